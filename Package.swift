@@ -1,0 +1,88 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Lanyard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lanyard", targets: ["lanyard"]),
+        .library(name: "Roster", targets: ["Roster"]),
+        .library(name: "RosterStore", targets: ["RosterStore"]),
+        .library(name: "RosterImport", targets: ["RosterImport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // C libraries, each wrapped by one small Swift type that owns its pointers.
+        .systemLibrary(
+            name: "CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(
+            name: "CCups",
+            providers: [.apt(["libcups2-dev"])]),
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+
+        // Domain core: pure Swift, no I/O.
+        .target(name: "Roster", swiftSettings: strictSettings),
+
+        // Stores, importers and renderers.
+        .target(
+            name: "RosterStore",
+            dependencies: ["Roster", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "RosterImport",
+            dependencies: [
+                "Roster", "RosterStore",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "SampleConference",
+            dependencies: ["Roster", "RosterImport"],
+            resources: [.copy("conference")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Station",
+            dependencies: [
+                "Roster", "RosterStore", "RosterImport", "SampleConference",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+
+        // The command line: parses arguments, calls the libraries, prints.
+        .executableTarget(
+            name: "lanyard",
+            dependencies: [
+                "Roster", "RosterStore", "RosterImport", "SampleConference", "Station",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+
+        .testTarget(name: "RosterTests", dependencies: ["Roster"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "RosterStoreTests", dependencies: ["Roster", "RosterStore", "RosterImport", "SampleConference"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "RosterImportTests", dependencies: ["Roster", "RosterStore", "RosterImport", "SampleConference"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "LanyardCLITests", dependencies: ["lanyard"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,58 @@
+/// The one error type Lanyard's libraries throw.
+///
+/// It says what went wrong (``message``) and, where there is one, what to do about it (``remedy``).
+/// Codes are `static let`s so that new ones can be added without breaking callers; the CLI turns an error into a
+/// sentence and an exit status, the HTTP layer into a status code.
+public struct LanyardError: Error, Sendable, CustomStringConvertible {
+    /// A stable, machine-readable identifier of the kind of failure.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        public init(_ rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// Something the caller named (a delegate, an event, a template) does not exist.
+        public static let notFound = Code("not-found")
+        /// The thing to create exists already.
+        public static let alreadyExists = Code("already-exists")
+        /// Input (a file, a flag, a field) is malformed.
+        public static let invalidInput = Code("invalid-input")
+        /// A file could not be read at all.
+        public static let unreadableFile = Code("unreadable-file")
+        /// The registration is cancelled, so the action is refused.
+        public static let registrationCancelled = Code("registration-cancelled")
+        /// The data folder holds no event yet.
+        public static let noEvent = Code("no-event")
+        /// The store could not be opened or written.
+        public static let storeFailure = Code("store-failure")
+        /// A badge template is wrong.
+        public static let templateError = Code("template-error")
+        /// A badge could not be rendered faithfully.
+        public static let renderFailure = Code("render-failure")
+        /// A key is missing or malformed.
+        public static let keyFailure = Code("key-failure")
+    }
+
+    public let code: Code
+    /// What went wrong, as a sentence for a person.
+    public let message: String
+    /// What to do about it, as a sentence, when there is something to do.
+    public let remedy: String?
+    /// The underlying error, when there is one.
+    public let cause: (any Error)?
+
+    /// - Parameters:
+    ///   - code: The kind of failure.
+    ///   - message: What went wrong, as a sentence.
+    ///   - remedy: What to do about it, as a sentence.
+    ///   - cause: The underlying error.
+    public init(_ code: Code, _ message: String, remedy: String? = nil, cause: (any Error)? = nil) {
+        self.code = code
+        self.message = message
+        self.remedy = remedy
+        self.cause = cause
+    }
+
+    public var description: String {
+        [message, remedy].compactMap { $0 }.joined(separator: " ")
+    }
+}

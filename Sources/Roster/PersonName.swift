@@ -1,0 +1,28 @@
+import Foundation
+
+/// Tidying of names as delegates typed them.
+public enum PersonName {
+    /// Collapses runs of whitespace and trims the ends: `"  Jean   Luc "` becomes `"Jean Luc"`.
+    public static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A name typed all in capitals (`LĪGA OZOLIŅA`) in the case a badge shows (`Līga Ozoliņa`).
+    /// Names in mixed case, and scripts without case, are kept as typed.
+    public static func displayCase(_ name: String) -> String {
+        let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let isAllCapitals = letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
+            && letters.contains { $0.properties.isUppercase }
+        guard isAllCapitals else { return name }
+        return name.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            word.split(separator: "-", omittingEmptySubsequences: false).map { part in
+                part.prefix(1).uppercased() + part.dropFirst().lowercased()
+            }.joined(separator: "-")
+        }.joined(separator: " ")
+    }
+
+    /// Whether every letter of `text` is Latin script.
+    public static func isLatin(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic || Script.of($0) == .latin }
+    }
+}

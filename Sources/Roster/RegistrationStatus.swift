@@ -1,0 +1,5 @@
+/// Whether a registration stands.
+public enum RegistrationStatus: String, Codable, Sendable, CaseIterable {
+    case confirmed
+    case cancelled
+}

@@ -1,0 +1,75 @@
+/// Scores how well a delegate matches a query; higher is better, nil is no match.
+///
+/// Every typed word must match something. A word matching a whole name word beats one matching its start, which
+/// beats one matching inside it, which beats a match with one typo (allowed from five letters on). Name matches
+/// count more than organisation or email matches, and family names a little more than given names; a reference
+/// typed in full beats everything.
+public struct SearchRanker: Sendable {
+    public init() {}
+
+    /// The score of `document` for `query`, or nil when some word of the query matches nothing.
+    public func score(_ query: SearchQuery, _ document: SearchDocument, allowingTypos: Bool = true) -> Int? {
+        var total = 0
+        for term in query.terms {
+            let best = term.map { spelling in score(term: spelling, document, allowingTypos: allowingTypos) }.max() ?? 0
+            guard best > 0 else { return nil }
+            total += best
+        }
+        return total
+    }
+
+    private func score(term: String, _ document: SearchDocument, allowingTypos: Bool) -> Int {
+        if term == document.reference.lowercased() { return 1000 }
+        let family = bestMatch(term, in: document.familyWords, allowingTypos: allowingTypos)
+        let given = bestMatch(term, in: document.givenWords, allowingTypos: allowingTypos)
+        let other = bestMatch(term, in: document.otherWords, allowingTypos: false)
+        return max(family.map { $0.nameScore + 5 } ?? 0, given.map(\.nameScore) ?? 0, other.map(\.otherScore) ?? 0)
+    }
+
+    private func bestMatch(_ term: String, in words: [String], allowingTypos: Bool) -> Match? {
+        var best: Match?
+        for word in words {
+            let match: Match? =
+                if word == term { .exact }
+                else if word.hasPrefix(term) { .prefix }
+                else if word.contains(term) { .substring }
+                else if allowingTypos, Self.isOneTypoAway(term, fromStartOf: word) { .typo }
+                else { nil }
+            if let match, match.rawValue > (best?.rawValue ?? 0) { best = match }
+            if best == .exact { break }
+        }
+        return best
+    }
+
+    /// Whether `term` (five letters or more) is one typo (a wrong, missing, extra or swapped letter) away from
+    /// `word` or from its start, so that a name typed half-way with a slip still matches.
+    static func isOneTypoAway(_ term: String, fromStartOf word: String) -> Bool {
+        let term = Array(term.utf8), word = Array(word.utf8)
+        guard term.count >= 5, word.count >= term.count - 1 else { return false }
+        for length in [term.count - 1, term.count, term.count + 1] where length <= word.count {
+            if EditDistance.isAtMostOne(term, word[0..<length]) { return true }
+        }
+        return false
+    }
+
+    private enum Match: Int {
+        case typo = 1, substring, prefix, exact
+
+        var nameScore: Int {
+            switch self {
+            case .exact: 100
+            case .prefix: 70
+            case .substring: 40
+            case .typo: 20
+            }
+        }
+
+        var otherScore: Int {
+            switch self {
+            case .exact: 30
+            case .prefix: 20
+            case .substring, .typo: 10
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Roster
+
+/// Turns one row of a delegates file into a ``Delegate``, or says why it cannot.
+struct DelegateRowReader {
+    let mapping: ColumnMapping
+    /// Day of each known session; a row naming another session is an error.
+    let sessionDays: [String: Int]
+    let dayCount: Int
+    var categories: CategoryResolver
+
+    mutating func delegate(from fields: [String]) throws(RowError) -> Delegate {
+        let values = Dictionary(uniqueKeysWithValues: RosterField.allCases.map {
+            ($0, PersonName.collapsingWhitespace(mapping.value($0, in: fields)))
+        })
+        let value = { (field: RosterField) in values[field] ?? "" }
+
+        let reference = try reference(value)
+        var given = value(.givenName)
+        var family = value(.familyName)
+        if family.isEmpty, given.isEmpty {
+            let full = value(.fullName)
+            guard let split = full.lastIndex(of: " ") else {
+                guard !full.isEmpty else { throw RowError("it has no name") }
+                family = full
+                return try finish(reference, given, family, value)
+            }
+            given = String(full[..<split])
+            family = String(full[full.index(after: split)...])
+        }
+        guard !family.isEmpty || !given.isEmpty else { throw RowError("it has no name") }
+        return try finish(reference, given, family, value)
+    }
+
+    private func reference(_ value: (RosterField) -> String) throws(RowError) -> String {
+        let reference = value(.reference)
+        if !reference.isEmpty { return reference }
+        let order = value(.orderCode), position = value(.positionID)
+        guard !order.isEmpty else { throw RowError("it has no reference") }
+        return position.isEmpty ? order : "\(order)-\(position)"
+    }
+
+    private mutating func finish(
+        _ reference: String, _ given: String, _ family: String, _ value: (RosterField) -> String
+    ) throws(RowError) -> Delegate {
+        let countryText = value(.country)
+        var country = ""
+        if !countryText.isEmpty {
+            guard let code = CountryCodes.code(for: countryText) else {
+                throw RowError("its country “\(countryText)” is not an ISO 3166-1 alpha-2 code or a country name")
+            }
+            country = code
+        }
+        let category = try categories.code(for: value(.category))
+        let email = value(.email)
+        if !email.isEmpty, !email.contains("@") { throw RowError("its email “\(email)” has no @") }
+        let sessions = Self.list(value(.sessions)).map { $0.uppercased() }
+        if !sessionDays.isEmpty, let unknown = sessions.first(where: { sessionDays[$0] == nil }) {
+            throw RowError("it names the session “\(unknown)”, which is not in the programme")
+        }
+        let days = try days(value(.days), sessions: sessions)
+        guard let status = RegistrationStatus(exportValue: value(.status)) else {
+            throw RowError("its status “\(value(.status))” is neither confirmed nor cancelled")
+        }
+        let native = value(.nativeName)
+        return Delegate(
+            reference: reference, title: value(.title), givenName: given, familyName: family,
+            nativeName: native.isEmpty ? nil : native, organisation: value(.organisation), country: country,
+            category: category, email: email, sessions: sessions, days: days, status: status)
+    }
+
+    /// The days a row lists; without a list, the days of its sessions, or every day.
+    private func days(_ text: String, sessions: [String]) throws(RowError) -> [Int] {
+        let items = Self.list(text)
+        if items.isEmpty {
+            let fromSessions = Set(sessions.compactMap { sessionDays[$0] })
+            return fromSessions.isEmpty ? Array(1...dayCount) : fromSessions.sorted()
+        }
+        var days: [Int] = []
+        for item in items {
+            guard let day = Int(item), (1...dayCount).contains(day) else {
+                throw RowError("its day “\(item)” is not a day of the event (1 to \(dayCount))")
+            }
+            days.append(day)
+        }
+        return Array(Set(days)).sorted()
+    }
+
+    private static func list(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

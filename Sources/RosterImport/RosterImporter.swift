@@ -1,0 +1,99 @@
+public import Foundation
+import Roster
+public import RosterStore
+
+/// Loads a roster (delegates, and optionally sessions and categories) from delimited files into the store.
+///
+/// Every file is read and checked before anything is written; then all good rows go in as one transaction, so a
+/// file that cannot be read changes nothing, a bad row is reported with its line and skipped, and a newer export
+/// re-imported updates what changed and touches nothing recorded on site.
+public struct RosterImporter: Sendable {
+    /// What to import.
+    public struct Files: Sendable {
+        public var delegates: URL
+        public var sessions: URL?
+        public var categories: URL?
+        /// A YAML file naming the columns of a delegates file Lanyard does not recognise.
+        public var mapping: URL?
+
+        public init(delegates: URL, sessions: URL? = nil, categories: URL? = nil, mapping: URL? = nil) {
+            self.delegates = delegates
+            self.sessions = sessions
+            self.categories = categories
+            self.mapping = mapping
+        }
+    }
+
+    private let database: RosterDatabase
+
+    public init(database: RosterDatabase) {
+        self.database = database
+    }
+
+    /// Imports `files`.
+    /// - Parameter progress: Called as rows are read, checked and written.
+    /// - Throws: ``LanyardError`` when a file cannot be read at all or the store has no event; nothing is written.
+    public func run(_ files: Files, progress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
+        let event = try database.event()
+        var problems: [RowProblem] = []
+
+        var categories = try database.categories()
+        var newCategories: [Category] = []
+        if let url = files.categories {
+            let (read, categoryProblems) = ProgrammeFileReader.categories(try DelimitedTable(contentsOf: url), file: url.lastPathComponent)
+            problems += categoryProblems
+            newCategories = read
+            categories = Self.merging(read, into: categories)
+        }
+        var sessions = try database.sessions()
+        var newSessions: [Session] = []
+        if let url = files.sessions {
+            let (read, sessionProblems) = ProgrammeFileReader.sessions(
+                try DelimitedTable(contentsOf: url), file: url.lastPathComponent, dayCount: event.dayCount)
+            problems += sessionProblems
+            newSessions = read
+            sessions = Dictionary(sessions.map { ($0.code, $0) } + read.map { ($0.code, $0) }, uniquingKeysWith: { _, new in new })
+                .values.sorted { $0.code < $1.code }
+        }
+
+        progress(ImportProgress(phase: .reading, done: 0, total: 0))
+        let table = try DelimitedTable(contentsOf: files.delegates)
+        let fileName = files.delegates.lastPathComponent
+        let overrides = try files.mapping.map(ColumnMapping.overrides(fromYAML:)) ?? [:]
+        let mapping = try ColumnMapping(header: table.header, overrides: overrides, fileName: fileName)
+        var reader = DelegateRowReader(
+            mapping: mapping, sessionDays: Dictionary(uniqueKeysWithValues: sessions.map { ($0.code, $0.day) }),
+            dayCount: event.dayCount, categories: CategoryResolver(known: categories, isStrict: files.categories != nil))
+
+        var delegates: [Delegate] = []
+        var firstLine: [String: Int] = [:]
+        for (position, record) in table.records.enumerated() {
+            if position % 5000 == 0 { progress(ImportProgress(phase: .checking, done: position, total: table.records.count)) }
+            do throws(RowError) {
+                let delegate = try reader.delegate(from: record.fields)
+                if let line = firstLine[delegate.reference.lowercased()] {
+                    throw RowError("its reference appears already on line \(line)")
+                }
+                firstLine[delegate.reference.lowercased()] = record.line
+                delegates.append(delegate)
+            } catch {
+                let reference = mapping.value(.reference, in: record.fields)
+                problems.append(RowProblem(
+                    file: fileName, line: record.line, reference: reference.isEmpty ? nil : reference,
+                    reason: "Skipped because \(error.reason)."))
+            }
+        }
+        progress(ImportProgress(phase: .checking, done: table.records.count, total: table.records.count))
+
+        let changes = try database.apply(
+            categories: newCategories + reader.categories.created, sessions: newSessions, delegates: delegates
+        ) { done, total in progress(ImportProgress(phase: .writing, done: done, total: total)) }
+        return ImportSummary(
+            format: mapping.format, rowsRead: table.records.count, rowsAccepted: delegates.count, changes: changes,
+            problems: problems)
+    }
+
+    private static func merging(_ new: [Category], into old: [Category]) -> [Category] {
+        old.filter { existing in !new.contains { $0.code == existing.code } } + new
+    }
+}

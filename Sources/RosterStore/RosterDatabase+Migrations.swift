@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+
+extension RosterDatabase {
+    /// The schema's history. A shipped migration is never edited; changes come as new ones.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-roster") { db in
+            try db.create(table: "event") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("venue", .text).notNull()
+                t.column("firstDay", .text).notNull()
+                t.column("dayCount", .integer).notNull()
+                t.column("timeZone", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "category") { t in
+                t.primaryKey("code", .text)
+                t.column("name", .text).notNull()
+                t.column("isLawEnforcement", .boolean).notNull()
+            }
+            try db.create(table: "session") { t in
+                t.primaryKey("code", .text)
+                t.column("day", .integer).notNull()
+                t.column("start", .text).notNull()
+                t.column("end", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("room", .text).notNull()
+                t.column("capacity", .integer).notNull()
+                t.column("access", .text).notNull()
+            }
+            try db.create(table: "delegate") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("reference", .text).notNull().unique().collate(.nocase)
+                t.column("title", .text).notNull()
+                t.column("givenName", .text).notNull()
+                t.column("familyName", .text).notNull()
+                t.column("nativeName", .text)
+                t.column("organisation", .text).notNull()
+                t.column("country", .text).notNull()
+                t.column("category", .text).notNull()
+                t.column("email", .text).notNull()
+                t.column("sessions", .jsonText).notNull()
+                t.column("days", .jsonText).notNull()
+                t.column("status", .text).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            // Substring search over folded spellings (three letters or more) …
+            try db.execute(sql: "CREATE VIRTUAL TABLE delegateSearch USING fts5(family, given, other, tokenize = 'trigram')")
+            // … and an ordered index of whole words for prefixes, including one or two letters typed so far.
+            try db.create(table: "searchWord", options: .withoutRowID) { t in
+                t.column("word", .text).notNull()
+                t.column("delegateId", .integer).notNull().references("delegate", onDelete: .cascade)
+                t.primaryKey(["word", "delegateId"])
+            }
+            try db.create(table: "log") { t in
+                t.autoIncrementedPrimaryKey("position")
+                t.column("id", .text).notNull().unique()
+                t.column("at", .datetime).notNull()
+                t.column("kind", .text).notNull()
+                t.column("reference", .text).collate(.nocase)
+                t.column("station", .text).notNull()
+                t.column("details", .jsonText).notNull()
+            }
+            try db.create(index: "logByReference", on: "log", columns: ["reference", "kind"])
+            try db.create(index: "logByKind", on: "log", columns: ["kind", "at"])
+            for action in ["UPDATE", "DELETE"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER logIsAppendOnly\(action.capitalized) BEFORE \(action) ON log
+                    BEGIN SELECT RAISE(ABORT, 'the on-site log is append-only'); END
+                    """)
+            }
+        }
+        return migrator
+    }
+}

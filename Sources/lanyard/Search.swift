@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import Roster
+import RosterImport
+import RosterStore
+
+extension Lanyard {
+    /// `lanyard search`: finds delegates by a few letters of a name in any script, a reference, email or organisation.
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Find delegates, best match first.")
+
+        @OptionGroup var station: StationOptions
+        @Argument(help: "A few letters of a name (any script or spelling), a reference, an email or an organisation.")
+        var query: [String]
+        @Option(help: "How many delegates to list at most.") var limit: Int = 10
+
+        func validate() throws {
+            guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+        }
+
+        func run() async throws {
+            let output = Output(json: station.json)
+            try await output.run {
+                let hits = try station.openDatabase().search(query.joined(separator: " "), limit: limit)
+                struct Hit: Encodable { let score: Int; let delegate: DelegateView }
+                try output.answer(hits.map { Hit(score: $0.score, delegate: DelegateView($0.delegate)) }) {
+                    hits.isEmpty ? "No delegate matches “\(query.joined(separator: " "))”." : hits.map { DelegateView.line($0.delegate) }.joined(separator: "\n")
+                }
+            }
+        }
+    }
+}
