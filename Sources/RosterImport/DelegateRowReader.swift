@@ -51,7 +51,8 @@ struct DelegateRowReader {
             }
             country = code
         }
-        let category = try categories.code(for: value(.category))
+        // A file without a category column (Indico's) puts everyone in one category, "Delegate".
+        let category = try categories.code(for: mapping.columns[.category] == nil ? "Delegate" : value(.category))
         let email = value(.email)
         if !email.isEmpty, !email.contains("@") { throw RowError("its email “\(email)” has no @") }
         let sessions = Self.list(value(.sessions)).map { $0.uppercased() }
