@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "Roster", targets: ["Roster"]),
         .library(name: "RosterStore", targets: ["RosterStore"]),
         .library(name: "RosterImport", targets: ["RosterImport"]),
+        .library(name: "Badges", targets: ["Badges"]),
+        .library(name: "BadgeRendering", targets: ["BadgeRendering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -38,11 +40,15 @@ let package = Package(
 
         // Domain core: pure Swift, no I/O.
         .target(name: "Roster", swiftSettings: strictSettings),
+        .target(
+            name: "Badges",
+            dependencies: ["Roster", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
 
         // Stores, importers and renderers.
         .target(
             name: "RosterStore",
-            dependencies: ["Roster", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Roster", "Badges", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .target(
             name: "RosterImport",
@@ -58,9 +64,18 @@ let package = Package(
             resources: [.copy("conference")],
             swiftSettings: strictSettings),
         .target(
+            name: "BadgeRendering",
+            dependencies: [
+                "Roster", "Badges", "CQRencode", "CPangoCairo",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings),
+        .target(name: "BadgeTemplates", path: "Templates", resources: [.copy("badges")], swiftSettings: strictSettings),
+        .target(
             name: "Station",
             dependencies: [
-                "Roster", "RosterStore", "RosterImport", "SampleConference",
+                "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "BadgeTemplates", "SampleConference",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
@@ -69,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "lanyard",
             dependencies: [
-                "Roster", "RosterStore", "RosterImport", "SampleConference", "Station",
+                "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "SampleConference", "Station",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -81,6 +96,17 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "RosterImportTests", dependencies: ["Roster", "RosterStore", "RosterImport", "SampleConference"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "BadgesTests", dependencies: ["Roster", "Badges", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "BadgeRenderingTests",
+            dependencies: [
+                "Roster", "Badges", "BadgeRendering", "BadgeTemplates", "RosterStore", "RosterImport", "SampleConference",
+                "Station",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "LanyardCLITests", dependencies: ["lanyard"], swiftSettings: strictSettings),

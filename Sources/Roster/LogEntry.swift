@@ -14,6 +14,8 @@ public struct LogEntry: Codable, Sendable, Equatable, Identifiable {
         public static let checkIn = Kind(rawValue: "check-in")
         /// A badge was issued (first print or reprint).
         public static let badgeIssued = Kind(rawValue: "badge-issued")
+        /// A badge was revoked: it no longer opens doors.
+        public static let badgeRevoked = Kind(rawValue: "badge-revoked")
         /// A badge was scanned at a door.
         public static let scan = Kind(rawValue: "scan")
     }

@@ -72,6 +72,15 @@ extension RosterDatabase {
                     """)
             }
         }
+        migrator.registerMigration("v2-badges") { db in
+            // The badge registry: each delegate's current badge serial; a reprint supersedes older serials.
+            try db.create(table: "badge") { t in
+                t.primaryKey("reference", .text).collate(.nocase)
+                t.column("serial", .integer).notNull()
+                t.column("issuedAt", .datetime).notNull()
+                t.column("isRevoked", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 }

@@ -19,10 +19,10 @@ public enum DemoConference {
     public static func prepare(
         in folder: DataFolder, today: Date = Date(), progress: (ImportProgress) -> Void = { _ in }
     ) throws -> (RosterDatabase, ImportSummary?) {
-        let database = try RosterDatabase.open(in: folder)
+        var database = try RosterDatabase.open(in: folder)
         if (try? database.event()) != nil, try database.delegateCount() > 0 { return (database, nil) }
         if (try? database.event()) == nil {
-            try database.createEvent(event(firstDay: londonDate(of: today)))
+            database = try StationSetup.createEvent(event(firstDay: londonDate(of: today)), in: folder)
         }
         let summary = try RosterImporter(database: database).run(
             RosterImporter.Files(

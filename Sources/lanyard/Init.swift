@@ -3,6 +3,7 @@ import Foundation
 import Roster
 import RosterImport
 import RosterStore
+import Station
 
 extension Lanyard {
     /// `lanyard init`: creates the event in a new data folder.
@@ -20,8 +21,7 @@ extension Lanyard {
             let output = Output(json: station.json)
             try await output.run {
                 let event = try Event(name: name, venue: venue, firstDay: firstDay, dayCount: days, timeZoneIdentifier: timeZone)
-                let database = try RosterDatabase.open(in: station.folder)
-                try database.createEvent(event)
+                try StationSetup.createEvent(event, in: station.folder)
                 struct Answer: Encodable { let event: EventView; let data: String }
                 try output.answer(Answer(event: EventView(event), data: station.folder.url.path)) {
                     "Created \(event.name) (\(event.firstDay), \(event.dayCount) day\(event.dayCount == 1 ? "" : "s"), \(event.timeZoneIdentifier)) in \(station.folder.url.path).\nNext: lanyard import delegates.csv --sessions sessions.csv --categories categories.csv"

@@ -6,5 +6,8 @@ struct Lanyard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check-in, badges and door control for a conference.",
         discussion: "Data lives in one folder: --data DIR, or LANYARD_DATA, or ./lanyard-data.",
-        subcommands: [Init.self, Import.self, Search.self, Show.self, CheckIn.self, Demo.self, Bench.self])
+        subcommands: [
+            Init.self, Import.self, Search.self, Show.self, CheckIn.self, Badge.self, Badges.self, Verify.self, Keys.self,
+            Demo.self, Bench.self,
+        ])
 }

@@ -1,0 +1,17 @@
+internal import CPangoCairo
+
+/// The font families fontconfig offers Pango on this machine.
+enum FontCatalogue {
+    private static let families: Set<String> = {
+        var list: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
+        var count: Int32 = 0
+        pango_font_map_list_families(pango_cairo_font_map_get_default(), &list, &count)
+        defer { g_free(list) }
+        guard let list else { return [] }
+        return Set((0..<Int(count)).compactMap { list[$0].map { String(cString: pango_font_family_get_name($0)).lowercased() } })
+    }()
+
+    static func hasFamily(_ name: String) -> Bool {
+        families.contains(name.lowercased())
+    }
+}

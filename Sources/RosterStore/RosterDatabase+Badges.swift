@@ -1,0 +1,53 @@
+public import Badges
+public import Foundation
+import GRDB
+import Roster
+
+extension RosterDatabase: BadgeRegistry {
+    public func currentBadge(for reference: String) throws -> IssuedBadge? {
+        try storeAccess { try writer.read { db in try BadgeRecord.fetchOne(db, key: reference)?.badge } }
+    }
+
+    public func hasDelegate(_ reference: String) throws -> Bool {
+        try storeAccess {
+            try writer.read { db in try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchCount(db) > 0 }
+        }
+    }
+
+    /// Issues a delegate's badge: serial 1 the first time, the next serial at a reprint (the older badge stops
+    /// working). Logged as `badge-issued` with the serial and whether it was a reprint.
+    /// - Returns: The badge now current, and when it was issued.
+    public func issueBadge(reference: String, station: String, at now: Date = Date()) throws -> (IssuedBadge, Date) {
+        try storeAccess {
+            try writer.write { db in
+                guard let delegate = try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchOne(db) else {
+                    throw LanyardError(.notFound, "No delegate has the reference \(reference).")
+                }
+                let previous = try BadgeRecord.fetchOne(db, key: delegate.reference)
+                let record = BadgeRecord(
+                    reference: delegate.reference, serial: (previous?.serial ?? 0) + 1, issuedAt: now, isRevoked: false)
+                try record.save(db)
+                try LogRecord(LogEntry(
+                    at: now, kind: .badgeIssued, reference: delegate.reference, station: station,
+                    details: ["serial": String(record.serial), "reprint": String(previous != nil)])).insert(db)
+                return (record.badge, now)
+            }
+        }
+    }
+
+    /// Revokes a delegate's current badge (lost and not replaced, or withdrawn); logged as `badge-revoked`.
+    public func revokeBadge(reference: String, station: String, at now: Date = Date()) throws {
+        try storeAccess {
+            try writer.write { db in
+                guard var record = try BadgeRecord.fetchOne(db, key: reference) else {
+                    throw LanyardError(.notFound, "No badge was issued to \(reference).")
+                }
+                record.isRevoked = true
+                try record.update(db)
+                try LogRecord(LogEntry(
+                    at: now, kind: .badgeRevoked, reference: record.reference, station: station,
+                    details: ["serial": String(record.serial)])).insert(db)
+            }
+        }
+    }
+}
