@@ -81,8 +81,9 @@ public struct BadgeRenderer: Sendable {
             let layout = TextLayout(context: cr)
             let box = element.box
             func setSize(_ points: Double) {
+                // Lines are broken a little short of the box, leaving room for glyphs that overhang their advance.
                 layout.configure(
-                    text: text, family: element.font, bold: element.isBold, points: points, width: box.width,
+                    text: text, family: element.font, bold: element.isBold, points: points, width: box.width - Self.overhang,
                     alignment: element.alignment)
             }
             func fits(lines: Int) -> Bool {
@@ -116,10 +117,31 @@ public struct BadgeRenderer: Sendable {
             }
             let colour = template.isMonochrome ? element.colour.monochrome : element.colour
             cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
-            cairo_move_to(cr, box.x, box.y + max(0, (box.height - layout.logicalSize.height) / 2))
+            // Glyphs may overhang their advance (a J's hook, an accent): nudge the ink back inside the box.
+            let ink = layout.inkRectangle
+            let left = box.x + Self.origin(inkStart: ink.x, inkLength: ink.width, boxLength: box.width, preferred: 0)
+            let top = box.y + Self.origin(
+                inkStart: ink.y, inkLength: ink.height, boxLength: box.height,
+                preferred: max(0, (box.height - layout.logicalSize.height) / 2))
+            cairo_move_to(cr, left, top)
             layout.show(on: cr)
-            return TextFit(element: element.format, text: text, points: chosen!, adjustments: adjustments)
+            return TextFit(
+                element: element.format, text: text, points: chosen!, adjustments: adjustments,
+                box: .init(x: box.x, y: box.y, width: box.width, height: box.height),
+                ink: .init(x: left + ink.x, y: top + ink.y, width: ink.width, height: ink.height))
         }
+    }
+
+    /// Room left at a line's end for glyph overhang, in millimetres.
+    private static let overhang = 0.5
+
+    /// Where to put a layout's origin along one axis (from the box's start) so that its ink, which starts
+    /// `inkStart` from the origin, lies inside the box where it can; `preferred` when it already does.
+    private static func origin(inkStart: Double, inkLength: Double, boxLength: Double, preferred: Double) -> Double {
+        var origin = preferred
+        if origin + inkStart < 0 { origin = -inkStart }
+        if origin + inkStart + inkLength > boxLength { origin = max(-inkStart, boxLength - inkLength - inkStart) }
+        return origin
     }
 
     private func drawQR(_ code: String, in box: BadgeTemplate.Box, on canvas: CairoCanvas) throws {
