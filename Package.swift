@@ -92,7 +92,11 @@ let package = Package(
 
         .testTarget(name: "RosterTests", dependencies: ["Roster"], swiftSettings: strictSettings),
         .testTarget(
-            name: "RosterStoreTests", dependencies: ["Roster", "RosterStore", "RosterImport", "SampleConference"],
+            name: "RosterStoreTests",
+            dependencies: [
+                "Roster", "RosterStore", "RosterImport", "SampleConference", "Badges",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RosterImportTests", dependencies: ["Roster", "RosterStore", "RosterImport", "SampleConference"],

@@ -7,7 +7,7 @@ extension RosterDatabase {
     /// tolerated in words of five letters or more; a reference, email or organisation.
     ///
     /// Candidates come from the prefix index and the trigram index; ``SearchRanker`` orders them. Only when
-    /// those give fewer than `limit` matches are candidates with a typo looked for.
+    /// those give no match at all are candidates with a typo looked for.
     /// - Parameters:
     ///   - text: What the desk typed.
     ///   - limit: How many delegates to return at most.
@@ -19,7 +19,7 @@ extension RosterDatabase {
                 let ranker = SearchRanker()
                 var candidates = try prefixCandidates(query, db).union(substringCandidates(query, db))
                 var hits = try rank(candidates, query, ranker, allowingTypos: false, db)
-                if hits.count < limit, query.terms.contains(where: { $0[0].count >= 5 }) {
+                if hits.isEmpty, query.terms.contains(where: { $0[0].count >= 5 }) {
                     candidates.formUnion(try typoCandidates(query, db))
                     hits = try rank(candidates, query, ranker, allowingTypos: true, db)
                 }
@@ -61,7 +61,7 @@ extension RosterDatabase {
     /// Delegates sharing either half of a long term: one typo leaves one half intact.
     private func typoCandidates(_ query: SearchQuery, _ db: Database) throws -> Set<Int64> {
         var ids = Set<Int64>()
-        for term in query.terms where term[0].count >= 5 {
+        for term in query.terms where term[0].count >= 5 && !term[0].contains(where: \.isNumber) {
             let word = term[0]
             let half = word.count / 2
             let halves = [String(word.prefix(max(3, half))), String(word.suffix(max(3, word.count - half)))]
