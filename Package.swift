@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "RosterImport", targets: ["RosterImport"]),
         .library(name: "Badges", targets: ["Badges"]),
         .library(name: "BadgeRendering", targets: ["BadgeRendering"]),
+        .library(name: "DoorRules", targets: ["DoorRules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -44,6 +45,8 @@ let package = Package(
             name: "Badges",
             dependencies: ["Roster", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
+
+        .target(name: "DoorRules", dependencies: ["Roster", "Badges"], swiftSettings: strictSettings),
 
         // Stores, importers and renderers.
         .target(
@@ -74,7 +77,8 @@ let package = Package(
         .target(
             name: "Station",
             dependencies: [
-                "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "BadgeTemplates", "SampleConference",
+                "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "BadgeTemplates", "DoorRules",
+                "SampleConference",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -84,7 +88,8 @@ let package = Package(
         .executableTarget(
             name: "lanyard",
             dependencies: [
-                "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "SampleConference", "Station",
+                "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "DoorRules", "SampleConference",
+                "Station",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -105,12 +110,18 @@ let package = Package(
             name: "BadgesTests", dependencies: ["Roster", "Badges", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "DoorRulesTests", dependencies: ["Roster", "Badges", "DoorRules"], swiftSettings: strictSettings),
+        .testTarget(
             name: "BadgeRenderingTests",
             dependencies: [
                 "Roster", "Badges", "BadgeRendering", "BadgeTemplates", "RosterStore", "RosterImport", "SampleConference",
                 "Station",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "StationTests",
+            dependencies: ["Roster", "Badges", "BadgeRendering", "DoorRules", "RosterStore", "Station"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "LanyardCLITests", dependencies: ["lanyard"], swiftSettings: strictSettings),

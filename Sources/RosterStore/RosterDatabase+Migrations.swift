@@ -81,6 +81,17 @@ extension RosterDatabase {
                 t.column("isRevoked", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("v3-door-presence") { db in
+            // Who is inside each door's place now: derived from the log's scans, kept in step with them in the
+            // same transaction, so a door knows its occupancy without reading every scan.
+            try db.create(table: "doorPresence", options: .withoutRowID) { t in
+                t.column("door", .text).notNull()
+                t.column("reference", .text).notNull().collate(.nocase)
+                t.column("isInside", .boolean).notNull()
+                t.primaryKey(["door", "reference"])
+            }
+            try db.create(index: "doorPresenceInside", on: "doorPresence", columns: ["door", "isInside"])
+        }
         return migrator
     }
 }
