@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Badges", targets: ["Badges"]),
         .library(name: "BadgeRendering", targets: ["BadgeRendering"]),
         .library(name: "DoorRules", targets: ["DoorRules"]),
+        .library(name: "Scanning", targets: ["Scanning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -47,6 +48,8 @@ let package = Package(
             swiftSettings: strictSettings),
 
         .target(name: "DoorRules", dependencies: ["Roster", "Badges"], swiftSettings: strictSettings),
+        .target(
+            name: "Scanning", dependencies: ["Roster", .product(name: "Yams", package: "Yams")], swiftSettings: strictSettings),
 
         // Stores, importers and renderers.
         .target(
@@ -89,7 +92,7 @@ let package = Package(
             name: "lanyard",
             dependencies: [
                 "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "DoorRules", "SampleConference",
-                "Station",
+                "Scanning", "Station",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -119,6 +122,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
+        .testTarget(name: "ScanningTests", dependencies: ["Scanning"], swiftSettings: strictSettings),
         .testTarget(
             name: "StationTests",
             dependencies: ["Roster", "Badges", "BadgeRendering", "DoorRules", "RosterStore", "Station"],

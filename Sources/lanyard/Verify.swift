@@ -36,9 +36,9 @@ extension Lanyard {
             let output = Output(json: station.json)
             try await output.run {
                 let desk = try station.openBadgeDesk()
-                guard let place = session.map({ Door.Place.session($0.uppercased()) }) ?? area.map({ .area(name: $0, capacity: nil) })
+                guard let place = session.map({ DoorRules.Door.Place.session($0.uppercased()) }) ?? area.map({ .area(name: $0, capacity: nil) })
                 else { return try checkBadge(desk, output) }
-                let door = try DoorStation(desk: desk, door: Door(place: place), name: station.deskName(stationName))
+                let door = try DoorStation(desk: desk, door: DoorRules.Door(place: place), name: station.deskName(stationName))
                 let instant = try at.map { try ScanTime.parse($0, in: desk.event) } ?? Date()
                 let decision = try door.scan(code, direction: direction.direction, at: instant, dryRun: dryRun)
                 try output.answer(decision) {

@@ -1,0 +1,31 @@
+import Foundation
+import Scanning
+import Testing
+
+/// A serial scanner through a pseudo-terminal pair: Lanyard opens the terminal side as it would `/dev/ttyACM0`,
+/// the test writes what the scanner would send on the other side. (No USB serial device exists here.)
+@Suite struct SerialScannerTests {
+    @Test func scansArriveThroughASerialPortInRawMode() async throws {
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        try #require(master >= 0)
+        defer { close(master) }
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        try #require(ioctl(master, 0x4004_5431, &unlock) == 0)  // TIOCSPTLCK
+        try #require(ioctl(master, 0x8004_5430, &number) == 0)  // TIOCGPTN
+        let path = "/dev/pts/\(number)"
+        let scanner = DeviceScanner(source: .serial(path: path, baud: 9600), framer: ScanFramer(characterTimeout: 0.3))
+        let stream = scanner.events()
+        try await Task.sleep(for: .milliseconds(300))
+        for chunk in ["]Q1LY1:AB", "C-1\r\n", "LY1:AB"] {
+            _ = chunk.withCString { write(master, $0, strlen($0)) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        var events: [ScannerEvent] = []
+        for await event in stream {
+            events.append(event)
+            if events.count == 2 { break }
+        }
+        #expect(events == [.scan("LY1:ABC-1"), .partialDiscarded("LY1:AB")])
+    }
+}
