@@ -21,15 +21,18 @@ public final class NameFolder: Sendable {
 
     /// The words of `text` as typed in a query, each with its spellings, primary first.
     public func words(of text: String) -> [[String]] {
-        text.split(whereSeparator: { !Self.isWordCharacter($0) }).map { spellings(of: $0) }.filter { !$0.isEmpty }
+        Self.split(text).map { spellings(of: $0) }.filter { !$0.isEmpty }
     }
 
     /// All spellings of all words of `text` and of their parts, without repeats, in a stable order: what a
     /// roster entry is found by.
     public func allSpellings(of text: String) -> [String] {
         var seen = Set<String>()
-        return text.split(whereSeparator: { !Self.isWordCharacter($0) })
-            .flatMap { word in cachedSpellings(of: word).whole + cachedSpellings(of: word).parts }
+        return Self.split(text)
+            .flatMap { word in
+                let spellings = cachedSpellings(of: word)
+                return spellings.whole + spellings.parts
+            }
             .filter { seen.insert($0).inserted }
     }
 
@@ -48,16 +51,15 @@ public final class NameFolder: Sendable {
     private func computeSpellings(of word: String) -> Spellings {
         var spellings = Spellings()
         func add(_ candidate: String, to list: WritableKeyPath<Spellings, [String]> = \.whole) {
-            let trimmed = candidate.trimmingCharacters(in: Self.joiners)
+            let trimmed = Self.trimmingJoiners(candidate)
             if !trimmed.isEmpty, !spellings[keyPath: list].contains(trimmed) { spellings[keyPath: list].append(trimmed) }
         }
         for romanised in romanisations(of: word) {
             let folded = Self.foldLatin(romanised)
             add(folded)
-            if folded.contains(where: { Self.joiners.contains($0.unicodeScalars.first!) }) {
-                add(folded.filter { !Self.joiners.contains($0.unicodeScalars.first!) })
-                folded.split(whereSeparator: { Self.joiners.contains($0.unicodeScalars.first!) })
-                    .forEach { add(String($0), to: \.parts) }
+            if folded.contains(where: Self.joiners.contains) {
+                add(folded.filter { !Self.joiners.contains($0) })
+                folded.split(whereSeparator: Self.joiners.contains).forEach { add(String($0), to: \.parts) }
             }
         }
         if word.contains(where: { "äöüÄÖÜ".contains($0) }) {
@@ -70,6 +72,7 @@ public final class NameFolder: Sendable {
     }
 
     private func romanisations(of word: String) -> [String] {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return [word] }
         let transforms: [String] = switch Script.dominant(in: word) {
         case .latin: []
         case .cyrillic: ["Russian-Latin/BGN", "Ukrainian-Latin/BGN", "Any-Latin"]
@@ -107,13 +110,31 @@ public final class NameFolder: Sendable {
         return ascii.lowercased()
     }
 
+    /// The words of `text`: runs of letters, digits, marks and the joiners `- ' . @ _`.
+    private static func split(_ text: String) -> [Substring] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: split on bytes, without grapheme breaking.
+            return text.utf8.split(whereSeparator: { byte in
+                !(0x30...0x39 ~= byte || 0x41...0x5A ~= byte || 0x61...0x7A ~= byte || "-'.@_".utf8.contains(byte))
+            }).map { Substring($0) }
+        }
+        return text.split(whereSeparator: { !isWordCharacter($0) })
+    }
+
     private static func isWordCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || character == "-" || character == "'" || character == "’"
             || character == "." || character == "@" || character == "_" || character == "ʼ"
             || character.unicodeScalars.contains { $0.properties.generalCategory == .nonspacingMark }
     }
 
-    private static let joiners = CharacterSet(charactersIn: "-'’.ʼ_")
+    private static let joiners: Set<Character> = ["-", "'", "’", ".", "ʼ", "_"]
+
+    private static func trimmingJoiners(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !joiners.contains($0) }),
+            let last = text.lastIndex(where: { !joiners.contains($0) })
+        else { return "" }
+        return String(text[first...last])
+    }
 
     private static let specialLetters: [Unicode.Scalar: String] = [
         "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "ß": "ss", "ẞ": "ss", "æ": "ae",

@@ -4,7 +4,13 @@ import Foundation
 public enum PersonName {
     /// Collapses runs of whitespace and trims the ends: `"  Jean   Luc "` becomes `"Jean Luc"`.
     public static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var previousWasSpace = true
+        let needsWork = text.utf8.contains { byte in
+            defer { previousWasSpace = byte == 0x20 }
+            return byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previousWasSpace) || byte >= 0x80
+        } || text.utf8.last == 0x20
+        guard needsWork else { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// A name typed all in capitals (`LĪGA OZOLIŅA`) in the case a badge shows (`Līga Ozoliņa`).

@@ -10,10 +10,8 @@ struct DelegateRowReader {
     var categories: CategoryResolver
 
     mutating func delegate(from fields: [String]) throws(RowError) -> Delegate {
-        let values = Dictionary(uniqueKeysWithValues: RosterField.allCases.map {
-            ($0, PersonName.collapsingWhitespace(mapping.value($0, in: fields)))
-        })
-        let value = { (field: RosterField) in values[field] ?? "" }
+        let values = RosterField.allCases.map { PersonName.collapsingWhitespace(mapping.value($0, in: fields)) }
+        let value = { (field: RosterField) in values[field.ordinal] }
 
         let reference = try reference(value)
         var given = value(.givenName)

@@ -44,15 +44,17 @@ public struct DelimitedTable: Sendable {
         let delimiter = Self.detectDelimiter(in: body)
         let reader: CSVReader
         do {
+            // Fields are trimmed here rather than by CSV.swift, whose Foundation trimming dominates large imports.
             reader = try CSVReader(
-                string: body, hasHeaderRow: true, trimFields: true, delimiter: delimiter.unicodeScalars.first!)
+                string: body, hasHeaderRow: true, trimFields: false, delimiter: delimiter.unicodeScalars.first!)
         } catch {
             throw LanyardError(.unreadableFile, "\(name) has no header row.", remedy: "The first line must name the columns.")
         }
-        let header = reader.headerRow ?? []
+        let header = (reader.headerRow ?? []).map(Self.trimmed)
         var line = 1 + header.reduce(1) { $0 + $1.newlineCount }
         var records: [Record] = []
-        while let fields = reader.next() {
+        while let raw = reader.next() {
+            let fields = raw.map(Self.trimmed)
             if !(fields.count == 1 && fields[0].isEmpty) {
                 records.append(Record(line: line, fields: fields))
             }
@@ -69,6 +71,18 @@ public struct DelimitedTable: Sendable {
         self.header = header
         self.records = records
         self.delimiter = delimiter
+    }
+
+    /// `field` without leading and trailing spaces and tabs (a field's own newlines stay).
+    private static func trimmed(_ field: String) -> String {
+        guard let first = field.utf8.first, let last = field.utf8.last,
+            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        else { return field }
+        let scalars = field.unicodeScalars
+        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+            let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
+        else { return "" }
+        return String(scalars[start...end])
     }
 
     /// The delimiter that splits the header line into the most columns.

@@ -34,9 +34,8 @@ extension RosterDatabase {
                 for (position, delegate) in delegates.enumerated() {
                     if position % 1000 == 0 { progress(position, delegates.count) }
                     guard let old = existing[delegate.reference.lowercased()] else {
-                        var record = DelegateRecord(delegate, updatedAt: now)
-                        try record.insert(db)
-                        try index.add(delegate, id: record.id!)
+                        try DelegateRecord(delegate, updatedAt: now).insertQuickly(db)
+                        try index.add(delegate, id: db.lastInsertedRowID)
                         changes.added.append(delegate.reference)
                         continue
                     }

@@ -3,7 +3,7 @@ import GRDB
 import Roster
 
 /// A row of the `delegate` table. `id` is the store's own key, used by the search index.
-struct DelegateRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "delegate"
 
     enum Columns {
@@ -53,7 +53,34 @@ struct DelegateRecord: Codable, FetchableRecord, MutablePersistableRecord {
             days: days, status: status)
     }
 
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    /// Inserts through one cached statement: imports write a hundred thousand of these, and GRDB's generic
+    /// insert costs more per row than SQLite does.
+    func insertQuickly(_ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO delegate (reference, title, givenName, familyName, nativeName, organisation, country, category,
+                email, sessions, days, status, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                reference, title, givenName, familyName, nativeName, organisation, country, category, email,
+                JSONText.array(sessions), JSONText.array(days), status.rawValue, updatedAt,
+            ])
+    }
+
+    /// Written by hand rather than through `Encodable`, in step with ``insertQuickly(_:)``.
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["reference"] = reference
+        container["title"] = title
+        container["givenName"] = givenName
+        container["familyName"] = familyName
+        container["nativeName"] = nativeName
+        container["organisation"] = organisation
+        container["country"] = country
+        container["category"] = category
+        container["email"] = email
+        container["sessions"] = JSONText.array(sessions)
+        container["days"] = JSONText.array(days)
+        container["status"] = status.rawValue
+        container["updatedAt"] = updatedAt
     }
 }
