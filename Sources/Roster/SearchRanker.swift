@@ -32,13 +32,35 @@ public struct SearchRanker: Sendable {
             let match: Match? =
                 if word == term { .exact }
                 else if word.hasPrefix(term) { .prefix }
-                else if word.contains(term) { .substring }
+                else if Self.bytes(of: word, contain: term) { .substring }
                 else if allowingTypos, Self.isOneTypoAway(term, fromStartOf: word) { .typo }
                 else { nil }
             if let match, match.rawValue > (best?.rawValue ?? 0) { best = match }
             if best == .exact { break }
         }
         return best
+    }
+
+    /// Whether `haystack`'s UTF-8 contains `needle`'s: the folded spellings are ASCII, and this runs for every
+    /// word of every candidate, where `String.contains` costs far more.
+    static func bytes(of haystack: String, contain needle: String) -> Bool {
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard let first = n.first else { return true }
+                guard n.count <= h.count else { return false }
+                var index = 0
+                while index <= h.count - n.count {
+                    if h[index] == first {
+                        var offset = 1
+                        while offset < n.count && h[index + offset] == n[offset] { offset += 1 }
+                        if offset == n.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Whether `term` (five letters or more) is one typo (a wrong, missing, extra or swapped letter) away from

@@ -31,7 +31,7 @@ extension RosterDatabase {
         }
     }
 
-    private static var candidateLimit: Int { 400 }
+    private static var candidateLimit: Int { 250 }
 
     /// Delegates with a name word (or reference) starting with the most selective term.
     private func prefixCandidates(_ query: SearchQuery, _ db: Database) throws -> Set<Int64> {
@@ -68,7 +68,7 @@ extension RosterDatabase {
             let expression = halves.map(Self.ftsPhrase).joined(separator: " OR ")
             ids.formUnion(try Int64.fetchAll(
                 db.cachedStatement(sql: "SELECT rowid FROM delegateSearch WHERE delegateSearch MATCH ? LIMIT ?"),
-                arguments: [expression, Self.candidateLimit * 5]))
+                arguments: [expression, Self.candidateLimit * 3]))
         }
         return ids
     }
@@ -86,7 +86,7 @@ extension RosterDatabase {
             let family: String = row[1]
             let other: String = row[3]
             let document = SearchDocument(
-                reference: String(other.prefix { $0 != " " }), familyWords: Self.words(family),
+                reference: String(Substring(other.utf8.prefix { $0 != 0x20 })), familyWords: Self.words(family),
                 givenWords: Self.words(row[2]), otherWords: Self.words(other))
             if let score = ranker.score(query, document, allowingTypos: allowingTypos) {
                 hits.append((row[0], score, family))
@@ -95,8 +95,9 @@ extension RosterDatabase {
         return hits.sorted { ($1.score, $0.family, $0.id) < ($0.score, $1.family, $1.id) }
     }
 
+    /// The space-separated words of an index column, split on bytes (no grapheme breaking: this runs per candidate).
     private static func words(_ text: String) -> [String] {
-        text.split(separator: " ").map(String.init)
+        text.utf8.split(separator: 0x20).map { String(Substring($0)) }
     }
 
     private static func ftsPhrase(_ text: String) -> String {
