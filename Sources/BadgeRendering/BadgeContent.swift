@@ -49,10 +49,14 @@ public struct BadgeContent: Sendable, Equatable {
 
     /// `format` with its `{field}` placeholders filled in.
     func text(for format: String) -> String {
-        var result = format
-        for placeholder in format.matches(of: /\{([A-Za-z]+)\}/) {
-            result = result.replacingOccurrences(of: String(placeholder.0), with: fields[String(placeholder.1)] ?? "")
+        var result = ""
+        var rest = format[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            result += fields[String(rest[rest.index(after: open)..<close])] ?? ""
+            rest = rest[rest.index(after: close)...]
         }
+        result += rest
         return PersonName.collapsingWhitespace(result.trimmingCharacters(in: CharacterSet(charactersIn: " ·,")))
     }
 }

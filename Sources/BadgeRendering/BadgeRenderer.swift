@@ -93,8 +93,9 @@ public struct BadgeRenderer: Sendable {
             var adjustments: [TextFit.Adjustment] = []
             var chosen: Double?
             for lines in Set([1, element.maximumLines]).sorted() {
-                chosen = sizes.first { setSize($0); return fits(lines: lines) }
-                if chosen != nil {
+                chosen = Self.largest(of: sizes) { setSize($0); return fits(lines: lines) }
+                if let chosen {
+                    setSize(chosen)
                     if lines > 1 && layout.lineCount > 1 { adjustments.append(.wrapped) }
                     break
                 }
@@ -132,6 +133,17 @@ public struct BadgeRenderer: Sendable {
         }
     }
 
+    /// The first of `sizes` (largest first) that `fits`, found by bisection: text that fits at one size fits at
+    /// every smaller one.
+    private static func largest(of sizes: [Double], where fits: (Double) -> Bool) -> Double? {
+        var low = 0, high = sizes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if fits(sizes[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low < sizes.count ? sizes[low] : nil
+    }
+
     /// Room left at a line's end for glyph overhang, in millimetres.
     private static let overhang = 0.5
 
@@ -163,9 +175,14 @@ public struct BadgeRenderer: Sendable {
             cairo_rectangle(cr, box.x, box.y, box.width, box.height)
             cairo_fill(cr)
             cairo_set_source_rgb(cr, 0, 0, 0)
+            // One rectangle per horizontal run of dark modules.
             for y in 0..<symbol.width {
-                for x in 0..<symbol.width where symbol.isDark(x: x, y: y) {
-                    cairo_rectangle(cr, origin.x + Double(x) * module, origin.y + Double(y) * module, module, module)
+                var x = 0
+                while x < symbol.width {
+                    guard symbol.isDark(x: x, y: y) else { x += 1; continue }
+                    let start = x
+                    while x < symbol.width && symbol.isDark(x: x, y: y) { x += 1 }
+                    cairo_rectangle(cr, origin.x + Double(start) * module, origin.y + Double(y) * module, Double(x - start) * module, module)
                 }
             }
             cairo_fill(cr)

@@ -1,3 +1,4 @@
+import Badges
 import Foundation
 import GRDB
 public import Roster
@@ -5,8 +6,22 @@ public import Roster
 extension RosterDatabase {
     /// The door-side state of `reference` at the door logged as `door`.
     public func doorState(reference: String, door: String) throws -> DoorState {
+        try storeAccess { try writer.read { db in try doorState(db, reference: reference, door: door) } }
+    }
+
+    /// What a door needs about `reference`, in one read: the delegate, their current badge and the door's state.
+    public func doorSnapshot(reference: String, door: String) throws -> DoorSnapshot {
         try storeAccess {
             try writer.read { db in
+                DoorSnapshot(
+                    delegate: try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchOne(db)?.delegate,
+                    badge: try BadgeRecord.fetchOne(db, key: reference)?.badge,
+                    state: try doorState(db, reference: reference, door: door))
+            }
+        }
+    }
+
+    private func doorState(_ db: Database, reference: String, door: String) throws -> DoorState {
                 let checkedIn = try Bool.fetchOne(
                     db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM log WHERE reference = ? AND kind = 'check-in')"),
                     arguments: [reference]) ?? false
@@ -17,8 +32,6 @@ extension RosterDatabase {
                     db.cachedStatement(sql: "SELECT COUNT(*) FROM doorPresence WHERE door = ? AND isInside"),
                     arguments: [door]) ?? 0
                 return DoorState(isCheckedIn: checkedIn, isInside: inside, occupancy: occupancy)
-            }
-        }
     }
 
     /// Records a scan durably before its verdict is shown: the log entry, and, for an admitted scan, who is inside.

@@ -20,20 +20,30 @@ public struct BadgeDesk: Sendable {
 
     /// Issues the delegate's next badge (the first, or a reprint that supersedes the old one) and signs it.
     public func issueBadge(reference: String, station: String, at now: Date = Date()) throws -> (Delegate, BadgeToken) {
+        try issueBadges(references: [reference], station: station, at: now)[0]
+    }
+
+    /// Issues and signs badges for many delegates, recorded in one transaction.
+    public func issueBadges(references: [String], station: String, at now: Date = Date()) throws -> [(Delegate, BadgeToken)] {
         guard let signer else {
             throw LanyardError(
                 .keyFailure, "This station has no signing key, so it cannot issue badges.",
                 remedy: "Print badges at the desk that created the event.")
         }
-        let delegate = try database.delegate(reference)
-        let (badge, issuedAt) = try database.issueBadge(reference: delegate.reference, station: station, at: now)
-        let claims = BadgeClaims(
-            eventID: event.id, reference: delegate.reference, serial: badge.serial, days: delegate.days, issuedAt: issuedAt)
-        return (delegate, try signer.token(for: claims))
+        return try database.issueBadges(references: references, station: station, at: now).map { delegate, badge in
+            let claims = BadgeClaims(
+                eventID: event.id, reference: delegate.reference, serial: badge.serial, days: delegate.days, issuedAt: now)
+            return (delegate, try signer.token(for: claims))
+        }
     }
 
     /// Verifies a scanned code against this event's key and the store's badge registry.
     public func check(_ code: String) throws -> BadgeCheck {
         try verifier.check(code, registry: database)
+    }
+
+    /// Verifies a scanned code against this event's key and a registry read beforehand.
+    public func check(_ code: String, registry: some BadgeRegistry) throws -> BadgeCheck {
+        try verifier.check(code, registry: registry)
     }
 }

@@ -51,10 +51,7 @@ public struct BadgeStudio: Sendable {
         _ delegates: [Delegate], station: String, to url: URL, progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> [Output] {
         let categories = try desk.database.categories()
-        var issued: [(Delegate, BadgeToken)] = []
-        for delegate in delegates {
-            issued.append(try desk.issueBadge(reference: delegate.reference, station: station))
-        }
+        let issued = try desk.issueBadges(references: delegates.map(\.reference), station: station)
         let contents = issued.map { BadgeContent(delegate: $0.0, event: desk.event, categories: categories, code: $0.1.text) }
         let fits = try BadgeRenderer(template: template).renderPDF(contents, to: url, progress: progress)
         return zip(issued, fits).map { Output(delegate: $0.0.0, token: $0.0.1, fits: $0.1) }

@@ -45,10 +45,13 @@ public struct DoorStation: Sendable {
     ///   - code: The text the scanner read.
     ///   - at: When the scan happened (a handheld may post scans later).
     public func scan(_ code: String, direction: Direction = .in, at: Date = Date(), dryRun: Bool = false) throws -> EntryDecision {
-        let check = try desk.check(code)
+        // One read for everything the decision needs; the verifier then checks against that snapshot.
+        let claimed = try? BadgeToken(parsing: code).claims.reference
+        let snapshot = try claimed.map { try desk.database.doorSnapshot(reference: $0, door: door.logName) }
+        let check = try desk.check(code, registry: snapshot?.registry ?? InMemoryBadgeRegistry())
         let reference = check.claims?.reference
-        let delegate = check.isValid ? try reference.map { try desk.database.delegate($0) } : nil
-        let state = try delegate.map { try desk.database.doorState(reference: $0.reference, door: door.logName) }
+        let delegate = check.isValid ? snapshot?.delegate : nil
+        let state = delegate != nil ? snapshot?.state : nil
         let request = EntryRequest(
             door: door, direction: direction, at: at, event: desk.event, badge: check, delegate: delegate,
             category: delegate.flatMap { categories[$0.category] }, session: session,
