@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "BadgeRendering", targets: ["BadgeRendering"]),
         .library(name: "DoorRules", targets: ["DoorRules"]),
         .library(name: "Scanning", targets: ["Scanning"]),
+        .library(name: "Printing", targets: ["Printing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -76,12 +77,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings),
+        .target(
+            name: "Printing", dependencies: ["Roster", "CCups", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings),
         .target(name: "BadgeTemplates", path: "Templates", resources: [.copy("badges")], swiftSettings: strictSettings),
         .target(
             name: "Station",
             dependencies: [
                 "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "BadgeTemplates", "DoorRules",
-                "SampleConference",
+                "Printing", "SampleConference",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -91,8 +95,8 @@ let package = Package(
         .executableTarget(
             name: "lanyard",
             dependencies: [
-                "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "DoorRules", "SampleConference",
-                "Scanning", "Station",
+                "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "DoorRules", "Printing",
+                "SampleConference", "Scanning", "Station",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -121,6 +125,10 @@ let package = Package(
                 "Station",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "PrintingTests",
+            dependencies: ["Roster", "Badges", "BadgeRendering", "Printing", "RosterStore", "Station"],
             swiftSettings: strictSettings),
         .testTarget(name: "ScanningTests", dependencies: ["Scanning"], swiftSettings: strictSettings),
         .testTarget(

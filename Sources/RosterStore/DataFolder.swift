@@ -15,6 +15,9 @@ public struct DataFolder: Sendable, Equatable {
     /// The event's private signing key (owner-only).
     public var signingKeyURL: URL { url.appendingPathComponent("event-signing.key") }
 
+    /// Rendered badges waiting for, or sent to, a printer.
+    public var spoolURL: URL { url.appendingPathComponent("spool", isDirectory: true) }
+
     /// Whether the folder already holds a store.
     public var exists: Bool { FileManager.default.fileExists(atPath: rosterURL.path) }
 

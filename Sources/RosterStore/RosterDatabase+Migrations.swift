@@ -92,6 +92,29 @@ extension RosterDatabase {
             }
             try db.create(index: "doorPresenceInside", on: "doorPresence", columns: ["door", "isInside"])
         }
+        migrator.registerMigration("v4-print-queue") { db in
+            // Badges on their way to a printer: one row per print request, keyed by its idempotency key, so a
+            // retried request or a restart never prints a badge twice and a crash never drops one.
+            try db.create(table: "printJob") { t in
+                t.primaryKey("key", .text)
+                t.column("reference", .text).notNull()
+                t.column("station", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("preferredQueue", .text)
+                t.column("document", .text)
+                t.column("format", .text)
+                t.column("serial", .integer)
+                t.column("code", .text)
+                t.column("queue", .text)
+                t.column("cupsJobID", .integer)
+                t.column("triedQueues", .jsonText).notNull()
+                t.column("message", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("submittedAt", .datetime)
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(index: "printJobByState", on: "printJob", columns: ["state"])
+        }
         return migrator
     }
 }

@@ -1,0 +1,181 @@
+internal import CCups
+public import Foundation
+import Roster
+
+/// A connection to a CUPS server (the system's, or `CUPS_SERVER`'s) through libcups.
+///
+/// Owns the `http_t` and closes it in `deinit`; every request holds a lock, since libcups connections are not
+/// thread-safe.
+public final class CupsConnection: BadgePrinter, @unchecked Sendable {
+    // @unchecked: `http` is used only while holding `lock`.
+    private let http: OpaquePointer
+    private let lock = NSLock()
+    /// The server, as `host:port`.
+    public let server: String
+
+    /// Connects to `server` (`host:port`), or to the default (`CUPS_SERVER`, else the system's).
+    /// - Throws: ``LanyardError`` `storeFailure` when the server does not answer.
+    public init(server: String? = nil) throws {
+        if let server { cupsSetServer(server) }
+        let host = String(cString: cupsServer())
+        let port = ippPort()
+        guard let http = httpConnect2(host, port, nil, AF_UNSPEC, cupsEncryption(), 1, 10_000, nil) else {
+            throw LanyardError(
+                .storeFailure, "The CUPS server at \(host):\(port) does not answer.",
+                remedy: "Start CUPS (systemctl start cups) or set CUPS_SERVER to a running one.")
+        }
+        self.http = http
+        self.server = host.hasPrefix("/") ? host : "\(host):\(port)"
+    }
+
+    deinit {
+        httpClose(http)
+    }
+
+    public func printers() throws -> [PrinterStatus] {
+        try lock.withLock {
+            let request = ippNewRequest(IPP_OP_CUPS_GET_PRINTERS)
+            let wanted = [
+                "printer-name", "printer-state", "printer-state-reasons", "printer-is-accepting-jobs", "device-uri",
+                "printer-make-and-model", "media-supported", "media-default", "document-format-supported",
+            ]
+            Self.withCStrings(wanted) { ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", Int32(wanted.count), nil, $0) }
+            let response = try perform(request, "/", what: "list printers")
+            defer { ippDelete(response) }
+            var printers: [PrinterStatus] = []
+            var current: [String: [String]] = [:]
+            var attribute = ippFirstAttribute(response)
+            func flush() {
+                if let name = current["printer-name"]?.first { printers.append(Self.status(name: name, current)) }
+                current = [:]
+            }
+            while let found = attribute {
+                if let name = ippGetName(found) {
+                    current[String(cString: name)] = Self.values(of: found)
+                } else {
+                    flush()
+                }
+                attribute = ippNextAttribute(response)
+            }
+            flush()
+            return printers.sorted { $0.name < $1.name }
+        }
+    }
+
+    public func submit(_ document: URL, format: DocumentFormat, to queue: String, title: String, options: [String: String]) throws -> Int {
+        try lock.withLock {
+            var count: Int32 = 0
+            var list: UnsafeMutablePointer<cups_option_t>?
+            for (name, value) in options { count = cupsAddOption(name, value, count, &list) }
+            if format == .raw { count = cupsAddOption("raw", "true", count, &list) }
+            defer { cupsFreeOptions(count, list) }
+            let id = cupsPrintFile2(http, queue, document.path, title, count, list)
+            guard id > 0 else { throw Self.lastError("send \(title) to \(queue)") }
+            return Int(id)
+        }
+    }
+
+    public func job(_ id: Int, on queue: String) throws -> PrintJobStatus {
+        try lock.withLock {
+            let request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES)
+            ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, "ipp://localhost/printers/\(queue)")
+            ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", Int32(id))
+            ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
+            let response = try perform(request, "/", what: "follow job \(id) on \(queue)")
+            defer { ippDelete(response) }
+            let state = ippFindAttribute(response, "job-state", IPP_TAG_ENUM).map { ippGetInteger($0, 0) } ?? 9
+            let reasons = ippFindAttribute(response, "job-state-reasons", IPP_TAG_KEYWORD).map(Self.values(of:)) ?? []
+            return PrintJobStatus(state: .init(ipp: state), reasons: reasons)
+        }
+    }
+
+    public func findJob(titled title: String, on queue: String) throws -> Int? {
+        try lock.withLock {
+            let request = ippNewRequest(IPP_OP_GET_JOBS)
+            ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, "ipp://localhost/printers/\(queue)")
+            ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "which-jobs", nil, "all")
+            // As the jobs' owner: CUPS hides the names of other users' jobs.
+            ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
+            Self.withCStrings(["job-id", "job-uri", "job-name"]) {
+                ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 3, nil, $0)
+            }
+            let response = try perform(request, "/", what: "list jobs on \(queue)")
+            defer { ippDelete(response) }
+            // Each job is a group of attributes; find the group whose name matches and take its id (or the
+            // number at the end of its URI).
+            var id: Int?
+            var matches = false
+            var attribute = ippFirstAttribute(response)
+            while true {
+                guard let found = attribute, let name = ippGetName(found) else {
+                    if matches, let id { return id }
+                    (id, matches) = (nil, false)
+                    guard attribute != nil else { return nil }
+                    attribute = ippNextAttribute(response)
+                    continue
+                }
+                switch String(cString: name) {
+                case "job-id": id = Int(ippGetInteger(found, 0))
+                case "job-uri": id = id ?? ippGetString(found, 0, nil).flatMap { Int(String(cString: $0).split(separator: "/").last ?? "") }
+                case "job-name": matches = ippGetString(found, 0, nil).map { String(cString: $0) } == title
+                default: break
+                }
+                attribute = ippNextAttribute(response)
+            }
+        }
+    }
+
+    public func cancel(_ id: Int, on queue: String) throws {
+        try lock.withLock {
+            guard cupsCancelJob2(http, queue, Int32(id), 1) == IPP_STATUS_OK else {
+                let status = cupsLastError()
+                // Already finished or gone: nothing left to cancel.
+                if status == IPP_STATUS_ERROR_NOT_POSSIBLE || status == IPP_STATUS_ERROR_NOT_FOUND { return }
+                throw Self.lastError("cancel job \(id) on \(queue)")
+            }
+        }
+    }
+
+    private func perform(_ request: OpaquePointer?, _ resource: String, what: String) throws -> OpaquePointer {
+        guard let response = cupsDoRequest(http, request, resource), ippGetStatusCode(response).rawValue < 0x0400 else {
+            throw Self.lastError(what)
+        }
+        return response
+    }
+
+    private static func lastError(_ what: String) -> LanyardError {
+        LanyardError(
+            .storeFailure, "CUPS could not \(what): \(String(cString: cupsLastErrorString())).",
+            remedy: "Check the queue with `lanyard printers` or lpstat.")
+    }
+
+    private static func values(of attribute: OpaquePointer) -> [String] {
+        (0..<ippGetCount(attribute)).map { index in
+            switch ippGetValueTag(attribute) {
+            case IPP_TAG_ENUM, IPP_TAG_INTEGER: String(ippGetInteger(attribute, index))
+            case IPP_TAG_BOOLEAN: ippGetBoolean(attribute, index) != 0 ? "true" : "false"
+            default: ippGetString(attribute, index, nil).map { String(cString: $0) } ?? ""
+            }
+        }
+    }
+
+    private static func status(name: String, _ values: [String: [String]]) -> PrinterStatus {
+        let state: PrinterStatus.State = switch values["printer-state"]?.first {
+        case "4": .processing
+        case "5": .stopped
+        default: .idle
+        }
+        return PrinterStatus(
+            name: name, state: state, reasons: (values["printer-state-reasons"] ?? []).filter { $0 != "none" },
+            isAcceptingJobs: values["printer-is-accepting-jobs"]?.first == "true",
+            deviceURI: values["device-uri"]?.first ?? "", makeAndModel: values["printer-make-and-model"]?.first ?? "",
+            mediaSupported: values["media-supported"] ?? [], mediaDefault: values["media-default"]?.first,
+            formatsSupported: values["document-format-supported"] ?? [])
+    }
+
+    private static func withCStrings<T>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> T) -> T {
+        let pointers = strings.map { strdup($0) }
+        defer { pointers.forEach { free($0) } }
+        return pointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+}

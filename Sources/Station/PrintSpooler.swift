@@ -1,0 +1,204 @@
+public import BadgeRendering
+import Badges
+public import Foundation
+public import Printing
+public import Roster
+import RosterStore
+
+/// Gets badges out of label printers and never loses one.
+///
+/// Requests are stored with an idempotency key before anything else, so a retried request or a restart never
+/// prints twice and a crash never drops a badge. Each ``step(now:)`` advances every unfinished job: render for the
+/// target printer's profile, submit, follow; a job whose printer faults, stops or makes no progress within the stall
+/// timeout is cancelled there and sent to the next healthy printer of the route.
+public struct PrintSpooler: Sendable {
+    public struct Configuration: Sendable {
+        /// Queues in order of preference: the station's primary printer, then its fallbacks. Empty: every queue the
+        /// server has, by name.
+        public var route: [String]
+        /// How long a job may go without printing before it is moved to another printer.
+        public var stallTimeout: TimeInterval
+        /// Printer profiles (`Hardware/printers`).
+        public var profiles: [PrinterProfile]
+
+        public init(route: [String] = [], stallTimeout: TimeInterval = 30, profiles: [PrinterProfile] = []) {
+            self.route = route
+            self.stallTimeout = stallTimeout
+            self.profiles = profiles
+        }
+    }
+
+    public let desk: BadgeDesk
+    public let printer: any BadgePrinter
+    public let configuration: Configuration
+    private let spool: URL
+
+    public init(desk: BadgeDesk, printer: any BadgePrinter, spool: URL, configuration: Configuration) {
+        self.desk = desk
+        self.printer = printer
+        self.spool = spool
+        self.configuration = configuration
+    }
+
+    /// Asks for a delegate's badge to be printed. The same `key` again returns the first request's job.
+    /// - Parameter preferredQueue: A queue or profile name to try first.
+    public func request(reference: String, key: String, station: String, preferredQueue: String? = nil, at now: Date = Date()) throws
+        -> PrintJob
+    {
+        let delegate = try desk.database.delegate(reference)
+        return try desk.database.enqueuePrint(
+            PrintJob(key: key, reference: delegate.reference, station: station, preferredQueue: preferredQueue, at: now)).0
+    }
+
+    /// Advances every unfinished job once.
+    public func step(now: Date = Date()) throws -> [PrintEvent] {
+        let jobs = try desk.database.unfinishedPrintJobs()
+        guard !jobs.isEmpty else { return [] }
+        let printers = try printer.printers()
+        return try jobs.flatMap { try advance($0, printers: printers, now: now) }
+    }
+
+    /// Steps until `key` has printed or `timeout` passes, reporting each event.
+    public func wait(for key: String, timeout: TimeInterval, poll: TimeInterval = 0.5, onEvent: (PrintEvent) -> Void) async throws -> PrintJob? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            try step().forEach(onEvent)
+            if let job = try desk.database.printJob(key), job.state == .printed { return job }
+            try await Task.sleep(for: .seconds(poll))
+        }
+        return try desk.database.printJob(key)
+    }
+
+    private func advance(_ job: PrintJob, printers: [PrinterStatus], now: Date) throws -> [PrintEvent] {
+        var job = job
+        switch job.state {
+        case .queued:
+            return try submit(&job, printers: printers, now: now)
+        case .submitting:
+            // A crash between handing the badge to CUPS and recording it: ask the queue for the job by its name.
+            if let queue = job.queue, let id = try? printer.findJob(titled: title(job), on: queue) {
+                job.state = .submitted
+                job.cupsJobID = id
+                job.submittedAt = job.submittedAt ?? now
+            } else {
+                job.state = .queued
+            }
+            job.updatedAt = now
+            try desk.database.updatePrint(job)
+            return []
+        case .submitted:
+            return try follow(&job, printers: printers, now: now)
+        case .printed:
+            return []
+        }
+    }
+
+    private func submit(_ job: inout PrintJob, printers: [PrinterStatus], now: Date) throws -> [PrintEvent] {
+        let candidates = route(for: job, printers: printers)
+        guard let target = candidates.first(where: { queue in !job.triedQueues.contains(queue) }) else {
+            // Every printer of the route failed this badge: start over, and wait for one to be healthy.
+            job.triedQueues = []
+            let reason = candidates.isEmpty ? "no healthy printer" : "every printer failed this badge; trying again"
+            job.message = reason
+            job.updatedAt = now
+            try desk.database.updatePrint(job)
+            return [.waiting(key: job.key, reason: reason)]
+        }
+        if job.code == nil {
+            let (_, token) = try desk.issueBadge(reference: job.reference, station: job.station, at: now)
+            job.code = token.text
+            job.serial = Int(token.claims.serial)
+        }
+        let profile = profile(for: target)
+        let (document, format) = try render(job, for: target, profile: profile, printers: printers)
+        job.state = .submitting
+        job.queue = target
+        job.document = document.path
+        job.format = format == .raw ? "zpl" : "pdf"
+        job.updatedAt = now
+        try desk.database.updatePrint(job)
+        var options = profile?.jobOptions ?? [:]
+        if profile == nil, let media = printers.first(where: { $0.name == target })?.mediaDefault { options["media"] = media }
+        do {
+            let id = try printer.submit(document, format: format, to: target, title: title(job), options: options)
+            job.state = .submitted
+            job.cupsJobID = id
+            job.submittedAt = now
+            job.message = "printing on \(target)"
+            job.updatedAt = now
+            try desk.database.updatePrint(job)
+            return [.submitted(key: job.key, queue: target, jobID: id)]
+        } catch {
+            return try failOver(&job, from: target, reason: "\(error)", now: now)
+        }
+    }
+
+    private func follow(_ job: inout PrintJob, printers: [PrinterStatus], now: Date) throws -> [PrintEvent] {
+        guard let queue = job.queue, let id = job.cupsJobID else {
+            job.state = .queued
+            try desk.database.updatePrint(job)
+            return []
+        }
+        let status = try printer.job(id, on: queue)
+        if status.state == .completed {
+            job.state = .printed
+            job.message = "printed on \(queue)"
+            job.updatedAt = now
+            try desk.database.updatePrint(job)
+            return [.printed(key: job.key, queue: queue)]
+        }
+        let printerStatus = printers.first { $0.name == queue }
+        let reason: String? =
+            if status.state.hasFailed { "job \(status.state.rawValue)" }
+            else if let printerStatus, !printerStatus.isHealthy {
+                "printer \(printerStatus.state.rawValue)\(printerStatus.reasons.isEmpty ? "" : ": " + printerStatus.reasons.joined(separator: ", "))"
+            } else if printerStatus == nil { "queue removed" }
+            else if now.timeIntervalSince(job.submittedAt ?? now) > configuration.stallTimeout {
+                "no progress for \(Int(configuration.stallTimeout)) s"
+            } else { nil }
+        guard let reason else { return [] }
+        try? printer.cancel(id, on: queue)
+        return try failOver(&job, from: queue, reason: reason, now: now)
+    }
+
+    private func failOver(_ job: inout PrintJob, from queue: String, reason: String, now: Date) throws -> [PrintEvent] {
+        job.state = .queued
+        job.triedQueues.append(queue)
+        job.cupsJobID = nil
+        job.submittedAt = nil
+        job.message = "\(queue): \(reason)"
+        job.updatedAt = now
+        try desk.database.updatePrint(job)
+        return [.failedOver(key: job.key, from: queue, reason: reason)]
+    }
+
+    /// The route for `job`: its preferred queue first, then the station's, keeping only healthy queues.
+    private func route(for job: PrintJob, printers: [PrinterStatus]) -> [String] {
+        let healthy = Set(printers.filter(\.isHealthy).map(\.name))
+        let preferred = job.preferredQueue.map { [$0] } ?? []
+        let order = preferred + (configuration.route.isEmpty ? printers.map(\.name) : configuration.route)
+        var seen = Set<String>()
+        return order.filter { healthy.contains($0) && seen.insert($0).inserted }
+    }
+
+    private func profile(for queue: String) -> PrinterProfile? {
+        configuration.profiles.first { $0.name == queue }
+    }
+
+    /// Renders the job's badge for `queue`: its profile's template and format, or a PDF of the default template.
+    private func render(_ job: PrintJob, for queue: String, profile: PrinterProfile?, printers: [PrinterStatus]) throws
+        -> (URL, DocumentFormat)
+    {
+        try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
+        let template = try BadgeStudio.template(named: profile?.template)
+        let delegate = try desk.database.delegate(job.reference)
+        let content = BadgeContent(delegate: delegate, event: desk.event, categories: try desk.database.categories(), code: job.code ?? "")
+        let isZPL = profile?.format == .zpl
+        let safeKey = job.key.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
+        let url = spool.appendingPathComponent("\(String(safeKey))-\(queue).\(isZPL ? "zpl" : "pdf")")
+        try BadgeRenderer(template: template).render(content, format: isZPL ? .zpl : .pdf, to: url)
+        return (url, isZPL ? .raw : .pdf)
+    }
+
+    private func title(_ job: PrintJob) -> String { "lanyard:\(job.key)" }
+}

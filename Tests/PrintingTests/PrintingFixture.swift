@@ -1,0 +1,93 @@
+import BadgeRendering
+import Badges
+import Foundation
+import Printing
+import Roster
+import RosterStore
+import Station
+
+/// The sample conference, a private cupsd, and a spooler between them.
+final class PrintingFixture: @unchecked Sendable {
+    // @unchecked: set up once in `init`, then only read.
+    let cups: PrivateCUPS
+    let folder: DataFolder
+    let desk: BadgeDesk
+    let connection: CupsConnection
+
+    init() throws {
+        cups = try PrivateCUPS()
+        folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-print-\(UUID().uuidString)").path)
+        let (database, _) = try DemoConference.prepare(in: folder)
+        desk = try BadgeDesk(database: database, keys: EventKeys(folder: folder))
+        connection = try CupsConnection(server: cups.server)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder.url) }
+
+    func spooler(route: [String], stallTimeout: TimeInterval = 3, profiles: [PrinterProfile] = []) -> PrintSpooler {
+        PrintSpooler(
+            desk: desk, printer: connection, spool: folder.spoolURL,
+            configuration: .init(route: route, stallTimeout: stallTimeout, profiles: profiles))
+    }
+
+    /// Steps the spooler until `key` prints (or `timeout` passes); returns the events.
+    func printUntilDone(_ spooler: PrintSpooler, key: String, timeout: TimeInterval = 30) throws -> [PrintEvent] {
+        var events: [PrintEvent] = []
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            events += try spooler.step()
+            if try desk.database.printJob(key)?.state == .printed { break }
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        return events
+    }
+
+    /// Waits until `printer` has received `count` documents (the socket backend may still be closing).
+    static func documents(of printer: FakeLabelPrinter, count: Int, timeout: TimeInterval = 10) -> [Data] {
+        let deadline = Date().addingTimeInterval(timeout)
+        while printer.documents.count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        return printer.documents
+    }
+
+    /// The QR codes in a received PDF: rasterised with pdftoppm, read with zbarimg.
+    func codes(inPDF data: Data) throws -> [String] {
+        let pdf = folder.url.appendingPathComponent("received-\(UUID().uuidString).pdf")
+        try data.write(to: pdf)
+        let prefix = folder.url.appendingPathComponent("received-\(UUID().uuidString)")
+        try PrivateCUPS.run("/usr/bin/pdftoppm", "-png", "-r", "200", "-singlefile", pdf.path, prefix.path)
+        return try Self.zbar(prefix.appendingPathExtension("png"))
+    }
+
+    /// The QR codes in a received ZPL label: its `^GFA` field decoded into a bitmap, read with zbarimg.
+    func codes(inZPL data: Data) throws -> [String] {
+        let text = String(decoding: data, as: UTF8.self)
+        guard let field = text.firstRange(of: "^GFA,") else { return [] }
+        let parts = text[field.upperBound...].split(separator: ",", maxSplits: 3)
+        guard parts.count == 4, let bytesPerRow = Int(parts[2]) else { return [] }
+        let hex = parts[3].prefix { $0 != "^" }
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex, let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) {
+            bytes.append(UInt8(hex[index..<next], radix: 16) ?? 0)
+            index = next
+        }
+        let height = bytes.count / bytesPerRow
+        // PBM (P4): rows of bits, most significant first, 1 = black: the ^GF layout exactly.
+        let pbm = folder.url.appendingPathComponent("received-\(UUID().uuidString).pbm")
+        try (Data("P4\n\(bytesPerRow * 8) \(height)\n".utf8) + Data(bytes)).write(to: pbm)
+        return try Self.zbar(pbm)
+    }
+
+    private static func zbar(_ image: URL) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
+        process.arguments = ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", image.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+}
