@@ -8,7 +8,7 @@ struct Lanyard: AsyncParsableCommand {
         discussion: "Data lives in one folder: --data DIR, or LANYARD_DATA, or ./lanyard-data.",
         subcommands: [
             Init.self, Import.self, Search.self, Show.self, CheckIn.self, Badge.self, Badges.self, Verify.self, Keys.self,
-            Door.self, Attendance.self, Rollcall.self,
+            Print.self, Printers.self, Door.self, Attendance.self, Rollcall.self,
             Demo.self, Bench.self,
         ])
 }
