@@ -7,7 +7,7 @@ extension Lanyard {
     struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Benchmark import and search, badges, or door verdicts (build with -c release).",
-            subcommands: [Roster.self, Badges.self, Doors.self], defaultSubcommand: Roster.self)
+            subcommands: [Roster.self, Badges.self, Doors.self, Printing.self], defaultSubcommand: Roster.self)
 
         struct Roster: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Import and search on a synthetic roster.")
@@ -67,6 +67,31 @@ extension Lanyard {
                     \(format(report.decisionVerdictsPerSecond, 0)) verdicts/s
                     """
                 }
+            }
+        }
+    }
+}
+
+extension Lanyard.Bench {
+    struct Printing: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check-in to job accepted by cupsd, and a burst across printers (see Benchmarks/print-bench.sh).")
+        @Option(help: "Queues, comma-separated: one desk per queue.") var printers: String
+        @Option(help: "Check-ins in the burst.") var checkIns = 100
+        @Option(help: "Scratch folder (emptied).") var scratch = "bench-out/printing"
+        @Flag(help: "Answer in JSON.") var json = false
+
+        func run() async throws {
+            let report = try PrintBenchmark.run(
+                printers: printers.split(separator: ",").map(String.init), checkIns: checkIns,
+                in: URL(fileURLWithPath: scratch, isDirectory: true))
+            try Output(json: json).answer(report) {
+                """
+                \(report.checkIns) check-ins at \(report.printers.count) desks, each printing first on its own printer:
+                  check-in to job accepted by cupsd (rendering included): p50 \(format(report.acceptedP50Milliseconds)) ms, \
+                p99 \(format(report.acceptedP99Milliseconds)) ms
+                  whole burst until every badge printed: \(format(report.burstMilliseconds, 0)) ms
+                """
             }
         }
     }
