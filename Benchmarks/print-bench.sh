@@ -44,7 +44,7 @@ CONF
 cupsd -f -c "$dir/cupsd.conf" -s "$dir/cups-files.conf" </dev/null >/dev/null 2>&1 &
 cupsd_pid=$!
 listeners=()
-cleanup() { kill "$cupsd_pid" "${listeners[@]}" 2>/dev/null || true; rm -rf "$dir"; }
+cleanup() { kill "$cupsd_pid" "${listeners[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$dir"; }
 trap cleanup EXIT
 for i in 1 2 3; do
     python3 -c '
