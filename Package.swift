@@ -102,6 +102,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
 
+        .target(name: "LanyardTestSupport", path: "Tests/LanyardTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "RosterTests", dependencies: ["Roster"], swiftSettings: strictSettings),
         .testTarget(
             name: "RosterStoreTests",
@@ -122,13 +123,13 @@ let package = Package(
             name: "BadgeRenderingTests",
             dependencies: [
                 "Roster", "Badges", "BadgeRendering", "BadgeTemplates", "RosterStore", "RosterImport", "SampleConference",
-                "Station",
+                "Station", "LanyardTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "PrintingTests",
-            dependencies: ["Roster", "Badges", "BadgeRendering", "Printing", "RosterStore", "Station"],
+            dependencies: ["Roster", "Badges", "BadgeRendering", "Printing", "RosterStore", "Station", "LanyardTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "ScanningTests", dependencies: ["Scanning"], swiftSettings: strictSettings),
         .testTarget(

@@ -3,36 +3,21 @@ import Roster
 import RosterImport
 import RosterStore
 
-/// The JSON shape of a delegate: the registration as stored, plus the name as a badge shows it.
+/// The JSON shape of a delegate: the registration as stored (``Delegate``'s own keys), plus `displayName`, the name
+/// as a badge shows it.
 struct DelegateView: Encodable {
-    let reference: String
-    let title: String
-    let givenName: String
-    let familyName: String
-    let displayName: String
-    let nativeName: String?
-    let organisation: String
-    let country: String
-    let category: String
-    let email: String
-    let sessions: [String]
-    let days: [Int]
-    let status: RegistrationStatus
+    let delegate: Delegate
 
     init(_ delegate: Delegate) {
-        reference = delegate.reference
-        title = delegate.title
-        givenName = delegate.givenName
-        familyName = delegate.familyName
-        displayName = delegate.displayName
-        nativeName = delegate.nativeName
-        organisation = delegate.organisation
-        country = delegate.country
-        category = delegate.category
-        email = delegate.email
-        sessions = delegate.sessions
-        days = delegate.days
-        status = delegate.status
+        self.delegate = delegate
+    }
+
+    private enum Keys: String, CodingKey { case displayName }
+
+    func encode(to encoder: any Encoder) throws {
+        try delegate.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(delegate.displayName, forKey: .displayName)
     }
 
     /// One line for lists: reference, name (and native name), category, country, organisation, and a mark when cancelled.

@@ -1,6 +1,7 @@
 import BadgeRendering
 import Badges
 import Foundation
+import LanyardTestSupport
 import Roster
 import RosterStore
 import Station
@@ -19,7 +20,7 @@ import Testing
         // Every badge went through Pango: no text needed a glyph no font has (that would have thrown).
         #expect(outputs.count == delegates.count)
         // Every page rasterised by pdftoppm and read back by zbarimg, in two processes for speed.
-        let codes = try BadgeFixture.decodeQR(inPagesOf: pdf, dpi: 150)
+        let codes = try QRReader.codes(inPDF: pdf, dpi: 150)
         #expect(codes.count == outputs.count)
         for (output, code) in zip(outputs, codes) {
             #expect(code == output.token.text, "\(output.delegate.reference)")
@@ -34,7 +35,7 @@ import Testing
                 delegate: output.delegate, event: fixture.desk.event, categories: try fixture.desk.database.categories(),
                 code: output.token.text)
             try BadgeRenderer(template: studio.template).render(content, format: .png(dpi: 300), to: png)
-            #expect(try BadgeFixture.decodeQR(in: png) == [output.token.text])
+            #expect(try QRReader.codes(inImage: png) == [output.token.text])
         }
     }
 

@@ -1,6 +1,7 @@
 import BadgeRendering
 import Badges
 import Foundation
+import LanyardTestSupport
 import Printing
 import Roster
 import RosterStore
@@ -49,13 +50,11 @@ final class PrintingFixture: @unchecked Sendable {
         return printer.documents
     }
 
-    /// The QR codes in a received PDF: rasterised with pdftoppm, read with zbarimg.
+    /// The QR codes in a received PDF.
     func codes(inPDF data: Data) throws -> [String] {
         let pdf = folder.url.appendingPathComponent("received-\(UUID().uuidString).pdf")
         try data.write(to: pdf)
-        let prefix = folder.url.appendingPathComponent("received-\(UUID().uuidString)")
-        try PrivateCUPS.run("/usr/bin/pdftoppm", "-png", "-r", "200", "-singlefile", pdf.path, prefix.path)
-        return try Self.zbar(prefix.appendingPathExtension("png"))
+        return try QRReader.codes(inPDF: pdf)
     }
 
     /// The QR codes in a received ZPL label: its `^GFA` field decoded into a bitmap, read with zbarimg.
@@ -75,19 +74,6 @@ final class PrintingFixture: @unchecked Sendable {
         // PBM (P4): rows of bits, most significant first, 1 = black: the ^GF layout exactly.
         let pbm = folder.url.appendingPathComponent("received-\(UUID().uuidString).pbm")
         try (Data("P4\n\(bytesPerRow * 8) \(height)\n".utf8) + Data(bytes)).write(to: pbm)
-        return try Self.zbar(pbm)
-    }
-
-    private static func zbar(_ image: URL) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
-        process.arguments = ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", image.path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        return try QRReader.codes(inImage: pbm)
     }
 }

@@ -14,13 +14,13 @@ import Testing
         try #require(ioctl(master, 0x4004_5431, &unlock) == 0)  // TIOCSPTLCK
         try #require(ioctl(master, 0x8004_5430, &number) == 0)  // TIOCGPTN
         let path = "/dev/pts/\(number)"
-        // A generous character timeout: the test is about framing, not about how fast a loaded machine schedules it.
-        let scanner = DeviceScanner(source: .serial(path: path, baud: 9600), framer: ScanFramer(characterTimeout: 2))
+        let scanner = DeviceScanner(source: .serial(path: path, baud: 9600), framer: ScanFramer(characterTimeout: 0.5))
         let stream = scanner.events()
-        try await Task.sleep(for: .milliseconds(300))
+        // Let the reader open the port and set raw mode; then write back to back, in pieces, as a scanner's bytes
+        // arrive. (No sleeps between writes: on a loaded machine they would stretch past the character timeout.)
+        usleep(1_000_000)
         for chunk in ["]Q1LY1:AB", "C-1\r\n", "LY1:AB"] {
             _ = chunk.withCString { write(master, $0, strlen($0)) }
-            try await Task.sleep(for: .milliseconds(50))
         }
         var events: [ScannerEvent] = []
         for await event in stream {
