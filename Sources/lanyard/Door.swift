@@ -36,7 +36,7 @@ extension Lanyard {
         }
 
         func run() async throws {
-            let output = Output(json: false)
+            let output = Output(json: station.json)
             try await output.run {
                 let place: DoorRules.Door.Place = session.map { .session($0.uppercased()) } ?? .area(name: area!, capacity: capacity)
                 let door = try DoorStation(
@@ -49,7 +49,7 @@ extension Lanyard {
                 }
                 let keyboard = layout.flatMap(KeyboardLayout.init(rawValue:)) ?? profile?.layout ?? .us
                 let source = ScannerSource(argument: scanner, layout: keyboard, baud: baud ?? profile?.baud ?? 9600)
-                let screen = DoorScreen(door: door, direction: direction.direction)
+                let screen = DoorScreen(door: door, direction: direction.direction, json: station.json)
                 screen.showReady()
                 for await event in DeviceScanner(source: source, framer: profile?.framer ?? ScanFramer()).events() {
                     switch event {

@@ -7,19 +7,27 @@ import Station
 struct DoorScreen {
     let door: DoorStation
     let direction: Direction
+    /// One JSON object per line (a decision, or a `note`) instead of the screen.
+    let json: Bool
     private let isTerminal = isatty(STDOUT_FILENO) == 1
 
-    init(door: DoorStation, direction: Direction) {
+    init(door: DoorStation, direction: Direction, json: Bool) {
         self.door = door
         self.direction = direction
+        self.json = json
     }
 
     func showReady() {
+        guard !json else { return }
         let title = "Door \(door.door.logName) (\(direction.rawValue)) — ready to scan"
         write(isTerminal ? "\u{1B}[2J\u{1B}[H\u{1B}[1m\(title)\u{1B}[0m\n" : title + "\n")
     }
 
     func show(_ decision: EntryDecision, occupancy: Int) {
+        if json {
+            struct Line: Encodable { let decision: EntryDecision; let occupancy: Int; let capacity: Int? }
+            return writeJSON(Line(decision: decision, occupancy: occupancy, capacity: door.capacity))
+        }
         let count = door.capacity.map { "\(occupancy) / \($0)" } ?? "\(occupancy) inside"
         guard isTerminal else {
             write("\(decision.verdict.rawValue) [\(decision.reason)] \(decision.sentence) \(decision.name ?? "") \(count)\n")
@@ -36,7 +44,17 @@ struct DoorScreen {
     }
 
     func note(_ text: String) {
+        if json {
+            struct Line: Encodable { let note: String }
+            return writeJSON(Line(note: text))
+        }
         write((isTerminal ? "\u{1B}[33m\(text)\u{1B}[0m" : text) + "\n")
+    }
+
+    private func writeJSON(_ value: some Encodable) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let data = try? encoder.encode(value) { write(String(decoding: data, as: UTF8.self) + "\n") }
     }
 
     private func write(_ text: String) {

@@ -61,6 +61,12 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("ADMIT [admitted]") && $0.contains("Wolfgang Pichler") && $0.contains("1 / 400") })
         #expect(lines.contains { $0.contains("counted once") })
         #expect(lines.contains { $0.hasPrefix("DENY") })
+        let json = try lanyard.run("door", "--area", "Exhibition Hall", "--direction", "out", "--json", stdin: "\(code)\r\n")
+        let line = try #require(json.stdout.split(separator: "\n").first)
+        let decision = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect((decision["decision"] as? [String: Any])?["reason"] as? String == "exit")
+        #expect(decision["occupancy"] as? Int == 0)
+        try lanyard.run("door", "--area", "Exhibition Hall", stdin: "\(code)\r\n")
         let rollcall = try lanyard.run("rollcall", "--csv")
         #expect(rollcall.stdout.contains("ESOCC-00007,Wolfgang Pichler,Bundeskriminalamt Österreich,Exhibition Hall"))
     }
