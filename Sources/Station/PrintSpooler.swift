@@ -110,7 +110,7 @@ public struct PrintSpooler: Sendable {
             job.serial = Int(token.claims.serial)
         }
         let profile = profile(for: target)
-        let (document, format) = try render(job, for: target, profile: profile, printers: printers)
+        let (document, format) = try render(job, for: target, profile: profile)
         job.state = .submitting
         job.queue = target
         job.document = document.path
@@ -186,9 +186,7 @@ public struct PrintSpooler: Sendable {
     }
 
     /// Renders the job's badge for `queue`: its profile's template and format, or a PDF of the default template.
-    private func render(_ job: PrintJob, for queue: String, profile: PrinterProfile?, printers: [PrinterStatus]) throws
-        -> (URL, DocumentFormat)
-    {
+    private func render(_ job: PrintJob, for queue: String, profile: PrinterProfile?) throws -> (URL, DocumentFormat) {
         try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
         let template = try BadgeStudio.template(named: profile?.template)
         let delegate = try desk.database.delegate(job.reference)
