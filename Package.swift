@@ -27,7 +27,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // C libraries, each wrapped by one small Swift type that owns its pointers.
@@ -37,6 +36,9 @@ let package = Package(
         .systemLibrary(
             name: "CCups",
             providers: [.apt(["libcups2-dev"])]),
+        .systemLibrary(
+            name: "CCsv",
+            providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
@@ -55,13 +57,15 @@ let package = Package(
         // Stores, importers and renderers.
         .target(
             name: "RosterStore",
-            dependencies: ["Roster", "Badges", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Roster", "Badges", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "RosterImport",
             dependencies: [
-                "Roster", "RosterStore",
-                .product(name: "CSV", package: "CSV.swift"),
+                "Roster", "RosterStore", "CCsv",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings),

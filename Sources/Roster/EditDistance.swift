@@ -1,27 +1,32 @@
 /// Optimal-string-alignment distance, specialised to the question search asks: is it at most one?
 enum EditDistance {
     /// Whether `a` becomes `b` with at most one substitution, insertion, deletion or swap of neighbours.
-    static func isAtMostOne(_ a: [UInt8], _ b: ArraySlice<UInt8>) -> Bool {
-        let b = Array(b)
-        if a == b { return true }
+    /// Compares bytes in place: search asks this of many words per query.
+    static func isAtMostOne(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let shorter = min(a.count, b.count)
+        guard abs(a.count - b.count) <= 1 else { return false }
+        var i = 0
+        while i < shorter, a[i] == b[i] { i += 1 }
+        if i == shorter { return true }  // equal, or one letter added at the end
+        func rest(_ x: UnsafeBufferPointer<UInt8>, from xi: Int, _ y: UnsafeBufferPointer<UInt8>, from yi: Int) -> Bool {
+            x.count - xi == y.count - yi && (0..<(x.count - xi)).allSatisfy { x[xi + $0] == y[yi + $0] }
+        }
         switch a.count - b.count {
         case 0:
-            let differences = zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
-            if differences.count == 1 { return true }
-            if differences.count == 2, differences[1] == differences[0] + 1 {
-                let i = differences[0]
-                return a[i] == b[i + 1] && a[i + 1] == b[i]
-            }
-            return false
-        case 1: return isOneDeletion(from: a, giving: b)
-        case -1: return isOneDeletion(from: b, giving: a)
-        default: return false
+            return rest(a, from: i + 1, b, from: i + 1)
+                || (i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && rest(a, from: i + 2, b, from: i + 2))
+        case 1: return rest(a, from: i + 1, b, from: i)
+        default: return rest(a, from: i, b, from: i + 1)
         }
     }
 
-    private static func isOneDeletion(from longer: [UInt8], giving shorter: [UInt8]) -> Bool {
-        var i = 0
-        while i < shorter.count, longer[i] == shorter[i] { i += 1 }
-        return longer[(i + 1)...].elementsEqual(shorter[i...])
+    /// Whether `term` (five bytes or more) is at most one typo away from `word` or from its start, so that a name
+    /// typed half-way with a slip still matches.
+    static func isOneTypoAway(_ term: UnsafeBufferPointer<UInt8>, fromStartOf word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard term.count >= 5, word.count >= term.count - 1 else { return false }
+        for length in (term.count - 1)...(term.count + 1) where length <= word.count {
+            if isAtMostOne(term, UnsafeBufferPointer(rebasing: word[0..<length])) { return true }
+        }
+        return false
     }
 }

@@ -27,13 +27,13 @@ public final class NameFolder: Sendable {
     /// All spellings of all words of `text` and of their parts, without repeats, in a stable order: what a
     /// roster entry is found by.
     public func allSpellings(of text: String) -> [String] {
-        var seen = Set<String>()
-        return Self.split(text)
-            .flatMap { word in
-                let spellings = cachedSpellings(of: word)
-                return spellings.whole + spellings.parts
-            }
-            .filter { seen.insert($0).inserted }
+        var all: [String] = []
+        for word in Self.split(text) {
+            let spellings = cachedSpellings(of: word)
+            // A handful per delegate: a linear check beats hashing.
+            for spelling in spellings.whole + spellings.parts where !all.contains(spelling) { all.append(spelling) }
+        }
+        return all
     }
 
     /// The spellings under which one whole word may be searched, primary first.
@@ -42,6 +42,8 @@ public final class NameFolder: Sendable {
     }
 
     private func cachedSpellings(of word: Substring) -> Spellings {
+        // ASCII words fold cheaply, and references and emails, unique to each delegate, would only fill the cache.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return Self.asciiSpellings(of: word) }
         if let cached = cache.withLock({ $0[word] }) { return cached }
         let result = computeSpellings(of: String(word))
         cache.withLock { $0[word] = result }
@@ -57,16 +59,34 @@ public final class NameFolder: Sendable {
         for romanised in romanisations(of: word) {
             let folded = Self.foldLatin(romanised)
             add(folded)
-            if folded.contains(where: Self.joiners.contains) {
-                add(folded.filter { !Self.joiners.contains($0) })
-                folded.split(whereSeparator: Self.joiners.contains).forEach { add(String($0), to: \.parts) }
+            if folded.utf8.contains(where: Self.isJoiner) {
+                add(String(decoding: folded.utf8.filter { !Self.isJoiner($0) }, as: UTF8.self))
+                folded.utf8.split(whereSeparator: Self.isJoiner).forEach { add(String(decoding: $0, as: UTF8.self), to: \.parts) }
             }
         }
+        guard !word.utf8.allSatisfy({ $0 < 0x80 }) else { return spellings }
         if word.contains(where: { "äöüÄÖÜ".contains($0) }) {
             add(Self.foldLatin(word.replacing(/[äÄ]/, with: "ae").replacing(/[öÖ]/, with: "oe").replacing(/[üÜ]/, with: "ue")))
         }
         if word.contains(where: { "əƏ".contains($0) }) {
             add(Self.foldLatin(word.replacing(/[əƏ]/, with: "a")))
+        }
+        return spellings
+    }
+
+    /// The spellings of an ASCII word: lower case; without joiners too, and its parts, when it has them.
+    private static func asciiSpellings(of word: Substring) -> Spellings {
+        if !word.utf8.contains(where: { 0x41...0x5A ~= $0 || isJoiner($0) }) { return Spellings(whole: [String(word)]) }
+        let lower = word.utf8.map { 0x41...0x5A ~= $0 ? $0 + 32 : $0 }
+        guard let first = lower.firstIndex(where: { !isJoiner($0) }), let last = lower.lastIndex(where: { !isJoiner($0) })
+        else { return Spellings() }
+        let trimmed = lower[first...last]
+        var spellings = Spellings(whole: [String(decoding: trimmed, as: UTF8.self)])
+        if trimmed.contains(where: isJoiner) {
+            spellings.whole.append(String(decoding: trimmed.filter { !isJoiner($0) }, as: UTF8.self))
+            var seen = Set<String>()
+            spellings.parts = trimmed.split(whereSeparator: isJoiner).map { String(decoding: $0, as: UTF8.self) }
+                .filter { seen.insert($0).inserted }
         }
         return spellings
     }
@@ -110,30 +130,52 @@ public final class NameFolder: Sendable {
         return ascii.lowercased()
     }
 
-    /// The words of `text`: runs of letters, digits, marks and the joiners `- ' . @ _`.
+    /// The words of `text`: runs of letters, digits, marks and the joiners `- ' ’ ʼ . @ _`, split by Unicode
+    /// scalar rather than by grapheme (the marks a grapheme adds are word characters anyway).
     private static func split(_ text: String) -> [Substring] {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: split on bytes, without grapheme breaking.
-            return text.utf8.split(whereSeparator: { byte in
-                !(0x30...0x39 ~= byte || 0x41...0x5A ~= byte || 0x61...0x7A ~= byte || "-'.@_".utf8.contains(byte))
-            }).map { Substring($0) }
+            return text.utf8.split(whereSeparator: { !isWordScalar(Unicode.Scalar($0)) }).map { Substring($0) }
         }
-        return text.split(whereSeparator: { !isWordCharacter($0) })
+        let scalars = text.unicodeScalars
+        var words: [Substring] = []
+        var start: String.Index?
+        for index in scalars.indices {
+            if isWordScalar(scalars[index]) {
+                if start == nil { start = index }
+            } else if let first = start {
+                words.append(Substring(scalars[first..<index]))
+                start = nil
+            }
+        }
+        if let first = start { words.append(Substring(scalars[first...])) }
+        return words
     }
 
-    private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "-" || character == "'" || character == "’"
-            || character == "." || character == "@" || character == "_" || character == "ʼ"
-            || character.unicodeScalars.contains { $0.properties.generalCategory == .nonspacingMark }
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let byte = UInt8(scalar.value)
+            return 0x30...0x39 ~= byte || 0x41...0x5A ~= byte || 0x61...0x7A ~= byte || "-'.@_".utf8.contains(byte)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark,
+            .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return scalar == "’"
+        }
     }
 
-    private static let joiners: Set<Character> = ["-", "'", "’", ".", "ʼ", "_"]
+    /// Whether a byte of a folded word joins parts of it (`Jean-Luc`, `O'Brien`, `St.`): folding has already
+    /// turned the typographic apostrophes into `'`.
+    private static func isJoiner(_ byte: UInt8) -> Bool {
+        byte == 0x2D || byte == 0x27 || byte == 0x2E || byte == 0x5F
+    }
 
     private static func trimmingJoiners(_ text: String) -> String {
-        guard let first = text.firstIndex(where: { !joiners.contains($0) }),
-            let last = text.lastIndex(where: { !joiners.contains($0) })
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !isJoiner($0) }), let last = bytes.lastIndex(where: { !isJoiner($0) })
         else { return "" }
-        return String(text[first...last])
+        return String(Substring(bytes[first...last]))
     }
 
     private static let specialLetters: [Unicode.Scalar: String] = [

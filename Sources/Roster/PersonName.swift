@@ -7,10 +7,16 @@ public enum PersonName {
         var previousWasSpace = true
         let needsWork = text.utf8.contains { byte in
             defer { previousWasSpace = byte == 0x20 }
-            return byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previousWasSpace) || byte >= 0x80
+            return byte == 0x20 ? previousWasSpace : byte == 0x09 || byte == 0x0A || byte == 0x0D || mayStartWhitespace(byte)
         } || text.utf8.last == 0x20
         guard needsWork else { return text }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Whether `byte` may begin the UTF-8 of a non-ASCII space (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000):
+    /// names are checked byte by byte, and only these need the slow path.
+    private static func mayStartWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
     }
 
     /// A name typed all in capitals (`LĪGA OZOLIŅA`) in the case a badge shows (`Līga Ozoliņa`).

@@ -1,5 +1,6 @@
 /// A delegate as search sees them: the folded spellings of their name and of their other searchable fields.
 public struct SearchDocument: Sendable, Equatable {
+    /// The reference in lower case.
     public let reference: String
     /// Folded spellings of the family name's words.
     public let familyWords: [String]
@@ -17,10 +18,19 @@ public struct SearchDocument: Sendable, Equatable {
 
     /// Folds a delegate's searchable fields.
     public init(_ delegate: Delegate, folder: NameFolder) {
-        self.reference = delegate.reference
-        self.familyWords = folder.allSpellings(of: delegate.familyName)
-        self.givenWords = folder.allSpellings(of: delegate.givenName + " " + (delegate.nativeName ?? ""))
-        self.otherWords = folder.allSpellings(
-            of: [delegate.reference, delegate.email, delegate.organisation].joined(separator: " "))
+        self.init(
+            reference: delegate.reference, familyName: delegate.familyName, givenName: delegate.givenName,
+            nativeName: delegate.nativeName, email: delegate.email, organisation: delegate.organisation, folder: folder)
+    }
+
+    /// Folds the searchable fields of a delegate as registered.
+    public init(
+        reference: String, familyName: String, givenName: String, nativeName: String?, email: String,
+        organisation: String, folder: NameFolder
+    ) {
+        self.reference = reference.lowercased()
+        self.familyWords = folder.allSpellings(of: familyName)
+        self.givenWords = folder.allSpellings(of: givenName + " " + (nativeName ?? ""))
+        self.otherWords = folder.allSpellings(of: [reference, email, organisation].joined(separator: " "))
     }
 }

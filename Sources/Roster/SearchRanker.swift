@@ -19,7 +19,7 @@ public struct SearchRanker: Sendable {
     }
 
     private func score(term: String, _ document: SearchDocument, allowingTypos: Bool) -> Int {
-        if term == document.reference.lowercased() { return 1000 }
+        if term == document.reference { return 1000 }
         let family = bestMatch(term, in: document.familyWords, allowingTypos: allowingTypos)
         let given = bestMatch(term, in: document.givenWords, allowingTypos: allowingTypos)
         let other = bestMatch(term, in: document.otherWords, allowingTypos: false)
@@ -66,12 +66,8 @@ public struct SearchRanker: Sendable {
     /// Whether `term` (five letters or more) is one typo (a wrong, missing, extra or swapped letter) away from
     /// `word` or from its start, so that a name typed half-way with a slip still matches.
     static func isOneTypoAway(_ term: String, fromStartOf word: String) -> Bool {
-        let term = Array(term.utf8), word = Array(word.utf8)
-        guard term.count >= 5, word.count >= term.count - 1 else { return false }
-        for length in [term.count - 1, term.count, term.count + 1] where length <= word.count {
-            if EditDistance.isAtMostOne(term, word[0..<length]) { return true }
-        }
-        return false
+        var term = term, word = word
+        return term.withUTF8 { t in word.withUTF8 { w in EditDistance.isOneTypoAway(t, fromStartOf: w) } }
     }
 
     private enum Match: Int {

@@ -2,7 +2,7 @@ import Foundation
 import Roster
 
 /// Turns one row of a delegates file into a ``Delegate``, or says why it cannot.
-struct DelegateRowReader {
+struct DelegateRowReader: Sendable {
     let mapping: ColumnMapping
     /// Day of each known session; a row naming another session is an error.
     let sessionDays: [String: Int]
@@ -10,8 +10,8 @@ struct DelegateRowReader {
     var categories: CategoryResolver
 
     mutating func delegate(from fields: [String]) throws(RowError) -> Delegate {
-        let values = RosterField.allCases.map { PersonName.collapsingWhitespace(mapping.value($0, in: fields)) }
-        let value = { (field: RosterField) in values[field.ordinal] }
+        let mapping = mapping
+        let value = { (field: RosterField) in PersonName.collapsingWhitespace(mapping.value(field, in: fields)) }
 
         let reference = try reference(value)
         var given = value(.givenName)
@@ -85,8 +85,11 @@ struct DelegateRowReader {
         return Array(Set(days)).sorted()
     }
 
+    /// The items of a `;`, `,` or `|` separated list, without surrounding spaces.
     private static func list(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x2C || $0 == 0x7C }).compactMap { item in
+            let trimmed = item.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
+            return trimmed.isEmpty ? nil : String(decoding: trimmed, as: UTF8.self)
+        }
     }
 }

@@ -1,12 +1,10 @@
-import CSV
 public import Foundation
 import Roster
 
 /// A delimited text file read whole: its header and its records, each with the line it starts on.
 ///
-/// Parsing is CSV.swift's; this type adds what an import needs around it: UTF-8 with or without BOM, the
-/// delimiter (`,` `;` or tab) detected from the header line, and physical line numbers for error messages,
-/// counting the newlines inside quoted fields.
+/// Parsing is libcsv's (``CSVParser``); this type adds what an import needs around it: UTF-8 with or without BOM,
+/// the delimiter (`,` `;` or tab) detected from the header line, and fields trimmed of stray spaces.
 public struct DelimitedTable: Sendable {
     /// One data row and the line of the file it starts on.
     public struct Record: Sendable {
@@ -40,36 +38,19 @@ public struct DelimitedTable: Sendable {
 
     /// Parses delimited `text`; `name` names it in errors.
     public init(text: String, name: String) throws {
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        var body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let delimiter = Self.detectDelimiter(in: body)
-        let reader: CSVReader
-        do {
-            // Fields are trimmed here rather than by CSV.swift, whose Foundation trimming dominates large imports.
-            reader = try CSVReader(
-                string: body, hasHeaderRow: true, trimFields: false, delimiter: delimiter.unicodeScalars.first!)
-        } catch {
-            throw LanyardError(.unreadableFile, "\(name) has no header row.", remedy: "The first line must name the columns.")
+        let parsed = try body.withUTF8 { bytes in
+            try CSVParser(delimiter: delimiter.asciiValue!).records(in: bytes, name: name)
         }
-        let header = (reader.headerRow ?? []).map(Self.trimmed)
-        var line = 1 + header.reduce(1) { $0 + $1.newlineCount }
-        var records: [Record] = []
-        while let raw = reader.next() {
-            let fields = raw.map(Self.trimmed)
-            if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(Record(line: line, fields: fields))
-            }
-            line += fields.reduce(1) { $0 + $1.newlineCount }
-        }
-        if let error = reader.error {
-            throw LanyardError(
-                .unreadableFile, "\(name) is malformed near line \(line): \(error).",
-                remedy: "Check the quoting there; nothing was imported.", cause: error)
-        }
-        guard header.contains(where: { !$0.isEmpty }) else {
+        guard let header = parsed.first?.fields.map(Self.trimmed), header.contains(where: { !$0.isEmpty }) else {
             throw LanyardError(.unreadableFile, "\(name) is empty.", remedy: "The first line must name the columns.")
         }
         self.header = header
-        self.records = records
+        self.records = parsed.dropFirst().compactMap { record in
+            let fields = record.fields.map(Self.trimmed)
+            return fields.count == 1 && fields[0].isEmpty ? nil : Record(line: record.line, fields: fields)
+        }
         self.delimiter = delimiter
     }
 
@@ -87,20 +68,16 @@ public struct DelimitedTable: Sendable {
 
     /// The delimiter that splits the header line into the most columns.
     private static func detectDelimiter(in text: String) -> Character {
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        let firstLine = text.utf8.prefix { $0 != 0x0A && $0 != 0x0D }
         let candidates: [Character] = [",", ";", "\t"]
-        return candidates.max { a, b in firstLine.count(of: a) < firstLine.count(of: b) } ?? ","
+        return candidates.max { a, b in
+            firstLine.count(of: a.asciiValue!) < firstLine.count(of: b.asciiValue!)
+        } ?? ","
     }
 }
 
-extension StringProtocol {
-    fileprivate var newlineCount: Int {
-        var count = 0
-        for scalar in unicodeScalars where scalar == "\n" { count += 1 }
-        return count
-    }
-
-    fileprivate func count(of character: Character) -> Int {
-        reduce(0) { $1 == character ? $0 + 1 : $0 }
+extension Sequence<UInt8> {
+    fileprivate func count(of byte: UInt8) -> Int {
+        reduce(0) { $1 == byte ? $0 + 1 : $0 }
     }
 }

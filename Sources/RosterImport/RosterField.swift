@@ -27,9 +27,6 @@ public enum RosterField: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// The field's position in `allCases`.
-    var ordinal: Int { Self.allCases.firstIndex(of: self)! }
-
     /// A header without case, spaces or punctuation: `"Attendee name: Given name"` → `"attendeenamegivenname"`.
     static func normalise(_ header: String) -> String {
         String(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })

@@ -61,35 +61,22 @@ public struct RosterImporter: Sendable {
         let fileName = files.delegates.lastPathComponent
         let overrides = try files.mapping.map(ColumnMapping.overrides(fromYAML:)) ?? [:]
         let mapping = try ColumnMapping(header: table.header, overrides: overrides, fileName: fileName)
-        var reader = DelegateRowReader(
+        let reader = DelegateRowReader(
             mapping: mapping, sessionDays: Dictionary(uniqueKeysWithValues: sessions.map { ($0.code, $0.day) }),
             dayCount: event.dayCount, categories: CategoryResolver(known: categories, isStrict: files.categories != nil))
 
-        var delegates: [Delegate] = []
-        var firstLine: [String: Int] = [:]
-        for (position, record) in table.records.enumerated() {
-            if position % 5000 == 0 { progress(ImportProgress(phase: .checking, done: position, total: table.records.count)) }
-            do throws(RowError) {
-                let delegate = try reader.delegate(from: record.fields)
-                if let line = firstLine[delegate.reference.lowercased()] {
-                    throw RowError("its reference appears already on line \(line)")
-                }
-                firstLine[delegate.reference.lowercased()] = record.line
-                delegates.append(delegate)
-            } catch {
-                let reference = mapping.value(.reference, in: record.fields)
-                problems.append(RowProblem(
-                    file: fileName, line: record.line, reference: reference.isEmpty ? nil : reference,
-                    reason: "Skipped because \(error.reason)."))
-            }
-        }
+        progress(ImportProgress(phase: .checking, done: 0, total: table.records.count))
+        let checked = DelegateRowChecker(reader: reader, mapping: mapping, fileName: fileName, folder: database.folder)
+            .check(table.records)
+        problems += checked.problems
         progress(ImportProgress(phase: .checking, done: table.records.count, total: table.records.count))
 
         let changes = try database.apply(
-            categories: newCategories + reader.categories.created, sessions: newSessions, delegates: delegates
+            categories: newCategories + checked.createdCategories, sessions: newSessions, delegates: checked.delegates,
+            searchDocuments: checked.searchDocuments
         ) { done, total in progress(ImportProgress(phase: .writing, done: done, total: total)) }
         return ImportSummary(
-            format: mapping.format, rowsRead: table.records.count, rowsAccepted: delegates.count, changes: changes,
+            format: mapping.format, rowsRead: table.records.count, rowsAccepted: checked.delegates.count, changes: changes,
             problems: problems)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Roster
 
 extension RosterDatabase {
     /// The schema's history. A shipped migration is never edited; changes come as new ones.
@@ -114,6 +115,37 @@ extension RosterDatabase {
                 t.column("updatedAt", .datetime).notNull()
             }
             try db.create(index: "printJobByState", on: "printJob", columns: ["state"])
+        }
+        migrator.registerMigration("v5-search-in-memory") { db in
+            // Search moves into memory (``SearchIndex``), built at start-up from each delegate's folded spellings,
+            // kept here so that building needs no transliteration. The SQLite indexes it replaces cost more to
+            // write than the rest of an import.
+            try db.drop(table: "delegateSearch")
+            try db.drop(table: "searchWord")
+            try db.alter(table: "delegate") { t in
+                t.add(column: "searchFamily", .text).notNull().defaults(to: "")
+                t.add(column: "searchGiven", .text).notNull().defaults(to: "")
+                t.add(column: "searchOther", .text).notNull().defaults(to: "")
+            }
+            let folder = NameFolder()
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, reference, familyName, givenName, nativeName, email, organisation FROM delegate")
+            for row in rows {
+                let document = SearchDocument(
+                    reference: row["reference"], familyName: row["familyName"], givenName: row["givenName"],
+                    nativeName: row["nativeName"], email: row["email"], organisation: row["organisation"], folder: folder)
+                try db.execute(
+                    sql: "UPDATE delegate SET searchFamily = ?, searchGiven = ?, searchOther = ? WHERE id = ?",
+                    arguments: [
+                        document.familyWords.joined(separator: " "), document.givenWords.joined(separator: " "),
+                        document.otherWords.joined(separator: " "), row["id"],
+                    ])
+            }
+            // Bumped by every change to the roster, so that an index built earlier knows it is stale.
+            try db.create(table: "rosterRevision") { t in
+                t.column("value", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO rosterRevision (value) VALUES (1)")
         }
         return migrator
     }

@@ -8,13 +8,18 @@ extension RosterDatabase {
     /// Changed delegates are updated in place and keep their store identity, so nothing recorded on site about
     /// them (check-ins, badges) is touched; delegates missing from `delegates` are left as they are.
     /// - Parameters:
+    ///   - searchDocuments: The delegates' folded spellings when the caller has them already, in step with
+    ///     `delegates`; otherwise they are folded here.
     ///   - progress: Called now and then with (delegates written, delegates to write).
     /// - Returns: What changed.
     public func apply(
-        categories: [Category] = [], sessions: [Session] = [], delegates: [Delegate], at now: Date = Date(),
+        categories: [Category] = [], sessions: [Session] = [], delegates: [Delegate],
+        searchDocuments: [SearchDocument]? = nil, at now: Date = Date(),
         progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> RosterChanges {
-        try storeAccess {
+        precondition(searchDocuments.map { $0.count == delegates.count } ?? true, "one search document per delegate")
+        let documents = searchDocuments ?? SearchDocument.folding(delegates, with: folder)
+        return try storeAccess {
             try writer.write { db in
                 var changes = RosterChanges()
                 let knownCategories = try Set(String.fetchAll(db, sql: "SELECT code FROM category"))
@@ -28,14 +33,13 @@ extension RosterDatabase {
                     changes.sessionsChanged.append(session.code)
                     try SessionRecord(session).upsert(db)
                 }
+                let rows = try DelegateRowWriter(db, updatedAt: now)
                 let existing = try Dictionary(
                     DelegateRecord.fetchAll(db).map { ($0.reference.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-                let index = SearchIndexWriter(db: db, folder: folder)
                 for (position, delegate) in delegates.enumerated() {
                     if position % 1000 == 0 { progress(position, delegates.count) }
                     guard let old = existing[delegate.reference.lowercased()] else {
-                        try DelegateRecord(delegate, updatedAt: now).insertQuickly(db)
-                        try index.add(delegate, id: db.lastInsertedRowID)
+                        try rows.insert(delegate, search: documents[position])
                         changes.added.append(delegate.reference)
                         continue
                     }
@@ -44,8 +48,7 @@ extension RosterDatabase {
                         changes.unchanged += 1
                         continue
                     }
-                    try DelegateRecord(delegate, id: old.id, updatedAt: now).update(db)
-                    try index.replace(before, with: delegate, id: old.id!)
+                    try DelegateRecord(delegate, search: documents[position], id: old.id, updatedAt: now).update(db)
                     switch (before.status, delegate.status) {
                     case (.confirmed, .cancelled): changes.cancelled.append(delegate.reference)
                     case (.cancelled, .confirmed): changes.reinstated.append(delegate.reference)
@@ -53,6 +56,9 @@ extension RosterDatabase {
                     }
                 }
                 progress(delegates.count, delegates.count)
+                if !changes.added.isEmpty || changes.unchanged < delegates.count {
+                    try db.execute(sql: "UPDATE rosterRevision SET value = value + 1")
+                }
                 return changes
             }
         }

@@ -10,6 +10,7 @@ public struct RosterDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Folds names for the search index and for queries alike.
     public let folder: NameFolder
+    let searchIndex = SearchIndexCache()
 
     init(_ writer: any DatabaseWriter, folder: NameFolder = NameFolder()) throws {
         self.writer = writer

@@ -21,6 +21,7 @@ extension Lanyard {
                 try Output(json: json).answer(report) {
                     """
                     Import of \(report.delegates.formatted()) delegates: \(format(report.importMilliseconds, 0)) ms
+                    Search index built from the store in \(format(report.indexBuildMilliseconds, 0)) ms
                     Search over them, \(report.queries) queries: p50 \(format(report.searchP50Milliseconds)) ms, \
                     p99 \(format(report.searchP99Milliseconds)) ms, max \(format(report.searchMaxMilliseconds)) ms
                     Peak memory: \(format(report.peakMemoryMiB, 0)) MiB

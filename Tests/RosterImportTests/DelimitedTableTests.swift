@@ -47,4 +47,17 @@ import Testing
         let url = try files.write("latin1.csv", data: Data("reference,last_name\nR-1,M".utf8) + Data([0xFC]) + Data("ller\n".utf8))
         #expect(throws: (any Error).self) { try DelimitedTable(contentsOf: url) }
     }
+
+    @Test(arguments: [
+        ("reference,last_name\nR-1,Popa\nR-2,Pop\"a\n", "line 3"),
+        ("reference,last_name\nR-1,\"Popa\"x\n", "line 2"),
+        ("reference,last_name\nR-1,Popa\nR-2,\"Ionescu\nR-3,Pop\n", "starting on line 3 is never closed"),
+    ])
+    func misplacedQuotesAreReportedWithTheirLine(text: String, expected: String) {
+        #expect {
+            try DelimitedTable(text: text, name: "t.csv")
+        } throws: { error in
+            "\(error)".contains("t.csv is malformed") && "\(error)".contains(expected)
+        }
+    }
 }

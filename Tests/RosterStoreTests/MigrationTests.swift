@@ -30,8 +30,9 @@ import Testing
         // When the current release opens it
         let database = try RosterDatabase.open(in: folder)
 
-        // Then the roster and the log are there, and badges can be issued
+        // Then the roster and the log are there, the roster can be searched, and badges can be issued
         #expect(try database.delegate("R-1").sessions == ["A1"])
+        #expect(try database.search("popa").map(\.delegate.reference) == ["R-1"])
         #expect(try database.logEntries(kind: .checkIn).map(\.station) == ["desk-1"])
         let (badge, _) = try database.issueBadge(reference: "R-1", station: "desk-1")
         #expect(badge.serial == 1)

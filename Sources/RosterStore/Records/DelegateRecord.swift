@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Roster
 
-/// A row of the `delegate` table. `id` is the store's own key, used by the search index.
+/// A row of the `delegate` table. `id` is the store's own key, used by the search index; the `search` columns
+/// hold the delegate's folded spellings (``SearchDocument``), space-separated.
 struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "delegate"
 
@@ -28,8 +29,11 @@ struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
     var days: [Int]
     var status: RegistrationStatus
     var updatedAt: Date
+    var searchFamily: String
+    var searchGiven: String
+    var searchOther: String
 
-    init(_ delegate: Delegate, id: Int64? = nil, updatedAt: Date) {
+    init(_ delegate: Delegate, search: SearchDocument, id: Int64? = nil, updatedAt: Date) {
         self.id = id
         reference = delegate.reference
         title = delegate.title
@@ -44,6 +48,21 @@ struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
         days = delegate.days
         status = delegate.status
         self.updatedAt = updatedAt
+        searchFamily = search.familyWords.joined(separator: " ")
+        searchGiven = search.givenWords.joined(separator: " ")
+        searchOther = search.otherWords.joined(separator: " ")
+    }
+
+    /// The folded spellings as search indexes them.
+    var searchDocument: SearchDocument {
+        SearchDocument(
+            reference: reference.lowercased(), familyWords: Self.words(searchFamily), givenWords: Self.words(searchGiven),
+            otherWords: Self.words(searchOther))
+    }
+
+    /// The space-separated words of a search column, split on bytes (no grapheme breaking: this runs per delegate).
+    static func words(_ text: String) -> [String] {
+        text.utf8.split(separator: 0x20).map { String(Substring($0)) }
     }
 
     var delegate: Delegate {
@@ -53,20 +72,7 @@ struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
             days: days, status: status)
     }
 
-    /// Inserts through one cached statement: imports write a hundred thousand of these, and GRDB's generic
-    /// insert costs more per row than SQLite does.
-    func insertQuickly(_ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO delegate (reference, title, givenName, familyName, nativeName, organisation, country, category,
-                email, sessions, days, status, updatedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                reference, title, givenName, familyName, nativeName, organisation, country, category, email,
-                JSONText.array(sessions), JSONText.array(days), status.rawValue, updatedAt,
-            ])
-    }
-
-    /// Written by hand rather than through `Encodable`, in step with ``insertQuickly(_:)``.
+    /// Written by hand rather than through `Encodable`, in step with ``DelegateRowWriter``.
     func encode(to container: inout PersistenceContainer) {
         container["id"] = id
         container["reference"] = reference
@@ -82,5 +88,8 @@ struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
         container["days"] = JSONText.array(days)
         container["status"] = status.rawValue
         container["updatedAt"] = updatedAt
+        container["searchFamily"] = searchFamily
+        container["searchGiven"] = searchGiven
+        container["searchOther"] = searchOther
     }
 }

@@ -1,0 +1,89 @@
+/// A roster's search documents held in memory: the desk's search as you type, over any number of delegates.
+///
+/// Each typed word is looked up in the ``SearchVocabulary``: words equal to it, then starting with it, then (from
+/// three letters on) containing it. The typed word matching the fewest delegates gives the candidates, best
+/// matches first and at most ``candidateLimit`` of them, and ``SearchRanker`` orders those, dropping any that some
+/// other typed word does not match. Only when nothing matches at all are name words one typo away looked for.
+public struct SearchIndex: Sendable {
+    /// A matching document: the id it was indexed under, and its ``SearchRanker`` score.
+    public struct Hit: Sendable, Equatable {
+        public let id: Int64
+        public let score: Int
+    }
+
+    /// How many candidates are ranked at most: enough for every whole-word match of a common name.
+    public static let candidateLimit = 500
+
+    private let ids: [Int64]
+    private let documents: [SearchDocument]
+    private let vocabulary: SearchVocabulary
+
+    /// Indexes `entries`, each under the id a hit reports.
+    public init(_ entries: [(id: Int64, document: SearchDocument)]) {
+        ids = entries.map(\.id)
+        documents = entries.map(\.document)
+        vocabulary = SearchVocabulary(documents)
+    }
+
+    /// How many documents the index holds.
+    public var count: Int { documents.count }
+
+    /// The documents matching `query`, best first: by score, then family name, then given name.
+    public func search(_ query: SearchQuery, limit: Int) -> [Hit] {
+        guard !query.isEmpty, limit > 0 else { return [] }
+        let matches = query.terms.map { matchedWords($0, allowingTypos: false) }
+        let hits = rank(candidates(matches), query, allowingTypos: false)
+        if !hits.isEmpty || !query.terms.contains(where: { $0[0].utf8.count >= 5 }) {
+            return Array(hits.prefix(limit))
+        }
+        let withTypos = query.terms.map { matchedWords($0, allowingTypos: true) }
+        return Array(rank(candidates(withTypos), query, allowingTypos: true).prefix(limit))
+    }
+
+    /// The words one typed word matches (with all its spellings), best kind of match first.
+    private func matchedWords(_ spellings: [String], allowingTypos: Bool) -> [Int32] {
+        let terms = spellings.map { Array($0.utf8) }
+        var words: [Int32] = []
+        var seen = Set<Int32>()
+        func add(_ word: Int32) { if seen.insert(word).inserted { words.append(word) } }
+        let prefixes = terms.map(vocabulary.wordsStarting(with:))
+        for (term, range) in zip(terms, prefixes) where !range.isEmpty && vocabulary.word(range.lowerBound, is: term) {
+            add(Int32(range.lowerBound))
+        }
+        for range in prefixes { range.forEach { add(Int32($0)) } }
+        for term in terms where term.count >= 3 { vocabulary.wordsContaining(term).forEach(add) }
+        if allowingTypos, let primary = terms.first, primary.count >= 5 {
+            vocabulary.nameWordsOneTypoAway(from: primary).forEach(add)
+        }
+        return words
+    }
+
+    /// The documents of the typed word matching the fewest, in the order of its matched words, at most
+    /// ``candidateLimit``.
+    private func candidates(_ matches: [[Int32]]) -> [Int32] {
+        let sizes = matches.map { words in words.reduce(0) { $0 + vocabulary.postings[Int($1)].count } }
+        guard let narrowest = sizes.indices.min(by: { sizes[$0] < sizes[$1] }), sizes[narrowest] > 0 else { return [] }
+        var documents: [Int32] = []
+        var seen = Set<Int32>()
+        for word in matches[narrowest] {
+            for document in vocabulary.postings[Int(word)] where seen.insert(document).inserted {
+                documents.append(document)
+                if documents.count == Self.candidateLimit { return documents }
+            }
+        }
+        return documents
+    }
+
+    private func rank(_ candidates: [Int32], _ query: SearchQuery, allowingTypos: Bool) -> [Hit] {
+        let ranker = SearchRanker()
+        let scored = candidates.compactMap { ordinal -> (ordinal: Int, score: Int)? in
+            ranker.score(query, documents[Int(ordinal)], allowingTypos: allowingTypos).map { (Int(ordinal), $0) }
+        }
+        return scored.sorted { a, b in
+            if a.score != b.score { return a.score > b.score }
+            let x = documents[a.ordinal], y = documents[b.ordinal]
+            return (x.familyWords.first ?? "", x.givenWords.first ?? "", a.ordinal)
+                < (y.familyWords.first ?? "", y.givenWords.first ?? "", b.ordinal)
+        }.map { Hit(id: ids[$0.ordinal], score: $0.score) }
+    }
+}

@@ -1,0 +1,138 @@
+/// Every distinct folded word of a roster, sorted, with the documents each appears in: where search finds the
+/// words a typed term matches, whole, at their start, inside them, or with one typo.
+struct SearchVocabulary: Sendable {
+    /// The words' UTF-8, one after another; word `i` is `bytes[starts[i]..<starts[i + 1]]`.
+    private let bytes: [UInt8]
+    private let starts: [Int]
+    /// The documents (ordinals, ascending) each word appears in.
+    let postings: [[Int32]]
+    /// Words that are part of a name: only these are looked through for typos.
+    private let isNameWord: [Bool]
+    /// For each three-byte run, the words containing it, ascending.
+    private let trigrams: [UInt32: [Int32]]
+
+    init(_ documents: [SearchDocument]) {
+        var collected = Collected()
+        for (ordinal, document) in documents.enumerated() {
+            let ordinal = Int32(ordinal)
+            for word in document.familyWords { collected.add(word, in: ordinal, isName: true) }
+            for word in document.givenWords { collected.add(word, in: ordinal, isName: true) }
+            for word in document.otherWords { collected.add(word, in: ordinal, isName: false) }
+            collected.add(document.reference, in: ordinal, isName: false)
+        }
+        let (words, postings, isName) = (collected.words, collected.postings, collected.isName)
+        let utf8 = words.map { Array($0.utf8) }
+        let order = utf8.indices.sorted { Self.precedes(utf8[$0], utf8[$1]) }
+        var bytes: [UInt8] = [], starts: [Int] = [0]
+        var trigrams: [UInt32: [Int32]] = [:]
+        for (sorted, original) in order.enumerated() {
+            let word = utf8[original]
+            bytes += word
+            starts.append(bytes.count)
+            for key in Self.trigramKeys(word) where trigrams[key]?.last != Int32(sorted) {
+                trigrams[key, default: []].append(Int32(sorted))
+            }
+        }
+        self.bytes = bytes
+        self.starts = starts
+        self.postings = order.map { postings[$0] }
+        self.isNameWord = order.map { isName[$0] }
+        self.trigrams = trigrams
+    }
+
+    var count: Int { postings.count }
+
+    /// Words in the order first seen, with their documents.
+    private struct Collected {
+        var ordinals: [String: Int] = [:]
+        var words: [String] = []
+        var postings: [[Int32]] = []
+        var isName: [Bool] = []
+
+        mutating func add(_ word: String, in document: Int32, isName name: Bool) {
+            guard let index = ordinals[word] else {
+                ordinals[word] = words.count
+                words.append(word)
+                postings.append([document])
+                isName.append(name)
+                return
+            }
+            if postings[index].last != document { postings[index].append(document) }
+            if name { isName[index] = true }
+        }
+    }
+
+    /// The words that are `term` or start with it, in order (the word equal to `term`, if any, first).
+    func wordsStarting(with term: [UInt8]) -> Range<Int> {
+        let first = lowerBound(term)
+        var end = first
+        while end < count, word(end).starts(with: term) { end += 1 }
+        return first..<end
+    }
+
+    /// Whether word `index` is exactly `term`.
+    func word(_ index: Int, is term: [UInt8]) -> Bool {
+        word(index).elementsEqual(term)
+    }
+
+    /// The words containing `term` (three bytes or more) anywhere, ascending.
+    func wordsContaining(_ term: [UInt8]) -> [Int32] {
+        let keys = Self.trigramKeys(term)
+        guard !keys.isEmpty else { return [] }
+        var rarest: [Int32] = []
+        for (position, key) in keys.enumerated() {
+            guard let words = trigrams[key] else { return [] }
+            if position == 0 || words.count < rarest.count { rarest = words }
+        }
+        return rarest.filter { Self.bytes(of: word(Int($0)), contain: term) }
+    }
+
+    /// The name words whose start is one typo away from `term`.
+    func nameWordsOneTypoAway(from term: [UInt8]) -> [Int32] {
+        bytes.withUnsafeBufferPointer { all in
+            term.withUnsafeBufferPointer { term in
+                (0..<count).compactMap { index in
+                    guard isNameWord[index], starts[index + 1] - starts[index] >= term.count - 1 else { return nil }
+                    let word = UnsafeBufferPointer(rebasing: all[starts[index]..<starts[index + 1]])
+                    return EditDistance.isOneTypoAway(term, fromStartOf: word) ? Int32(index) : nil
+                }
+            }
+        }
+    }
+
+    private func word(_ index: Int) -> ArraySlice<UInt8> {
+        bytes[starts[index]..<starts[index + 1]]
+    }
+
+    /// The first word not ordered before `term`.
+    private func lowerBound(_ term: [UInt8]) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if word(middle).lexicographicallyPrecedes(term) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Byte order, as ``lowerBound(_:)`` searches.
+    private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                for i in 0..<min(a.count, b.count) where a[i] != b[i] { return a[i] < b[i] }
+                return a.count < b.count
+            }
+        }
+    }
+
+    private static func trigramKeys(_ word: [UInt8]) -> [UInt32] {
+        guard word.count >= 3 else { return [] }
+        return (0...(word.count - 3)).map { UInt32(word[$0]) << 16 | UInt32(word[$0 + 1]) << 8 | UInt32(word[$0 + 2]) }
+    }
+
+    private static func bytes(of haystack: ArraySlice<UInt8>, contain needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        return (haystack.startIndex...(haystack.endIndex - needle.count)).contains { start in
+            haystack[start..<(start + needle.count)].elementsEqual(needle)
+        }
+    }
+}

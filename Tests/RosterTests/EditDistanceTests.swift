@@ -1,0 +1,23 @@
+@testable import Roster
+import Testing
+
+@Suite struct EditDistanceTests {
+    @Test(arguments: [
+        ("petrov", "petrov", true), ("petrov", "petrof", true), ("petrov", "petro", true), ("petrov", "petrovv", true),
+        ("petrov", "eptrov", true), ("petrov", "petrvo", true), ("petrov", "ptrv", false), ("petrov", "vortep", false),
+        ("petrov", "pterov", true), ("petrov", "pxtrox", false), ("", "a", true), ("ab", "ba", true),
+    ])
+    func atMostOneEditIsRecognised(a: String, b: String, expected: Bool) {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        let result = x.withUnsafeBufferPointer { x in y.withUnsafeBufferPointer { y in EditDistance.isAtMostOne(x, y) } }
+        #expect(result == expected)
+    }
+
+    @Test(arguments: [
+        ("mcallister", "mcalister", true), ("kowalsk", "kowalska", true), ("kowlask", "kowalska", true), ("kwlask", "kowalska", false),
+        ("abcd", "abce", false), ("jorgensne", "jorgensen", true),
+    ])
+    func aTermMatchesTheStartOfAWordWithOneTypo(term: String, word: String, expected: Bool) {
+        #expect(SearchRanker.isOneTypoAway(term, fromStartOf: word) == expected)
+    }
+}

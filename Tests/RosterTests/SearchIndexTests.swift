@@ -1,0 +1,55 @@
+import Roster
+import Testing
+
+@Suite struct SearchIndexTests {
+    let folder = NameFolder()
+
+    private func index(_ names: [(reference: String, given: String, family: String)]) -> SearchIndex {
+        SearchIndex(names.enumerated().map { offset, name in
+            let delegate = Delegate(reference: name.reference, givenName: name.given, familyName: name.family, category: "DEL")
+            return (Int64(offset + 1), SearchDocument(delegate, folder: folder))
+        })
+    }
+
+    private func references(_ index: SearchIndex, _ text: String, limit: Int = 10) -> [Int64] {
+        index.search(SearchQuery(text, folder: folder), limit: limit).map(\.id)
+    }
+
+    @Test func aWholeWordBeatsTheStartOfAWordWhichBeatsTheInsideOfOne() {
+        let index = index([("R-1", "Anna", "Kowalska"), ("R-2", "Anna", "Petrovna"), ("R-3", "Anna", "Petrov")])
+        #expect(references(index, "petrov") == [3, 2])
+        #expect(references(index, "owal") == [1])
+    }
+
+    @Test func everyTypedWordMustMatch() {
+        let index = index([("R-1", "Ivan", "Petrov"), ("R-2", "Olga", "Petrova"), ("R-3", "Ivan", "Sidorov")])
+        #expect(references(index, "ivan petrov") == [1])
+        #expect(references(index, "ivan nobody").isEmpty)
+    }
+
+    @Test func aTypoIsToleratedOnlyWhenNothingMatchesAsTyped() {
+        let index = index([("R-1", "Ivan", "Petrov"), ("R-2", "Olga", "Petrvoa"), ("R-3", "Olga", "Sidorova")])
+        #expect(references(index, "petrvo") == [2])
+        #expect(references(index, "sidrova") == [3])
+        #expect(references(index, "ptrv").isEmpty)
+    }
+
+    @Test func aReferenceTypedInFullComesFirst() {
+        let index = index([("R-10", "R", "Petrov"), ("R-1", "Ivan", "Petrov")])
+        #expect(references(index, "r-1").first == 2)
+    }
+
+    @Test func aCommonStartStillFillsTheLimitWithoutRankingEveryone() {
+        let names = (0..<(SearchIndex.candidateLimit * 3)).map { ("R-\($0)", "Anna", "Kowal\($0)") }
+        let index = index(names)
+        #expect(references(index, "k", limit: 10).count == 10)
+        #expect(references(index, "kowal1499") == [1500])
+    }
+
+    @Test func namesAreFoundInEveryScriptTheyWereFolded() {
+        let index = index([("R-1", "Тарас", "Шевченко"), ("R-2", "Maria", "Παπαδοπούλου")])
+        #expect(references(index, "shevchenko") == [1])
+        #expect(references(index, "Шевченко") == [1])
+        #expect(references(index, "papadopoulou") == [2])
+    }
+}
