@@ -9,6 +9,12 @@ public struct PrinterProfile: Decodable, Sendable, Equatable {
         case pdf, zpl
     }
 
+    /// How the printer can be asked directly whether a badge printed.
+    public enum StatusQuery: String, Decodable, Sendable {
+        /// Zebra's `~HS` over the raw port (``ZebraStatusProbe``).
+        case zebraHostStatus = "zebra-host-status"
+    }
+
     public var name: String
     public var description: String?
     public var template: String
@@ -19,6 +25,8 @@ public struct PrinterProfile: Decodable, Sendable, Equatable {
     public var options: [String: String]?
     /// The `lpadmin -m` model the queue is created with.
     public var model: String
+    /// Set for printers that can be asked directly after each job; without it CUPS's word is final.
+    public var status: StatusQuery?
 
     /// The job options to send: the profile's, with its media.
     public var jobOptions: [String: String] {

@@ -11,6 +11,12 @@ import RosterStore
 /// prints twice and a crash never drops a badge. Each ``step(now:)`` advances every unfinished job: render for the
 /// target printer's profile, submit, follow; a job whose printer faults, stops or makes no progress within the stall
 /// timeout is cancelled there and sent to the next healthy printer of the route.
+///
+/// CUPS's socket backend reports a job completed once the kernel has taken its bytes, even if the printer then
+/// loses the label, and a printer that keeps the connection open after printing looks stalled. So a printer whose
+/// profile allows it (``PrinterProfile/status``) is asked directly, through the ``PrinterProbe``, when CUPS says
+/// completed and when a job seems stalled: a printer that is ready and holds no label has printed it; one that
+/// faulted or does not answer has not, and the badge moves on (the labels it holds are cleared first).
 public struct PrintSpooler: Sendable {
     public struct Configuration: Sendable {
         /// Queues in order of preference: the station's primary printer, then its fallbacks. Empty: every queue the
@@ -20,22 +26,33 @@ public struct PrintSpooler: Sendable {
         public var stallTimeout: TimeInterval
         /// Printer profiles (`Hardware/printers`).
         public var profiles: [PrinterProfile]
+        /// The profile of each queue not named after its profile (queue name → profile name).
+        public var queueProfiles: [String: String]
 
-        public init(route: [String] = [], stallTimeout: TimeInterval = 30, profiles: [PrinterProfile] = []) {
+        public init(
+            route: [String] = [], stallTimeout: TimeInterval = 30, profiles: [PrinterProfile] = [],
+            queueProfiles: [String: String] = [:]
+        ) {
             self.route = route
             self.stallTimeout = stallTimeout
             self.profiles = profiles
+            self.queueProfiles = queueProfiles
         }
     }
 
     public let desk: BadgeDesk
     public let printer: any BadgePrinter
+    public let probe: any PrinterProbe
     public let configuration: Configuration
     private let spool: URL
 
-    public init(desk: BadgeDesk, printer: any BadgePrinter, spool: URL, configuration: Configuration) {
+    public init(
+        desk: BadgeDesk, printer: any BadgePrinter, probe: any PrinterProbe = ZebraStatusProbe(), spool: URL,
+        configuration: Configuration
+    ) {
         self.desk = desk
         self.printer = printer
+        self.probe = probe
         self.spool = spool
         self.configuration = configuration
     }
@@ -140,24 +157,54 @@ public struct PrintSpooler: Sendable {
             return []
         }
         let status = try printer.job(id, on: queue)
-        if status.state == .completed {
-            job.state = .printed
-            job.message = "printed on \(queue)"
-            job.updatedAt = now
-            try desk.database.updatePrint(job)
-            return [.printed(key: job.key, queue: queue)]
-        }
         let printerStatus = printers.first { $0.name == queue }
+        let isStalled = now.timeIntervalSince(job.submittedAt ?? now) > configuration.stallTimeout
+        if status.state == .completed || (isStalled && status.state == .processing),
+            let deviceURI = printerStatus?.deviceURI, profile(for: queue)?.status != nil,
+            let condition = probe.condition(of: deviceURI)
+        {
+            switch condition {
+            case .ready(isIdle: true):
+                if status.state != .completed { try? printer.cancel(id, on: queue) }  // it printed; the connection lingers
+                return try markPrinted(&job, on: queue, now: now)
+            case .ready(isIdle: false) where !isStalled:
+                return []
+            case .ready(isIdle: false):
+                return try moveOn(&job, from: queue, id: id, clearing: deviceURI, reason: stalledReason, now: now)
+            case .fault(let faults):
+                return try moveOn(&job, from: queue, id: id, clearing: deviceURI, reason: "printer reports \(faults.joined(separator: ", "))", now: now)
+            case .unreachable(let why):
+                return try moveOn(&job, from: queue, id: id, clearing: nil, reason: "printer does not answer: \(why)", now: now)
+            }
+        }
+        if status.state == .completed { return try markPrinted(&job, on: queue, now: now) }
         let reason: String? =
             if status.state.hasFailed { "job \(status.state.rawValue)" }
             else if let printerStatus, !printerStatus.isHealthy {
                 "printer \(printerStatus.state.rawValue)\(printerStatus.reasons.isEmpty ? "" : ": " + printerStatus.reasons.joined(separator: ", "))"
             } else if printerStatus == nil { "queue removed" }
-            else if now.timeIntervalSince(job.submittedAt ?? now) > configuration.stallTimeout {
-                "no progress for \(Int(configuration.stallTimeout)) s"
-            } else { nil }
+            else if isStalled { stalledReason }
+            else { nil }
         guard let reason else { return [] }
+        return try moveOn(&job, from: queue, id: id, clearing: nil, reason: reason, now: now)
+    }
+
+    private var stalledReason: String { "no progress for \(Int(configuration.stallTimeout)) s" }
+
+    private func markPrinted(_ job: inout PrintJob, on queue: String, now: Date) throws -> [PrintEvent] {
+        job.state = .printed
+        job.message = "printed on \(queue)"
+        job.updatedAt = now
+        try desk.database.updatePrint(job)
+        return [.printed(key: job.key, queue: queue)]
+    }
+
+    /// Cancels the job on `queue`, clears the labels the printer at `deviceURI` holds, and fails over.
+    private func moveOn(
+        _ job: inout PrintJob, from queue: String, id: Int, clearing deviceURI: String?, reason: String, now: Date
+    ) throws -> [PrintEvent] {
         try? printer.cancel(id, on: queue)
+        if let deviceURI { probe.clearHeldLabels(at: deviceURI) }
         return try failOver(&job, from: queue, reason: reason, now: now)
     }
 
@@ -182,7 +229,8 @@ public struct PrintSpooler: Sendable {
     }
 
     private func profile(for queue: String) -> PrinterProfile? {
-        configuration.profiles.first { $0.name == queue }
+        let name = configuration.queueProfiles[queue] ?? queue
+        return configuration.profiles.first { $0.name == name }
     }
 
     /// Renders the job's badge for `queue`: its profile's template and format, or a PDF of the default template.

@@ -45,15 +45,19 @@ extension Lanyard {
     struct Printers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the CUPS queues, their state and profiles.")
 
+        @Option(help: "The station's printers, as for `lanyard print`: gives the profile of queues not named after theirs.")
+        var printers: String?
         @Flag(help: "Answer in JSON.") var json = false
 
         func run() async throws {
             let output = Output(json: json)
             try await output.run {
                 let profiles = try PrinterProfile.all(in: PrintOptions.profilesFolder)
+                let route = PrintOptions.route(printers)
                 struct Queue: Encodable { let printer: PrinterStatus; let healthy: Bool; let profile: String? }
                 let queues = try CupsConnection().printers().map { status in
-                    Queue(printer: status, healthy: status.isHealthy, profile: profiles.first { $0.name == status.name }?.name)
+                    let profile = route.profiles[status.name] ?? status.name
+                    return Queue(printer: status, healthy: status.isHealthy, profile: profiles.first { $0.name == profile }?.name)
                 }
                 try output.answer(queues) {
                     queues.isEmpty ? "The CUPS server has no queues. Add one with Hardware/cups/add-printer.sh." :

@@ -8,7 +8,10 @@ import Station
 /// Flags shared by the commands that print.
 struct PrintOptions: ParsableArguments {
     @Option(help: "A CUPS queue (as lpstat shows it) or a printer profile to print on first.") var printer: String?
-    @Option(help: "The station's printers in order, comma-separated: primary, then fallbacks (default: $LANYARD_PRINTERS, else every queue).")
+    @Option(help: """
+        The station's printers in order, comma-separated: primary, then fallbacks; QUEUE=PROFILE when a queue is not \
+        named after its printer's profile (default: $LANYARD_PRINTERS, else every queue).
+        """)
     var printers: String?
     @Option(help: "Seconds a job may make no progress before it moves to the next printer.") var stallTimeout: Double = 30
     @Option(help: "Seconds to follow the job before answering (it keeps its place in the queue either way).") var wait: Double = 60
@@ -19,12 +22,18 @@ struct PrintOptions: ParsableArguments {
             .appendingPathComponent("printers", isDirectory: true)
     }
 
+    /// The station's route: `--printers`, else `$LANYARD_PRINTERS`.
+    static func route(_ printers: String?) -> PrinterRoute {
+        PrinterRoute(printers ?? ProcessInfo.processInfo.environment["LANYARD_PRINTERS"] ?? "")
+    }
+
     func spooler(_ station: StationOptions) throws -> PrintSpooler {
-        let route = (printers ?? ProcessInfo.processInfo.environment["LANYARD_PRINTERS"] ?? "")
-            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let route = Self.route(printers)
         return PrintSpooler(
             desk: try station.openBadgeDesk(), printer: try CupsConnection(), spool: station.folder.spoolURL,
-            configuration: .init(route: route, stallTimeout: stallTimeout, profiles: try PrinterProfile.all(in: Self.profilesFolder)))
+            configuration: .init(
+                route: route.queues, stallTimeout: stallTimeout, profiles: try PrinterProfile.all(in: Self.profilesFolder),
+                queueProfiles: route.profiles))
     }
 
     /// Follows `key` until it prints or `--wait` passes, telling the desk where the badge comes out.

@@ -1,6 +1,7 @@
 import BadgeRendering
 import Badges
 import Foundation
+import LanyardTestSupport
 import Printing
 import Roster
 import RosterStore
@@ -76,10 +77,59 @@ import Testing
         #expect(printers.first { $0.name == "primary" }?.state != .processing || fault == .acceptsAndStalls)
     }
 
-    @Test func aPrinterThatDropsTheConnectionIsReportedCompletedByCUPS() throws {
-        // The socket (port 9100) protocol has no acknowledgement: CUPS's socket backend hands the document to the
-        // kernel and reports the job completed even when the printer resets the connection. Lanyard cannot see
-        // such a loss through CUPS; the desk's reprint covers it (see the printing issue's note).
+    enum LostLabel: String, CaseIterable, Sendable {
+        case dropsMidJob, runsOutOfPaper, hangs
+    }
+
+    @Test(arguments: LostLabel.allCases)
+    func aZebraThatLosesTheBadgeIsCaughtByItsOwnStatusAndTheSpareOnePrintsItOnce(_ fault: LostLabel) throws {
+        // CUPS cannot see these (its socket backend has no acknowledgement); the printer's ~HS answer can.
+        let fixture = try PrintingFixture()
+        let primary = try FakeLabelPrinter(
+            fault == .dropsMidJob ? .drop(afterBytes: 512) : fault == .runsOutOfPaper ? .paperOut : .stall)
+        let spare = try FakeLabelPrinter()
+        try fixture.cups.addQueue("desk1-zebra", uri: primary.uri)
+        try fixture.cups.addQueue("desk1-spare", uri: spare.uri)
+        let spooler = fixture.spooler(
+            route: ["desk1-zebra", "desk1-spare"], stallTimeout: 2, profiles: try PrinterProfile.all(in: Self.profilesFolder),
+            queueProfiles: ["desk1-zebra": "zebra-zd421-203dpi", "desk1-spare": "zebra-zd421-203dpi"])
+        let key = "lost-\(fault)"
+        _ = try spooler.request(reference: "ESOCC-00012", key: key, station: "desk-1")
+        let events = try fixture.printUntilDone(spooler, key: key)
+        #expect(events.last == .printed(key: key, queue: "desk1-spare"))
+        #expect(events.contains { if case .failedOver(key, "desk1-zebra", _) = $0 { true } else { false } })
+        _ = PrintingFixture.documents(of: spare, count: 1)
+        Thread.sleep(forTimeInterval: 1)
+        #expect(spare.documents.count == 1)
+        #expect(primary.documents.isEmpty)
+        if fault == .runsOutOfPaper {
+            // The label waiting inside was cleared: it will not also print when the paper is refilled.
+            #expect(primary.clears == 1)
+        }
+    }
+
+    @Test func aZebraThatPrintsButClosesLateIsAskedAndPrintsOnlyOnce() throws {
+        // Looks stalled to CUPS (the connection stays open), but the printer says it is idle: the badge is out.
+        let fixture = try PrintingFixture()
+        let slow = try FakeLabelPrinter(.holdConnection(seconds: 8))
+        let spare = try FakeLabelPrinter()
+        try fixture.cups.addQueue("desk1-zebra", uri: slow.uri)
+        try fixture.cups.addQueue("desk1-spare", uri: spare.uri)
+        let spooler = fixture.spooler(
+            route: ["desk1-zebra", "desk1-spare"], stallTimeout: 2, profiles: try PrinterProfile.all(in: Self.profilesFolder),
+            queueProfiles: ["desk1-zebra": "zebra-zd421-203dpi", "desk1-spare": "zebra-zd421-203dpi"])
+        _ = try spooler.request(reference: "ESOCC-00012", key: "slow-1", station: "desk-1")
+        let events = try fixture.printUntilDone(spooler, key: "slow-1")
+        #expect(events.last == .printed(key: "slow-1", queue: "desk1-zebra"))
+        #expect(slow.documents.count == 1)
+        #expect(slow.statusQueries >= 1)
+        #expect(spare.documents.isEmpty)
+    }
+
+    @Test func withoutAStatusQueryADroppedLabelIsPrintedAsCUPSSays() throws {
+        // A printer whose profile names no status query (or a queue without a profile): CUPS's socket backend hands
+        // the document to the kernel and reports the job completed even when the printer resets the connection.
+        // This is the limit the Zebra status query lifts; for other printers the desk's reprint covers it.
         let fixture = try PrintingFixture()
         let dropping = try FakeLabelPrinter(.drop(afterBytes: 512))
         try fixture.cups.addQueue("dropping", uri: dropping.uri)
@@ -87,6 +137,7 @@ import Testing
         _ = try spooler.request(reference: "ESOCC-00012", key: "drop-1", station: "desk-1")
         let events = try fixture.printUntilDone(spooler, key: "drop-1")
         #expect(events.contains(.printed(key: "drop-1", queue: "dropping")))
+        #expect(dropping.statusQueries == 0)
     }
 
     @Test func aRetriedRequestPrintsOnce() throws {

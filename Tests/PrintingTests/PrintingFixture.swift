@@ -25,10 +25,12 @@ final class PrintingFixture: @unchecked Sendable {
 
     deinit { try? FileManager.default.removeItem(at: folder.url) }
 
-    func spooler(route: [String], stallTimeout: TimeInterval = 3, profiles: [PrinterProfile] = []) -> PrintSpooler {
+    func spooler(
+        route: [String], stallTimeout: TimeInterval = 3, profiles: [PrinterProfile] = [], queueProfiles: [String: String] = [:]
+    ) -> PrintSpooler {
         PrintSpooler(
             desk: desk, printer: connection, spool: folder.spoolURL,
-            configuration: .init(route: route, stallTimeout: stallTimeout, profiles: profiles))
+            configuration: .init(route: route, stallTimeout: stallTimeout, profiles: profiles, queueProfiles: queueProfiles))
     }
 
     /// Steps the spooler until `key` prints (or `timeout` passes); returns the events.

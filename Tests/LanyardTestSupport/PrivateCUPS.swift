@@ -1,16 +1,17 @@
-import Foundation
+public import Foundation
 
 /// A real `cupsd` of the tests' own: its own ServerRoot, spool and logs in a temporary folder, listening on a free
 /// loopback port, running jobs as `lp` as cupsd requires. Queues point at ``FakeLabelPrinter``s.
-final class PrivateCUPS: @unchecked Sendable {
+public final class PrivateCUPS: @unchecked Sendable {
     // @unchecked: set up once in `init`, then only read.
-    let folder: URL
-    let port: Int
+    public let folder: URL
+    public let port: Int
     private let cupsdPID: pid_t
 
-    var server: String { "127.0.0.1:\(port)" }
+    /// `host:port`, for `CUPS_SERVER` and libcups.
+    public var server: String { "127.0.0.1:\(port)" }
 
-    init() throws {
+    public init() throws {
         folder = URL(fileURLWithPath: "/tmp/lanyard-cups-\(UUID().uuidString.prefix(8))")
         port = try Self.freePort()
         for name in ["spool", "cache", "state", "tmp", "log", "ppd"] {
@@ -77,22 +78,22 @@ final class PrivateCUPS: @unchecked Sendable {
     }
 
     /// Creates a queue sending to `uri`: raw by default (bytes pass through), aborting a job on a backend error.
-    func addQueue(_ name: String, uri: String, model: String = "raw") throws {
+    public func addQueue(_ name: String, uri: String, model: String = "raw") throws {
         try Self.run("/usr/sbin/lpadmin", "-h", server, "-p", name, "-E", "-v", uri, "-m", model, "-o", "printer-error-policy=abort-job")
     }
 
     /// Runs a CUPS command-line tool against this server (`cupsdisable`, `cupsreject` …).
-    func tool(_ name: String, _ arguments: String...) throws {
+    public func tool(_ name: String, _ arguments: String...) throws {
         try Self.run("/usr/sbin/\(name)", ["-h", server] + arguments)
     }
 
     @discardableResult
-    static func run(_ path: String, _ arguments: String...) throws -> String {
+    public static func run(_ path: String, _ arguments: String...) throws -> String {
         try run(path, arguments)
     }
 
     @discardableResult
-    static func run(_ path: String, _ arguments: [String]) throws -> String {
+    public static func run(_ path: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -107,7 +108,7 @@ final class PrivateCUPS: @unchecked Sendable {
         return text
     }
 
-    struct CUPSFailure: Error { let message: String }
+    public struct CUPSFailure: Error { public let message: String }
 
     private static func freePort() throws -> Int {
         let probe = try FakeLabelPrinter()

@@ -1,0 +1,9 @@
+/// What a label printer says of itself when asked directly (beyond what its CUPS queue knows).
+public enum PrinterCondition: Sendable, Equatable {
+    /// It can print; `isIdle` when no label is left inside it.
+    case ready(isIdle: Bool)
+    /// It cannot print, and why (`paper out`, `head open` …).
+    case fault([String])
+    /// It did not answer: off, unplugged, or hung.
+    case unreachable(String)
+}
