@@ -141,6 +141,6 @@ let package = Package(
             dependencies: ["Roster", "Badges", "BadgeRendering", "DoorRules", "RosterStore", "Station"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "LanyardCLITests", dependencies: ["lanyard"], swiftSettings: strictSettings),
+            name: "LanyardCLITests", dependencies: ["lanyard", "LanyardTestSupport"], swiftSettings: strictSettings),
     ]
 )

@@ -23,10 +23,17 @@ struct LanyardProcess {
     }
 
     @discardableResult
-    func run(_ arguments: String..., stdin: String? = nil) throws -> Result {
+    func run(_ arguments: String..., stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        try run(arguments + ["--data", data.path], stdin: stdin, environment: environment)
+    }
+
+    /// Runs a command that takes no data folder (`printers`).
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
-        process.arguments = arguments + ["--data", data.path]
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
