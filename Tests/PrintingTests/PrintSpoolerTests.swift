@@ -45,6 +45,25 @@ import Testing
         #expect(try fixture.desk.check(code).claims?.reference == "ESOCC-00014")
     }
 
+    @Test func aZebraQueueWithTheCUPSDriverGetsAGraphicThatDecodesToTheBadge() throws {
+        // The zebra-zd421-203dpi-pdf profile: Lanyard sends PDF, CUPS's sample Zebra driver rasterises it at 203 dpi
+        // and sends a ~DG graphic recalled with ^XG.
+        let fixture = try PrintingFixture()
+        let zebra = try FakeLabelPrinter()
+        let profiles = try PrinterProfile.all(in: Self.profilesFolder)
+        let profile = try #require(profiles.first { $0.name == "zebra-zd421-203dpi-pdf" })
+        try fixture.cups.addQueue("desk1-zebra", uri: zebra.uri, model: profile.model)
+        let spooler = fixture.spooler(
+            route: ["desk1-zebra"], stallTimeout: 20, profiles: profiles, queueProfiles: ["desk1-zebra": profile.name])
+        _ = try spooler.request(reference: "ESOCC-00014", key: "driver-1", station: "desk-1")
+        _ = try fixture.printUntilDone(spooler, key: "driver-1", timeout: 60)
+        let label = try #require(PrintingFixture.documents(of: zebra, count: 1).first)
+        let text = String(decoding: label, as: UTF8.self)
+        #expect(text.contains("~DG") && text.contains("^XG"))
+        let code = try #require(try fixture.codes(inZPL: label).first)
+        #expect(try fixture.desk.check(code).claims?.reference == "ESOCC-00014")
+    }
+
     enum Fault: String, CaseIterable, Sendable {
         case refusesConnection, acceptsAndStalls, queuePaused, queueRejectingJobs
     }

@@ -59,23 +59,12 @@ final class PrintingFixture: @unchecked Sendable {
         return try QRReader.codes(inPDF: pdf)
     }
 
-    /// The QR codes in a received ZPL label: its `^GFA` field decoded into a bitmap, read with zbarimg.
+    /// The QR codes in a received ZPL label: its graphic (`^GFA`, or the driver's `~DG`) decoded into a bitmap,
+    /// read with zbarimg.
     func codes(inZPL data: Data) throws -> [String] {
-        let text = String(decoding: data, as: UTF8.self)
-        guard let field = text.firstRange(of: "^GFA,") else { return [] }
-        let parts = text[field.upperBound...].split(separator: ",", maxSplits: 3)
-        guard parts.count == 4, let bytesPerRow = Int(parts[2]) else { return [] }
-        let hex = parts[3].prefix { $0 != "^" }
-        var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex, let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) {
-            bytes.append(UInt8(hex[index..<next], radix: 16) ?? 0)
-            index = next
-        }
-        let height = bytes.count / bytesPerRow
-        // PBM (P4): rows of bits, most significant first, 1 = black: the ^GF layout exactly.
+        guard let bitmap = ZPLBitmap(label: data) else { return [] }
         let pbm = folder.url.appendingPathComponent("received-\(UUID().uuidString).pbm")
-        try (Data("P4\n\(bytesPerRow * 8) \(height)\n".utf8) + Data(bytes)).write(to: pbm)
+        try bitmap.pbm.write(to: pbm)
         return try QRReader.codes(inImage: pbm)
     }
 }
