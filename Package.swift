@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C libraries, each wrapped by one small Swift type that owns its pointers.
@@ -92,6 +93,7 @@ let package = Package(
                 "Printing", "SampleConference",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings),
 
@@ -133,7 +135,11 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "PrintingTests",
-            dependencies: ["Roster", "Badges", "BadgeRendering", "Printing", "RosterStore", "Station", "LanyardTestSupport"],
+            dependencies: [
+                "Roster", "Badges", "BadgeRendering", "Printing", "RosterStore", "Station", "LanyardTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(name: "ScanningTests", dependencies: ["Scanning"], swiftSettings: strictSettings),
         .testTarget(

@@ -20,10 +20,13 @@ final class CSVParser {
 
     /// - Parameter delimiter: The field delimiter's byte; spaces (and tabs, unless they delimit) around unquoted
     ///   fields are dropped, libcsv's default.
-    init(delimiter: UInt8) {
+    /// - Throws: ``LanyardError`` when libcsv does not start (it refuses only unknown options).
+    init(delimiter: UInt8) throws {
         parser = .allocate(capacity: 1)
-        // csv_init only fails when given unknown options.
-        _ = csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
+        guard csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0 else {
+            parser.deallocate()
+            throw LanyardError(.unreadableFile, "The CSV parser could not start.", remedy: "Reinstall libcsv.")
+        }
         csv_set_delim(parser, delimiter)
         if delimiter == UInt8(CSV_TAB) {
             csv_set_space_func(parser) { byte in byte == UInt8(CSV_SPACE) ? 1 : 0 }
