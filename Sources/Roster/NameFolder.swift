@@ -9,7 +9,8 @@ import Synchronization
 /// passports and registration forms use (`Шевченко` → `shevchenko`) and in ICU's scholarly one (`sevcenko`).
 /// Results are cached per word, so folding a large roster costs one transliteration per distinct word.
 public final class NameFolder: Sendable {
-    private let cache = Mutex<[Substring: Spellings]>([:])
+    /// Keyed by the word's bytes: hashing them is far cheaper than hashing a non-ASCII string (which normalises).
+    private let cache = Mutex<[[UInt8]: Spellings]>([:])
 
     /// A word's spellings as a whole, and those of its parts when it has several (`Jean-Luc`: `jean`, `luc`).
     private struct Spellings {
@@ -24,14 +25,17 @@ public final class NameFolder: Sendable {
         Self.split(text).map { spellings(of: $0) }.filter { !$0.isEmpty }
     }
 
-    /// All spellings of all words of `text` and of their parts, without repeats, in a stable order: what a
+    /// All spellings of all words of `texts` and of their parts, without repeats, in a stable order: what a
     /// roster entry is found by.
-    public func allSpellings(of text: String) -> [String] {
+    public func allSpellings(of texts: String...) -> [String] {
         var all: [String] = []
-        for word in Self.split(text) {
-            let spellings = cachedSpellings(of: word)
-            // A handful per delegate: a linear check beats hashing.
-            for spelling in spellings.whole + spellings.parts where !all.contains(spelling) { all.append(spelling) }
+        for text in texts {
+            for word in Self.split(text) {
+                let spellings = cachedSpellings(of: word)
+                // A handful per delegate: a linear check beats hashing.
+                for spelling in spellings.whole where !all.contains(spelling) { all.append(spelling) }
+                for spelling in spellings.parts where !all.contains(spelling) { all.append(spelling) }
+            }
         }
         return all
     }
@@ -44,9 +48,10 @@ public final class NameFolder: Sendable {
     private func cachedSpellings(of word: Substring) -> Spellings {
         // ASCII words fold cheaply, and references and emails, unique to each delegate, would only fill the cache.
         if word.utf8.allSatisfy({ $0 < 0x80 }) { return Self.asciiSpellings(of: word) }
-        if let cached = cache.withLock({ $0[word] }) { return cached }
+        let key = Array(word.utf8)
+        if let cached = cache.withLock({ $0[key] }) { return cached }
         let result = computeSpellings(of: String(word))
-        cache.withLock { $0[word] = result }
+        cache.withLock { $0[key] = result }
         return result
     }
 
@@ -76,7 +81,7 @@ public final class NameFolder: Sendable {
 
     /// The spellings of an ASCII word: lower case; without joiners too, and its parts, when it has them.
     private static func asciiSpellings(of word: Substring) -> Spellings {
-        if !word.utf8.contains(where: { 0x41...0x5A ~= $0 || isJoiner($0) }) { return Spellings(whole: [String(word)]) }
+        if !word.utf8.contains(where: isJoiner) { return Spellings(whole: [String(word).lowercased()]) }
         let lower = word.utf8.map { 0x41...0x5A ~= $0 ? $0 + 32 : $0 }
         guard let first = lower.firstIndex(where: { !isJoiner($0) }), let last = lower.lastIndex(where: { !isJoiner($0) })
         else { return Spellings() }
@@ -84,9 +89,10 @@ public final class NameFolder: Sendable {
         var spellings = Spellings(whole: [String(decoding: trimmed, as: UTF8.self)])
         if trimmed.contains(where: isJoiner) {
             spellings.whole.append(String(decoding: trimmed.filter { !isJoiner($0) }, as: UTF8.self))
-            var seen = Set<String>()
-            spellings.parts = trimmed.split(whereSeparator: isJoiner).map { String(decoding: $0, as: UTF8.self) }
-                .filter { seen.insert($0).inserted }
+            for part in trimmed.split(whereSeparator: isJoiner) {
+                let part = String(decoding: part, as: UTF8.self)
+                if !spellings.parts.contains(part) { spellings.parts.append(part) }
+            }
         }
         return spellings
     }

@@ -30,7 +30,7 @@ public struct SearchDocument: Sendable, Equatable {
     ) {
         self.reference = reference.lowercased()
         self.familyWords = folder.allSpellings(of: familyName)
-        self.givenWords = folder.allSpellings(of: givenName + " " + (nativeName ?? ""))
-        self.otherWords = folder.allSpellings(of: [reference, email, organisation].joined(separator: " "))
+        self.givenWords = folder.allSpellings(of: givenName, nativeName ?? "")
+        self.otherWords = folder.allSpellings(of: reference, email, organisation)
     }
 }

@@ -17,6 +17,7 @@ enum CountryCodes {
 
     /// The alpha-2 code for `text` (a code in any case, or an English country name), or nil.
     static func code(for text: String) -> String? {
+        if codes.contains(text) { return text }
         let upper = text.uppercased()
         if codes.contains(upper) { return upper }
         return byName[text.lowercased()]

@@ -3,16 +3,19 @@ import Roster
 import Synchronization
 
 /// Reads every row of a delegates file into a ``Delegate`` (folded for search too) or a ``RowProblem``, in chunks
-/// on every core, and then, in file order, refuses a reference that appears twice.
+/// on every core, and hands the chunks over in file order as they are ready, refusing a reference that appears
+/// twice. The caller writes one chunk while the next ones are still being read.
 struct DelegateRowChecker: Sendable {
-    /// What the rows gave.
-    struct Outcome {
+    /// What one chunk of rows gave.
+    struct Chunk {
         var delegates: [Delegate] = []
         /// Each delegate's folded spellings, in step with `delegates`.
         var searchDocuments: [SearchDocument] = []
         /// Categories the rows named that were not known, in the order first named.
         var createdCategories: [Category] = []
         var problems: [RowProblem] = []
+        /// Rows read so far, this chunk's included.
+        var rowsDone = 0
     }
 
     private enum Row {
@@ -20,53 +23,71 @@ struct DelegateRowChecker: Sendable {
         case problem(RowProblem)
     }
 
+    /// The rows of one chunk as read, before duplicates across chunks are known.
+    private struct ReadChunk {
+        var rows: [Row]
+        var createdCategories: [Category]
+    }
+
     let reader: DelegateRowReader
     let mapping: ColumnMapping
     let fileName: String
     let folder: NameFolder
+    let chunkSize = 2_000
 
-    func check(_ records: [DelimitedTable.Record]) -> Outcome {
-        let chunk = 5_000
-        let chunks = (records.count + chunk - 1) / chunk
-        let results = Mutex<[Int: (rows: [Row], created: [Category])]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            var reader = reader
-            let rows = records[(index * chunk)..<min(records.count, (index + 1) * chunk)].map { record -> Row in
-                do throws(RowError) {
-                    let delegate = try reader.delegate(from: record.fields)
-                    return .delegate(delegate, SearchDocument(delegate, folder: folder))
-                } catch {
-                    return .problem(problem(record, error.reason))
-                }
+    /// Reads `records` and calls `consume` with each chunk in file order, as soon as it and those before it are
+    /// read. When `consume` throws, the reading still under way finishes before the error is rethrown.
+    func check(_ records: [DelimitedTable.Record], consume: (Chunk) throws -> Void) throws {
+        let chunks = (records.count + chunkSize - 1) / chunkSize
+        let results = Mutex<[Int: ReadChunk]>([:])
+        let ready = (0..<chunks).map { _ in DispatchSemaphore(value: 0) }
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) {
+            DispatchQueue.concurrentPerform(iterations: chunks) { index in
+                let chunk = read(records[(index * chunkSize)..<min(records.count, (index + 1) * chunkSize)])
+                results.withLock { $0[index] = chunk }
+                ready[index].signal()
             }
-            results.withLock { $0[index] = (rows, reader.categories.created) }
         }
+        defer { reading.wait() }
 
-        var outcome = Outcome()
         var firstLine: [String: Int] = [:]
-        let byChunk = results.withLock { $0 }
+        var known = Set<String>()
         for index in 0..<chunks {
-            let (rows, created) = byChunk[index]!
-            for category in created where !outcome.createdCategories.contains(where: { $0.code == category.code }) {
-                outcome.createdCategories.append(category)
-            }
-            for (offset, row) in rows.enumerated() {
-                let record = records[index * chunk + offset]
+            ready[index].wait()
+            let read = results.withLock { $0.removeValue(forKey: index)! }
+            var chunk = Chunk(rowsDone: min(records.count, (index + 1) * chunkSize))
+            chunk.createdCategories = read.createdCategories.filter { known.insert($0.code).inserted }
+            for (offset, row) in read.rows.enumerated() {
+                let record = records[index * chunkSize + offset]
                 switch row {
                 case .delegate(let delegate, let document):
                     if let line = firstLine[delegate.reference.lowercased()] {
-                        outcome.problems.append(problem(record, "its reference appears already on line \(line)"))
+                        chunk.problems.append(problem(record, "its reference appears already on line \(line)"))
                     } else {
                         firstLine[delegate.reference.lowercased()] = record.line
-                        outcome.delegates.append(delegate)
-                        outcome.searchDocuments.append(document)
+                        chunk.delegates.append(delegate)
+                        chunk.searchDocuments.append(document)
                     }
                 case .problem(let problem):
-                    outcome.problems.append(problem)
+                    chunk.problems.append(problem)
                 }
             }
+            try consume(chunk)
         }
-        return outcome
+    }
+
+    private func read(_ records: ArraySlice<DelimitedTable.Record>) -> ReadChunk {
+        var reader = reader
+        let rows = records.map { record -> Row in
+            do throws(RowError) {
+                let delegate = try reader.delegate(from: record.fields)
+                return .delegate(delegate, SearchDocument(delegate, folder: folder))
+            } catch {
+                return .problem(problem(record, error.reason))
+            }
+        }
+        return ReadChunk(rows: rows, createdCategories: reader.categories.created)
     }
 
     private func problem(_ record: DelimitedTable.Record, _ reason: String) -> RowProblem {

@@ -52,8 +52,10 @@ struct DelegateRowReader: Sendable {
         // A file without a category column (Indico's) puts everyone in one category, "Delegate".
         let category = try categories.code(for: mapping.columns[.category] == nil ? "Delegate" : value(.category))
         let email = value(.email)
-        if !email.isEmpty, !email.contains("@") { throw RowError("its email “\(email)” has no @") }
-        let sessions = Self.list(value(.sessions)).map { $0.uppercased() }
+        if !email.isEmpty, !email.utf8.contains(0x40) { throw RowError("its email “\(email)” has no @") }
+        let sessions = Self.list(value(.sessions)).map { code in
+            code.utf8.contains { 0x61...0x7A ~= $0 } ? code.uppercased() : code
+        }
         if !sessionDays.isEmpty, let unknown = sessions.first(where: { sessionDays[$0] == nil }) {
             throw RowError("it names the session “\(unknown)”, which is not in the programme")
         }
@@ -82,14 +84,18 @@ struct DelegateRowReader: Sendable {
             }
             days.append(day)
         }
-        return Array(Set(days)).sorted()
+        days.sort()
+        return days.enumerated().filter { $0.offset == 0 || days[$0.offset - 1] != $0.element }.map(\.element)
     }
 
     /// The items of a `;`, `,` or `|` separated list, without surrounding spaces.
     private static func list(_ text: String) -> [String] {
-        text.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x2C || $0 == 0x7C }).compactMap { item in
-            let trimmed = item.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
-            return trimmed.isEmpty ? nil : String(decoding: trimmed, as: UTF8.self)
+        var items: [String] = []
+        for item in text.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x2C || $0 == 0x7C }) {
+            guard let first = item.firstIndex(where: { $0 != 0x20 }), let last = item.lastIndex(where: { $0 != 0x20 })
+            else { continue }
+            items.append(String(Substring(item[first...last])))
         }
+        return items
     }
 }

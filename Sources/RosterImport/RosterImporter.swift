@@ -31,7 +31,7 @@ public struct RosterImporter: Sendable {
     }
 
     /// Imports `files`.
-    /// - Parameter progress: Called as rows are read, checked and written.
+    /// - Parameter progress: Called as the file is read and as its rows are checked and written.
     /// - Throws: ``LanyardError`` when a file cannot be read at all or the store has no event; nothing is written.
     public func run(_ files: Files, progress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
         let event = try database.event()
@@ -65,18 +65,23 @@ public struct RosterImporter: Sendable {
             mapping: mapping, sessionDays: Dictionary(uniqueKeysWithValues: sessions.map { ($0.code, $0.day) }),
             dayCount: event.dayCount, categories: CategoryResolver(known: categories, isStrict: files.categories != nil))
 
-        progress(ImportProgress(phase: .checking, done: 0, total: table.records.count))
-        let checked = DelegateRowChecker(reader: reader, mapping: mapping, fileName: fileName, folder: database.folder)
-            .check(table.records)
-        problems += checked.problems
-        progress(ImportProgress(phase: .checking, done: table.records.count, total: table.records.count))
-
-        let changes = try database.apply(
-            categories: newCategories + checked.createdCategories, sessions: newSessions, delegates: checked.delegates,
-            searchDocuments: checked.searchDocuments
-        ) { done, total in progress(ImportProgress(phase: .writing, done: done, total: total)) }
+        // Rows are read and checked on every core while the chunks already checked are written.
+        let checker = DelegateRowChecker(reader: reader, mapping: mapping, fileName: fileName, folder: database.folder)
+        var accepted = 0
+        progress(ImportProgress(phase: .importing, done: 0, total: table.records.count))
+        let changes = try database.apply(sessions: newSessions) { write in
+            var created: [Category] = []
+            try checker.check(table.records) { chunk in
+                try write(chunk.delegates, chunk.searchDocuments)
+                accepted += chunk.delegates.count
+                created += chunk.createdCategories
+                problems += chunk.problems
+                progress(ImportProgress(phase: .importing, done: chunk.rowsDone, total: table.records.count))
+            }
+            return newCategories + created
+        }
         return ImportSummary(
-            format: mapping.format, rowsRead: table.records.count, rowsAccepted: checked.delegates.count, changes: changes,
+            format: mapping.format, rowsRead: table.records.count, rowsAccepted: accepted, changes: changes,
             problems: problems)
     }
 

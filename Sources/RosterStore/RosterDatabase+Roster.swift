@@ -7,59 +7,36 @@ extension RosterDatabase {
     ///
     /// Changed delegates are updated in place and keep their store identity, so nothing recorded on site about
     /// them (check-ins, badges) is touched; delegates missing from `delegates` are left as they are.
-    /// - Parameters:
-    ///   - searchDocuments: The delegates' folded spellings when the caller has them already, in step with
-    ///     `delegates`; otherwise they are folded here.
-    ///   - progress: Called now and then with (delegates written, delegates to write).
     /// - Returns: What changed.
     public func apply(
-        categories: [Category] = [], sessions: [Session] = [], delegates: [Delegate],
-        searchDocuments: [SearchDocument]? = nil, at now: Date = Date(),
-        progress: (Int, Int) -> Void = { _, _ in }
+        categories: [Category] = [], sessions: [Session] = [], delegates: [Delegate], at now: Date = Date()
     ) throws -> RosterChanges {
-        precondition(searchDocuments.map { $0.count == delegates.count } ?? true, "one search document per delegate")
-        let documents = searchDocuments ?? SearchDocument.folding(delegates, with: folder)
-        return try storeAccess {
+        try apply(sessions: sessions, at: now) { write in
+            try write(delegates, SearchDocument.folding(delegates, with: folder))
+            return categories
+        }
+    }
+
+    /// Receives one batch of delegates, with their folded spellings in step, inside an import's transaction.
+    public typealias DelegateBatchWriter = (_ delegates: [Delegate], _ searchDocuments: [SearchDocument]) throws -> Void
+
+    /// Upserts as ``apply(categories:sessions:delegates:at:)`` does, in one transaction, with the delegates
+    /// handed over in batches while `batches` runs, so that checking a large file and writing it overlap.
+    /// - Parameter batches: Calls its argument with each batch, in file order, and returns the categories to upsert
+    ///   (known only once every row has been read). Throwing from it writes nothing.
+    public func apply(
+        sessions: [Session] = [], at now: Date = Date(), batches: (_ write: DelegateBatchWriter) throws -> [Category]
+    ) throws -> RosterChanges {
+        try storeAccess {
             try writer.write { db in
-                var changes = RosterChanges()
-                let knownCategories = try Set(String.fetchAll(db, sql: "SELECT code FROM category"))
-                for category in categories {
-                    if !knownCategories.contains(category.code) { changes.categoriesAdded.append(category.code) }
-                    try CategoryRecord(category).upsert(db)
+                var upsert = try RosterUpsert(db, at: now)
+                try upsert.upsert(sessions)
+                let categories = try batches { delegates, documents in
+                    try upsert.upsert(delegates, searchDocuments: documents)
                 }
-                let knownSessions = try Dictionary(
-                    uniqueKeysWithValues: SessionRecord.fetchAll(db).map { ($0.code, $0.session) })
-                for session in sessions where knownSessions[session.code] != session {
-                    changes.sessionsChanged.append(session.code)
-                    try SessionRecord(session).upsert(db)
-                }
-                let rows = try DelegateRowWriter(db, updatedAt: now)
-                let existing = try Dictionary(
-                    DelegateRecord.fetchAll(db).map { ($0.reference.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-                for (position, delegate) in delegates.enumerated() {
-                    if position % 1000 == 0 { progress(position, delegates.count) }
-                    guard let old = existing[delegate.reference.lowercased()] else {
-                        try rows.insert(delegate, search: documents[position])
-                        changes.added.append(delegate.reference)
-                        continue
-                    }
-                    let before = old.delegate
-                    guard before != delegate else {
-                        changes.unchanged += 1
-                        continue
-                    }
-                    try DelegateRecord(delegate, search: documents[position], id: old.id, updatedAt: now).update(db)
-                    switch (before.status, delegate.status) {
-                    case (.confirmed, .cancelled): changes.cancelled.append(delegate.reference)
-                    case (.cancelled, .confirmed): changes.reinstated.append(delegate.reference)
-                    default: changes.updated.append(delegate.reference)
-                    }
-                }
-                progress(delegates.count, delegates.count)
-                if !changes.added.isEmpty || changes.unchanged < delegates.count {
-                    try db.execute(sql: "UPDATE rosterRevision SET value = value + 1")
-                }
-                return changes
+                try upsert.upsert(categories)
+                try upsert.finish()
+                return upsert.changes
             }
         }
     }
