@@ -61,12 +61,12 @@ public struct SearchIndex: Sendable {
     /// The documents of the typed word matching the fewest, in the order of its matched words, at most
     /// ``candidateLimit``.
     private func candidates(_ matches: [[Int32]]) -> [Int32] {
-        let sizes = matches.map { words in words.reduce(0) { $0 + vocabulary.postings[Int($1)].count } }
+        let sizes = matches.map { words in words.reduce(0) { $0 + vocabulary.documents(of: Int($1)).count } }
         guard let narrowest = sizes.indices.min(by: { sizes[$0] < sizes[$1] }), sizes[narrowest] > 0 else { return [] }
         var documents: [Int32] = []
         var seen = Set<Int32>()
         for word in matches[narrowest] {
-            for document in vocabulary.postings[Int(word)] where seen.insert(document).inserted {
+            for document in vocabulary.documents(of: Int(word)) where seen.insert(document).inserted {
                 documents.append(document)
                 if documents.count == Self.candidateLimit { return documents }
             }

@@ -4,8 +4,10 @@ struct SearchVocabulary: Sendable {
     /// The words' UTF-8, one after another; word `i` is `bytes[starts[i]..<starts[i + 1]]`.
     private let bytes: [UInt8]
     private let starts: [Int]
-    /// The documents (ordinals, ascending) each word appears in.
-    let postings: [[Int32]]
+    /// The documents (ordinals, ascending) of every word, one word after another; word `i`'s are
+    /// `postings[postingStarts[i]..<postingStarts[i + 1]]`. Flat, because a roster has as many words as delegates.
+    private let postings: [Int32]
+    private let postingStarts: [Int]
     /// Words that are part of a name: only these are looked through for typos.
     private let isNameWord: [Bool]
     /// For each three-byte run, the words containing it, ascending.
@@ -20,12 +22,13 @@ struct SearchVocabulary: Sendable {
             for word in document.otherWords { collected.add(word, in: ordinal, isName: false) }
             collected.add(document.reference, in: ordinal, isName: false)
         }
-        let (words, postings, isName) = (collected.words, collected.postings, collected.isName)
-        let utf8 = words.map { Array($0.utf8) }
+        let utf8 = collected.words.map { Array($0.utf8) }
         let order = utf8.indices.sorted { Self.precedes(utf8[$0], utf8[$1]) }
+        var sortedIndex = [Int](repeating: 0, count: order.count)
         var bytes: [UInt8] = [], starts: [Int] = [0]
         var trigrams: [UInt32: [Int32]] = [:]
         for (sorted, original) in order.enumerated() {
+            sortedIndex[original] = sorted
             let word = utf8[original]
             bytes += word
             starts.append(bytes.count)
@@ -33,32 +36,55 @@ struct SearchVocabulary: Sendable {
                 trigrams[key, default: []].append(Int32(sorted))
             }
         }
+        // Postings in sorted word order: count, then place each (word, document) pair, documents staying ascending.
+        var postingStarts = [Int](repeating: 0, count: order.count + 1)
+        for pair in collected.pairs { postingStarts[sortedIndex[Int(pair.word)] + 1] += 1 }
+        for index in 0..<order.count { postingStarts[index + 1] += postingStarts[index] }
+        var next = postingStarts
+        var postings = [Int32](repeating: 0, count: collected.pairs.count)
+        for pair in collected.pairs {
+            let word = sortedIndex[Int(pair.word)]
+            postings[next[word]] = pair.document
+            next[word] += 1
+        }
         self.bytes = bytes
         self.starts = starts
-        self.postings = order.map { postings[$0] }
-        self.isNameWord = order.map { isName[$0] }
+        self.postings = postings
+        self.postingStarts = postingStarts
+        self.isNameWord = order.map { collected.isName[$0] }
         self.trigrams = trigrams
     }
 
-    var count: Int { postings.count }
+    var count: Int { starts.count - 1 }
 
-    /// Words in the order first seen, with their documents.
+    /// The documents word `index` appears in, ascending.
+    func documents(of index: Int) -> ArraySlice<Int32> {
+        postings[postingStarts[index]..<postingStarts[index + 1]]
+    }
+
+    /// Words in the order first seen, and a (word, document) pair for each time a word is first seen in a document.
     private struct Collected {
-        var ordinals: [String: Int] = [:]
+        var ordinals: [String: Int32] = [:]
         var words: [String] = []
-        var postings: [[Int32]] = []
         var isName: [Bool] = []
+        var lastDocument: [Int32] = []
+        var pairs: [(word: Int32, document: Int32)] = []
 
         mutating func add(_ word: String, in document: Int32, isName name: Bool) {
             guard let index = ordinals[word] else {
-                ordinals[word] = words.count
+                let index = Int32(words.count)
+                ordinals[word] = index
                 words.append(word)
-                postings.append([document])
                 isName.append(name)
+                lastDocument.append(document)
+                pairs.append((index, document))
                 return
             }
-            if postings[index].last != document { postings[index].append(document) }
-            if name { isName[index] = true }
+            if lastDocument[Int(index)] != document {
+                lastDocument[Int(index)] = document
+                pairs.append((index, document))
+            }
+            if name { isName[Int(index)] = true }
         }
     }
 
