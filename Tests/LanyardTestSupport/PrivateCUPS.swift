@@ -62,7 +62,7 @@ public final class PrivateCUPS: @unchecked Sendable {
         var pid: pid_t = 0
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        guard posix_spawn(&pid, "/bin/bash", nil, nil, argv, environ) == 0 else { throw CUPSFailure(message: "cupsd did not start") }
+        guard posix_spawn(&pid, "/bin/bash", nil, nil, argv, environ) == 0 else { throw TestTool.Failure(description: "cupsd did not start") }
         cupsdPID = pid
         for _ in 0..<100 where (try? Self.run("/usr/bin/lpstat", "-h", server, "-r")) == nil {
             Thread.sleep(forTimeInterval: 0.1)
@@ -84,31 +84,14 @@ public final class PrivateCUPS: @unchecked Sendable {
 
     /// Runs a CUPS command-line tool against this server (`cupsdisable`, `cupsreject` …).
     public func tool(_ name: String, _ arguments: String...) throws {
-        try Self.run("/usr/sbin/\(name)", ["-h", server] + arguments)
+        try TestTool.run("/usr/sbin/\(name)", ["-h", server] + arguments, checked: true)
     }
 
     @discardableResult
-    public static func run(_ path: String, _ arguments: String...) throws -> String {
-        try run(path, arguments)
+    private static func run(_ path: String, _ arguments: String...) throws -> String {
+        try TestTool.run(path, arguments, checked: true)
     }
 
-    @discardableResult
-    public static func run(_ path: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw CUPSFailure(message: "\(path) \(arguments): \(text)") }
-        return text
-    }
-
-    public struct CUPSFailure: Error { public let message: String }
 
     private static func freePort() throws -> Int {
         let probe = try FakeLabelPrinter()

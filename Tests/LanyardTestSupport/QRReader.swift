@@ -10,7 +10,7 @@ public enum QRReader {
 
     /// The QR codes in several images, in order, read by one zbarimg process.
     public static func codes(inImages urls: [URL]) throws -> [String] {
-        try run("/usr/bin/zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable"] + urls.map(\.path))
+        try TestTool.run("/usr/bin/zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable"] + urls.map(\.path))
             .split(separator: "\n").map(String.init)
     }
 
@@ -20,23 +20,8 @@ public enum QRReader {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let pages = page.map { ["-f", "\($0)", "-l", "\($0)"] } ?? []
-        try run("/usr/bin/pdftoppm", ["-png", "-gray", "-r", "\(dpi)"] + pages + [pdf.path, folder.appendingPathComponent("p").path])
+        try TestTool.run("/usr/bin/pdftoppm", ["-png", "-gray", "-r", "\(dpi)"] + pages + [pdf.path, folder.appendingPathComponent("p").path])
         let images = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0) }
         return try codes(inImages: images)
-    }
-
-    /// Runs a tool and returns its standard output (standard error is dropped).
-    @discardableResult
-    public static func run(_ path: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

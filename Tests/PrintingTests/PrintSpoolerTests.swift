@@ -107,11 +107,7 @@ import Testing
         let primary = try FakeLabelPrinter(
             fault == .dropsMidJob ? .drop(afterBytes: 512) : fault == .runsOutOfPaper ? .paperOut : .stall)
         let spare = try FakeLabelPrinter()
-        try fixture.cups.addQueue("desk1-zebra", uri: primary.uri)
-        try fixture.cups.addQueue("desk1-spare", uri: spare.uri)
-        let spooler = fixture.spooler(
-            route: ["desk1-zebra", "desk1-spare"], stallTimeout: 2, profiles: try PrinterProfile.all(in: Self.profilesFolder),
-            queueProfiles: ["desk1-zebra": "zebra-zd421-203dpi", "desk1-spare": "zebra-zd421-203dpi"])
+        let spooler = try fixture.zebraDesk(primary: primary, spare: spare)
         let key = "lost-\(fault)"
         _ = try spooler.request(reference: "ESOCC-00012", key: key, station: "desk-1")
         let events = try fixture.printUntilDone(spooler, key: key)
@@ -132,11 +128,7 @@ import Testing
         let fixture = try PrintingFixture()
         let slow = try FakeLabelPrinter(.holdConnection(seconds: 8))
         let spare = try FakeLabelPrinter()
-        try fixture.cups.addQueue("desk1-zebra", uri: slow.uri)
-        try fixture.cups.addQueue("desk1-spare", uri: spare.uri)
-        let spooler = fixture.spooler(
-            route: ["desk1-zebra", "desk1-spare"], stallTimeout: 2, profiles: try PrinterProfile.all(in: Self.profilesFolder),
-            queueProfiles: ["desk1-zebra": "zebra-zd421-203dpi", "desk1-spare": "zebra-zd421-203dpi"])
+        let spooler = try fixture.zebraDesk(primary: slow, spare: spare)
         _ = try spooler.request(reference: "ESOCC-00012", key: "slow-1", station: "desk-1")
         let events = try fixture.printUntilDone(spooler, key: "slow-1")
         #expect(events.last == .printed(key: "slow-1", queue: "desk1-zebra"))

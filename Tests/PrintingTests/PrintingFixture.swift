@@ -33,6 +33,16 @@ final class PrintingFixture: @unchecked Sendable {
             configuration: .init(route: route, stallTimeout: stallTimeout, profiles: profiles, queueProfiles: queueProfiles))
     }
 
+    /// A desk with two Zebra printers, `desk1-zebra` and its spare `desk1-spare`, each asked for its status.
+    func zebraDesk(primary: FakeLabelPrinter, spare: FakeLabelPrinter) throws -> PrintSpooler {
+        try cups.addQueue("desk1-zebra", uri: primary.uri)
+        try cups.addQueue("desk1-spare", uri: spare.uri)
+        return spooler(
+            route: ["desk1-zebra", "desk1-spare"], stallTimeout: 2,
+            profiles: try PrinterProfile.all(in: PrintSpoolerTests.profilesFolder),
+            queueProfiles: ["desk1-zebra": "zebra-zd421-203dpi", "desk1-spare": "zebra-zd421-203dpi"])
+    }
+
     /// Steps the spooler until `key` prints (or `timeout` passes); returns the events.
     func printUntilDone(_ spooler: PrintSpooler, key: String, timeout: TimeInterval = 30) throws -> [PrintEvent] {
         var events: [PrintEvent] = []
