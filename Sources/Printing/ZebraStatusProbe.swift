@@ -17,7 +17,7 @@ public struct ZebraStatusProbe: PrinterProbe {
             guard let status = ZebraHostStatus(reply: reply) else {
                 return .unreachable("its status reply was not understood")
             }
-            return status.faults.isEmpty ? .ready(isIdle: status.isIdle) : .fault(status.faults)
+            return status.faults.isEmpty ? .ready(isIdle: status.isIdle) : .fault(status.faults, isIdle: status.isIdle)
         } catch {
             return .unreachable("\(error)")
         }

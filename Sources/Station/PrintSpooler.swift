@@ -15,8 +15,9 @@ import RosterStore
 /// CUPS's socket backend reports a job completed once the kernel has taken its bytes, even if the printer then
 /// loses the label, and a printer that keeps the connection open after printing looks stalled. So a printer whose
 /// profile allows it (``PrinterProfile/status``) is asked directly, through the ``PrinterProbe``, when CUPS says
-/// completed and when a job seems stalled: a printer that is ready and holds no label has printed it; one that
-/// faulted or does not answer has not, and the badge moves on (the labels it holds are cleared first).
+/// completed and when a job seems stalled: a printer that holds no label any more has printed it (even if it ran
+/// out of paper just after); one that still holds it while faulted, or does not answer, has not, and the badge
+/// moves on (the labels it holds are cleared first, so they cannot also print when it recovers).
 public struct PrintSpooler: Sendable {
     public struct Configuration: Sendable {
         /// Queues in order of preference: the station's primary printer, then its fallbacks. Empty: every queue the
@@ -164,14 +165,15 @@ public struct PrintSpooler: Sendable {
             let condition = probe.condition(of: deviceURI)
         {
             switch condition {
-            case .ready(isIdle: true):
-                if status.state != .completed { try? printer.cancel(id, on: queue) }  // it printed; the connection lingers
+            case .ready(isIdle: true), .fault(_, isIdle: true):
+                // Nothing is left inside: the badge came out (before any fault, which the next job will meet).
+                if status.state != .completed { try? printer.cancel(id, on: queue) }  // the connection lingers
                 return try markPrinted(&job, on: queue, now: now)
             case .ready(isIdle: false) where !isStalled:
                 return []
             case .ready(isIdle: false):
                 return try moveOn(&job, from: queue, id: id, clearing: deviceURI, reason: stalledReason, now: now)
-            case .fault(let faults):
+            case .fault(let faults, isIdle: false):
                 return try moveOn(&job, from: queue, id: id, clearing: deviceURI, reason: "printer reports \(faults.joined(separator: ", "))", now: now)
             case .unreachable(let why):
                 return try moveOn(&job, from: queue, id: id, clearing: nil, reason: "printer does not answer: \(why)", now: now)

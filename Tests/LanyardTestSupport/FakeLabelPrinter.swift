@@ -16,6 +16,8 @@ public final class FakeLabelPrinter: @unchecked Sendable {
         case holdConnection(seconds: TimeInterval)
         /// Out of labels: keep each job inside, unprinted, and say so.
         case paperOut
+        /// Print each job, then run out of labels: the label is out, the printer says paper out.
+        case paperOutAfterPrinting
     }
 
     public let port: UInt16
@@ -25,6 +27,7 @@ public final class FakeLabelPrinter: @unchecked Sendable {
     private var printed: [Data] = []
     private var heldLabels: [Data] = []
     private var hasPartialLabel = false
+    private var isOutOfPaper = false
     private var clearCount = 0
     private var statusQueryCount = 0
     private var held: [Int32] = []
@@ -137,6 +140,11 @@ public final class FakeLabelPrinter: @unchecked Sendable {
         switch behaviour {
         case .paperOut:
             lock.withLock { heldLabels.append(data) }
+        case .paperOutAfterPrinting:
+            lock.withLock {
+                printed.append(data)
+                isOutOfPaper = true
+            }
         case .holdConnection(let seconds):
             lock.withLock { printed.append(data) }
             Thread.sleep(forTimeInterval: seconds)
@@ -148,7 +156,7 @@ public final class FakeLabelPrinter: @unchecked Sendable {
 
     /// The three `~HS` strings, with the flags this printer's state sets (field layout as in the ZPL manual).
     private func hostStatus() -> Data {
-        let paperOut = heldLabels.isEmpty ? 0 : 1
+        let paperOut = heldLabels.isEmpty && !isOutOfPaper ? 0 : 1
         let formats = String(format: "%03d", heldLabels.count)
         let partial = hasPartialLabel ? 1 : 0
         return Data("""

@@ -123,6 +123,19 @@ import Testing
         }
     }
 
+    @Test func aZebraThatRunsOutOfPaperJustAfterTheBadgeIsNotAskedToPrintItAgain() throws {
+        let fixture = try PrintingFixture()
+        let primary = try FakeLabelPrinter(.paperOutAfterPrinting)
+        let spare = try FakeLabelPrinter()
+        let spooler = try fixture.zebraDesk(primary: primary, spare: spare)
+        _ = try spooler.request(reference: "ESOCC-00012", key: "last-label", station: "desk-1")
+        let events = try fixture.printUntilDone(spooler, key: "last-label")
+        #expect(events.last == .printed(key: "last-label", queue: "desk1-zebra"))
+        Thread.sleep(forTimeInterval: 1)
+        #expect(primary.documents.count == 1)
+        #expect(spare.documents.isEmpty)
+    }
+
     @Test func aZebraThatPrintsButClosesLateIsAskedAndPrintsOnlyOnce() throws {
         // Looks stalled to CUPS (the connection stays open), but the printer says it is idle: the badge is out.
         let fixture = try PrintingFixture()

@@ -16,16 +16,23 @@ import Testing
     @Test func aPrinterOutOfPaperHoldsTheLabelUntilItIsCleared() throws {
         let printer = try FakeLabelPrinter(.paperOut)
         try Self.send("^XA^FDbadge^FS^XZ", to: printer.port)
-        #expect(probe.condition(of: printer.uri) == .fault(["paper out"]))
+        #expect(probe.condition(of: printer.uri) == .fault(["paper out"], isIdle: false))
         probe.clearHeldLabels(at: printer.uri)
         Self.waitUntil { printer.clears == 1 }
         #expect(probe.condition(of: printer.uri) == .ready(isIdle: true))
     }
 
+    @Test func aPrinterThatRanOutOfPaperAfterTheLabelHoldsNothing() throws {
+        let printer = try FakeLabelPrinter(.paperOutAfterPrinting)
+        try Self.send("^XA^FDbadge^FS^XZ", to: printer.port)
+        #expect(probe.condition(of: printer.uri) == .fault(["paper out"], isIdle: true))
+        #expect(printer.documents.count == 1)
+    }
+
     @Test func aPrinterThatDroppedALabelMidwaySaysSo() throws {
         let printer = try FakeLabelPrinter(.drop(afterBytes: 8))
         try? Self.send(String(repeating: "^XA^FDbadge^FS^XZ", count: 100), to: printer.port)
-        #expect(probe.condition(of: printer.uri) == .fault(["a label arrived only in part"]))
+        #expect(probe.condition(of: printer.uri) == .fault(["a label arrived only in part"], isIdle: false))
     }
 
     @Test func aPrinterThatIsOffOrHungIsUnreachable() throws {
