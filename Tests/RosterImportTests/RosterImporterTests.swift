@@ -60,6 +60,26 @@ import Testing
         #expect(summary.problems[4].reason.contains("line 2"))
     }
 
+    @Test func aLargeFileKeepsTrueLinesAndCatchesDuplicatesAcrossTheChunksItIsCheckedIn() throws {
+        // Rows are checked in chunks of 2,000 on every core and written as they come; what the summary says must
+        // not depend on that.
+        var rows = (1...5_000).map { "R-\($0),,Ana,Popa\($0),,X,RO,\($0 % 2 == 0 ? "Early bird" : "Walk-in"),,,1,confirmed" }
+        rows[2_999] = "R-10,,Ana,Again,,X,RO,Walk-in,,,1,confirmed"  // line 3,001 repeats line 11
+        rows[4_499] = "R-4500,,Ana,Popa,,X,ZZ,Walk-in,,,1,confirmed"  // line 4,501
+        var progress: [ImportProgress] = []
+        let summary = try RosterImporter(database: database).run(
+            .init(delegates: files.write("large.csv", ([Self.header] + rows).joined(separator: "\n")))
+        ) { progress.append($0) }
+        #expect(summary.rowsRead == 5_000)
+        #expect(summary.rowsAccepted == 4_998)
+        #expect(summary.problems.map(\.line) == [3_001, 4_501])
+        #expect(summary.problems[0].reason.contains("line 11"))
+        #expect(summary.changes.categoriesAdded.sorted() == ["EARLY-BIRD", "WALK-IN"])
+        #expect(try database.delegateCount() == 4_998)
+        let last = try #require(progress.last)
+        #expect(last.phase == .importing && last.done == 5_000 && last.total == 5_000)
+    }
+
     @Test func aFileThatCannotBeReadChangesNothing() throws {
         _ = try importing("\(Self.header)\nR-1,,Ana,Popa,,X,RO,DEL,,,1,confirmed\n")
         let broken = try files.write("broken.csv", data: Data("\(Self.header)\nR-2,,Jan,M".utf8) + Data([0xFF, 0xFE]) + Data(",,X,CZ,DEL,,,1,confirmed\n".utf8))
