@@ -18,7 +18,7 @@ extension Lanyard {
             try await output.run {
                 let progress = Progress()
                 let (database, summary) = try DemoConference.prepare(in: station.folder) {
-                    progress.update("Importing the sample conference (\($0.phase.rawValue))", done: $0.done, total: $0.total)
+                    progress.update("Importing the sample conference", done: $0.done, total: $0.total)
                 }
                 progress.finish()
                 let event = try database.event()
