@@ -4,9 +4,10 @@ public import RosterStore
 
 /// Loads a roster (delegates, and optionally sessions and categories) from delimited files into the store.
 ///
-/// Every file is read and checked before anything is written; then all good rows go in as one transaction, so a
-/// file that cannot be read changes nothing, a bad row is reported with its line and skipped, and a newer export
-/// re-imported updates what changed and touches nothing recorded on site.
+/// Every file is read and parsed before anything is written; then the delegates' rows are checked on every core and
+/// the good ones written as they are checked, all in one transaction. So a file that cannot be read changes
+/// nothing, a bad row is reported with its line and skipped, and a newer export re-imported updates what changed and
+/// touches nothing recorded on site.
 public struct RosterImporter: Sendable {
     /// What to import.
     public struct Files: Sendable {
