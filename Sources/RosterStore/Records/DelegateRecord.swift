@@ -53,13 +53,6 @@ struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
         searchOther = search.otherWords.joined(separator: " ")
     }
 
-    /// The folded spellings as search indexes them.
-    var searchDocument: SearchDocument {
-        SearchDocument(
-            reference: reference.lowercased(), familyWords: Self.words(searchFamily), givenWords: Self.words(searchGiven),
-            otherWords: Self.words(searchOther))
-    }
-
     /// The space-separated words of a search column, split on bytes (no grapheme breaking: this runs per delegate).
     static func words(_ text: String) -> [String] {
         text.utf8.split(separator: 0x20).map { String(Substring($0)) }
