@@ -16,8 +16,9 @@ import RosterStore
 /// loses the label, and a printer that keeps the connection open after printing looks stalled. So a printer whose
 /// profile allows it (``PrinterProfile/status``) is asked directly, through the ``PrinterProbe``, when CUPS says
 /// completed and when a job seems stalled: a printer that holds no label any more has printed it (even if it ran
-/// out of paper just after); one that still holds it while faulted, or does not answer, has not, and the badge
-/// moves on (the labels it holds are cleared first, so they cannot also print when it recovers).
+/// out of paper just after); one that is healthy and still holds labels is printing them, and is waited for; one
+/// that still holds labels while faulted, or does not answer, has not printed, and the badge moves on (the labels
+/// it holds are cleared first, so they cannot also print when it recovers, and every badge among them moves on).
 public struct PrintSpooler: Sendable {
     public struct Configuration: Sendable {
         /// Queues in order of preference: the station's primary printer, then its fallbacks. Empty: every queue the
@@ -70,10 +71,14 @@ public struct PrintSpooler: Sendable {
 
     /// Advances every unfinished job once.
     public func step(now: Date = Date()) throws -> [PrintEvent] {
-        let jobs = try desk.database.unfinishedPrintJobs()
-        guard !jobs.isEmpty else { return [] }
+        let keys = try desk.database.unfinishedPrintJobs().map(\.key)
+        guard !keys.isEmpty else { return [] }
         let printers = try printer.printers()
-        return try jobs.flatMap { try advance($0, printers: printers, now: now) }
+        // Each job is read afresh: advancing one may move others (clearing a printer fails over all it held).
+        return try keys.flatMap { key in
+            guard let job = try desk.database.printJob(key), job.state != .printed else { return [PrintEvent]() }
+            return try advance(job, printers: printers, now: now)
+        }
     }
 
     /// Steps until `key` has printed or `timeout` passes, reporting each event.
@@ -169,10 +174,8 @@ public struct PrintSpooler: Sendable {
                 // Nothing is left inside: the badge came out (before any fault, which the next job will meet).
                 if status.state != .completed { try? printer.cancel(id, on: queue) }  // the connection lingers
                 return try markPrinted(&job, on: queue, now: now)
-            case .ready(isIdle: false) where !isStalled:
-                return []
             case .ready(isIdle: false):
-                return try moveOn(&job, from: queue, id: id, clearing: deviceURI, reason: stalledReason, now: now)
+                return []  // healthy and still printing (this badge or the ones before it): no stall
             case .fault(let faults, isIdle: false):
                 return try moveOn(&job, from: queue, id: id, clearing: deviceURI, reason: "printer reports \(faults.joined(separator: ", "))", now: now)
             case .unreachable(let why):
@@ -185,13 +188,11 @@ public struct PrintSpooler: Sendable {
             else if let printerStatus, !printerStatus.isHealthy {
                 "printer \(printerStatus.state.rawValue)\(printerStatus.reasons.isEmpty ? "" : ": " + printerStatus.reasons.joined(separator: ", "))"
             } else if printerStatus == nil { "queue removed" }
-            else if isStalled { stalledReason }
+            else if isStalled { "no progress for \(Int(configuration.stallTimeout)) s" }
             else { nil }
         guard let reason else { return [] }
         return try moveOn(&job, from: queue, id: id, clearing: nil, reason: reason, now: now)
     }
-
-    private var stalledReason: String { "no progress for \(Int(configuration.stallTimeout)) s" }
 
     private func markPrinted(_ job: inout PrintJob, on queue: String, now: Date) throws -> [PrintEvent] {
         job.state = .printed
@@ -201,13 +202,20 @@ public struct PrintSpooler: Sendable {
         return [.printed(key: job.key, queue: queue)]
     }
 
-    /// Cancels the job on `queue`, clears the labels the printer at `deviceURI` holds, and fails over.
+    /// Cancels the job on `queue` and fails over; with `deviceURI`, first clears the labels that printer holds, and
+    /// so fails over every other badge handed to it too (theirs were among them).
     private func moveOn(
         _ job: inout PrintJob, from queue: String, id: Int, clearing deviceURI: String?, reason: String, now: Date
     ) throws -> [PrintEvent] {
         try? printer.cancel(id, on: queue)
-        if let deviceURI { probe.clearHeldLabels(at: deviceURI) }
-        return try failOver(&job, from: queue, reason: reason, now: now)
+        guard let deviceURI else { return try failOver(&job, from: queue, reason: reason, now: now) }
+        probe.clearHeldLabels(at: deviceURI)
+        var events = try failOver(&job, from: queue, reason: reason, now: now)
+        for var other in try desk.database.unfinishedPrintJobs() where other.state == .submitted && other.queue == queue {
+            if let otherID = other.cupsJobID { try? printer.cancel(otherID, on: queue) }
+            events += try failOver(&other, from: queue, reason: "labels cleared after: \(reason)", now: now)
+        }
+        return events
     }
 
     private func failOver(_ job: inout PrintJob, from queue: String, reason: String, now: Date) throws -> [PrintEvent] {

@@ -14,7 +14,7 @@ public final class FakeLabelPrinter: @unchecked Sendable {
         case drop(afterBytes: Int)
         /// Print each job, but keep its connection open this long after (printers that close late).
         case holdConnection(seconds: TimeInterval)
-        /// Out of labels: keep each job inside, unprinted, and say so.
+        /// Out of labels from the start: keep each job inside, unprinted, until `~JA` clears them.
         case paperOut
         /// Print each job, then run out of labels: the label is out, the printer says paper out.
         case paperOutAfterPrinting
@@ -43,6 +43,7 @@ public final class FakeLabelPrinter: @unchecked Sendable {
 
     public init(_ behaviour: Behaviour = .record) throws {
         self.behaviour = behaviour
+        if case .paperOut = behaviour { isOutOfPaper = true }
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.listener = listener
         var yes: Int32 = 1
@@ -156,7 +157,7 @@ public final class FakeLabelPrinter: @unchecked Sendable {
 
     /// The three `~HS` strings, with the flags this printer's state sets (field layout as in the ZPL manual).
     private func hostStatus() -> Data {
-        let paperOut = heldLabels.isEmpty && !isOutOfPaper ? 0 : 1
+        let paperOut = isOutOfPaper ? 1 : 0
         let formats = String(format: "%03d", heldLabels.count)
         let partial = hasPartialLabel ? 1 : 0
         return Data("""

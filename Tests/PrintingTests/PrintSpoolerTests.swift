@@ -123,6 +123,36 @@ import Testing
         }
     }
 
+    @Test func everyBadgeHeldByAZebraOutOfPaperComesOutOfTheSpareOnce() throws {
+        // Clearing the printer for one badge clears the others it holds too: they must move on as well, not be
+        // taken for printed because the printer is empty now.
+        let fixture = try PrintingFixture()
+        let primary = try FakeLabelPrinter(.paperOut)
+        let spare = try FakeLabelPrinter()
+        let spooler = try fixture.zebraDesk(primary: primary, spare: spare)
+        let references = ["ESOCC-00012", "ESOCC-00014", "ESOCC-00029"]
+        for reference in references {
+            _ = try spooler.request(reference: reference, key: "held-\(reference)", station: "desk-1")
+        }
+        // Hand all three to the printer before it is first asked.
+        _ = try spooler.step()
+        _ = PrintingFixture.documents(of: primary, count: 0, timeout: 2)
+        let deadline = Date().addingTimeInterval(40)
+        while try references.contains(where: { try fixture.desk.database.printJob("held-\($0)")?.state != .printed }),
+            Date() < deadline
+        {
+            _ = try spooler.step()
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        for reference in references {
+            #expect(try fixture.desk.database.printJob("held-\(reference)")?.queue == "desk1-spare")
+        }
+        _ = PrintingFixture.documents(of: spare, count: 3)
+        Thread.sleep(forTimeInterval: 1)
+        #expect(spare.documents.count == 3)
+        #expect(primary.documents.isEmpty)
+    }
+
     @Test func aZebraThatRunsOutOfPaperJustAfterTheBadgeIsNotAskedToPrintItAgain() throws {
         let fixture = try PrintingFixture()
         let primary = try FakeLabelPrinter(.paperOutAfterPrinting)

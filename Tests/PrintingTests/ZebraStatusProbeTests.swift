@@ -19,7 +19,7 @@ import Testing
         #expect(probe.condition(of: printer.uri) == .fault(["paper out"], isIdle: false))
         probe.clearHeldLabels(at: printer.uri)
         Self.waitUntil { printer.clears == 1 }
-        #expect(probe.condition(of: printer.uri) == .ready(isIdle: true))
+        #expect(probe.condition(of: printer.uri) == .fault(["paper out"], isIdle: true))
     }
 
     @Test func aPrinterThatRanOutOfPaperAfterTheLabelHoldsNothing() throws {
