@@ -16,6 +16,23 @@ public final class NameFolder: Sendable {
     private struct Spellings {
         var whole: [String] = []
         var parts: [String] = []
+
+        /// Adds a folded (lower-case) spelling without the joiners at its ends, and when it has joiners inside and
+        /// `splittingJoiners`, also without them and each of its parts.
+        mutating func add(folded: some BidirectionalCollection<UInt8>, splittingJoiners: Bool = true) {
+            guard let first = folded.firstIndex(where: { !isJoiner($0) }),
+                let last = folded.lastIndex(where: { !isJoiner($0) })
+            else { return }
+            let trimmed = folded[first...last]
+            add(String(decoding: trimmed, as: UTF8.self), to: \.whole)
+            guard splittingJoiners, trimmed.contains(where: isJoiner) else { return }
+            add(String(decoding: trimmed.filter { !isJoiner($0) }, as: UTF8.self), to: \.whole)
+            for part in trimmed.split(whereSeparator: isJoiner) { add(String(decoding: part, as: UTF8.self), to: \.parts) }
+        }
+
+        private mutating func add(_ spelling: String, to list: WritableKeyPath<Spellings, [String]>) {
+            if !self[keyPath: list].contains(spelling) { self[keyPath: list].append(spelling) }
+        }
     }
 
     public init() {}
@@ -55,26 +72,18 @@ public final class NameFolder: Sendable {
         return result
     }
 
+    /// The spellings of a non-ASCII word: each romanisation folded, and the German and Azerbaijani alternatives.
     private func computeSpellings(of word: String) -> Spellings {
         var spellings = Spellings()
-        func add(_ candidate: String, to list: WritableKeyPath<Spellings, [String]> = \.whole) {
-            let trimmed = Self.trimmingJoiners(candidate)
-            if !trimmed.isEmpty, !spellings[keyPath: list].contains(trimmed) { spellings[keyPath: list].append(trimmed) }
-        }
         for romanised in romanisations(of: word) {
-            let folded = Self.foldLatin(romanised)
-            add(folded)
-            if folded.utf8.contains(where: Self.isJoiner) {
-                add(String(decoding: folded.utf8.filter { !Self.isJoiner($0) }, as: UTF8.self))
-                folded.utf8.split(whereSeparator: Self.isJoiner).forEach { add(String(decoding: $0, as: UTF8.self), to: \.parts) }
-            }
+            spellings.add(folded: Self.foldLatin(romanised).utf8)
         }
-        guard !word.utf8.allSatisfy({ $0 < 0x80 }) else { return spellings }
         if word.contains(where: { "äöüÄÖÜ".contains($0) }) {
-            add(Self.foldLatin(word.replacing(/[äÄ]/, with: "ae").replacing(/[öÖ]/, with: "oe").replacing(/[üÜ]/, with: "ue")))
+            let spelled = word.replacing(/[äÄ]/, with: "ae").replacing(/[öÖ]/, with: "oe").replacing(/[üÜ]/, with: "ue")
+            spellings.add(folded: Self.foldLatin(spelled).utf8, splittingJoiners: false)
         }
         if word.contains(where: { "əƏ".contains($0) }) {
-            add(Self.foldLatin(word.replacing(/[əƏ]/, with: "a")))
+            spellings.add(folded: Self.foldLatin(word.replacing(/[əƏ]/, with: "a")).utf8, splittingJoiners: false)
         }
         return spellings
     }
@@ -82,23 +91,12 @@ public final class NameFolder: Sendable {
     /// The spellings of an ASCII word: lower case; without joiners too, and its parts, when it has them.
     private static func asciiSpellings(of word: Substring) -> Spellings {
         if !word.utf8.contains(where: isJoiner) { return Spellings(whole: [String(word).lowercased()]) }
-        let lower = word.utf8.map { 0x41...0x5A ~= $0 ? $0 + 32 : $0 }
-        guard let first = lower.firstIndex(where: { !isJoiner($0) }), let last = lower.lastIndex(where: { !isJoiner($0) })
-        else { return Spellings() }
-        let trimmed = lower[first...last]
-        var spellings = Spellings(whole: [String(decoding: trimmed, as: UTF8.self)])
-        if trimmed.contains(where: isJoiner) {
-            spellings.whole.append(String(decoding: trimmed.filter { !isJoiner($0) }, as: UTF8.self))
-            for part in trimmed.split(whereSeparator: isJoiner) {
-                let part = String(decoding: part, as: UTF8.self)
-                if !spellings.parts.contains(part) { spellings.parts.append(part) }
-            }
-        }
+        var spellings = Spellings()
+        spellings.add(folded: word.utf8.map { 0x41...0x5A ~= $0 ? $0 + 32 : $0 })
         return spellings
     }
 
     private func romanisations(of word: String) -> [String] {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) { return [word] }
         let transforms: [String] = switch Script.dominant(in: word) {
         case .latin: []
         case .cyrillic: ["Russian-Latin/BGN", "Ukrainian-Latin/BGN", "Any-Latin"]
@@ -175,13 +173,6 @@ public final class NameFolder: Sendable {
     /// turned the typographic apostrophes into `'`.
     private static func isJoiner(_ byte: UInt8) -> Bool {
         byte == 0x2D || byte == 0x27 || byte == 0x2E || byte == 0x5F
-    }
-
-    private static func trimmingJoiners(_ text: String) -> String {
-        let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { !isJoiner($0) }), let last = bytes.lastIndex(where: { !isJoiner($0) })
-        else { return "" }
-        return String(Substring(bytes[first...last]))
     }
 
     private static let specialLetters: [Unicode.Scalar: String] = [

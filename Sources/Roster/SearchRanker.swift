@@ -41,26 +41,10 @@ public struct SearchRanker: Sendable {
         return best
     }
 
-    /// Whether `haystack`'s UTF-8 contains `needle`'s: the folded spellings are ASCII, and this runs for every
-    /// word of every candidate, where `String.contains` costs far more.
+    /// Whether `haystack`'s UTF-8 contains `needle`'s.
     static func bytes(of haystack: String, contain needle: String) -> Bool {
         var haystack = haystack, needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard let first = n.first else { return true }
-                guard n.count <= h.count else { return false }
-                var index = 0
-                while index <= h.count - n.count {
-                    if h[index] == first {
-                        var offset = 1
-                        while offset < n.count && h[index + offset] == n[offset] { offset += 1 }
-                        if offset == n.count { return true }
-                    }
-                    index += 1
-                }
-                return false
-            }
-        }
+        return haystack.withUTF8 { h in needle.withUTF8 { n in ByteSearch.contains(n, in: h) } }
     }
 
     /// Whether `term` (five letters or more) is one typo (a wrong, missing, extra or swapped letter) away from

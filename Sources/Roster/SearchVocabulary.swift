@@ -110,7 +110,11 @@ struct SearchVocabulary: Sendable {
             guard let words = trigrams[key] else { return [] }
             if position == 0 || words.count < rarest.count { rarest = words }
         }
-        return rarest.filter { Self.bytes(of: word(Int($0)), contain: term) }
+        return bytes.withUnsafeBufferPointer { all in
+            term.withUnsafeBufferPointer { term in
+                rarest.filter { ByteSearch.contains(term, in: Self.word(Int($0), in: all, starts: starts)) }
+            }
+        }
     }
 
     /// The name words whose start is one typo away from `term`.
@@ -119,7 +123,7 @@ struct SearchVocabulary: Sendable {
             term.withUnsafeBufferPointer { term in
                 (0..<count).compactMap { index in
                     guard isNameWord[index], starts[index + 1] - starts[index] >= term.count - 1 else { return nil }
-                    let word = UnsafeBufferPointer(rebasing: all[starts[index]..<starts[index + 1]])
+                    let word = Self.word(index, in: all, starts: starts)
                     return EditDistance.isOneTypoAway(term, fromStartOf: word) ? Int32(index) : nil
                 }
             }
@@ -155,10 +159,8 @@ struct SearchVocabulary: Sendable {
         return (0...(word.count - 3)).map { UInt32(word[$0]) << 16 | UInt32(word[$0 + 1]) << 8 | UInt32(word[$0 + 2]) }
     }
 
-    private static func bytes(of haystack: ArraySlice<UInt8>, contain needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count else { return false }
-        return (haystack.startIndex...(haystack.endIndex - needle.count)).contains { start in
-            haystack[start..<(start + needle.count)].elementsEqual(needle)
-        }
+    /// Word `index` in the vocabulary's bytes, in place.
+    private static func word(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>, starts: [Int]) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[starts[index]..<starts[index + 1]])
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import GRDB
 import Roster
 import Synchronization
@@ -26,18 +25,10 @@ final class SearchIndexCache: Sendable {
             fetched.append((row[0], row[1], row[2], row[3], row[4]))
         }
         // Splitting the stored spellings into words is most of the work before indexing: on every core.
-        let chunk = 5_000
-        let stored = fetched
-        let chunks = (stored.count + chunk - 1) / chunk
-        let parts = Mutex<[Int: [(id: Int64, document: SearchDocument)]]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            let entries = stored[(index * chunk)..<min(stored.count, (index + 1) * chunk)].map { row in
-                (row.id, SearchDocument(
-                    reference: row.reference.lowercased(), familyWords: DelegateRecord.words(row.family),
-                    givenWords: DelegateRecord.words(row.given), otherWords: DelegateRecord.words(row.other)))
-            }
-            parts.withLock { $0[index] = entries }
-        }
-        return SearchIndex(parts.withLock { parts in (0..<chunks).flatMap { parts[$0]! } })
+        return SearchIndex(fetched.concurrentMap(chunkSize: 5_000) { row in
+            (row.id, SearchDocument(
+                reference: row.reference.lowercased(), familyWords: DelegateRecord.words(row.family),
+                givenWords: DelegateRecord.words(row.given), otherWords: DelegateRecord.words(row.other)))
+        })
     }
 }
