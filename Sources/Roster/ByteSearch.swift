@@ -16,4 +16,9 @@ enum ByteSearch {
         }
         return false
     }
+
+    /// Whether `haystack` begins with `prefix`.
+    static func starts(_ haystack: UnsafeBufferPointer<UInt8>, with prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        prefix.count <= haystack.count && (0..<prefix.count).allSatisfy { haystack[$0] == prefix[$0] }
+    }
 }

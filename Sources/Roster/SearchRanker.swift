@@ -27,31 +27,26 @@ public struct SearchRanker: Sendable {
     }
 
     private func bestMatch(_ term: String, in words: [String], allowingTypos: Bool) -> Match? {
-        var best: Match?
-        for word in words {
-            let match: Match? =
-                if word == term { .exact }
-                else if word.hasPrefix(term) { .prefix }
-                else if Self.bytes(of: word, contain: term) { .substring }
-                else if allowingTypos, Self.isOneTypoAway(term, fromStartOf: word) { .typo }
-                else { nil }
-            if let match, match.rawValue > (best?.rawValue ?? 0) { best = match }
-            if best == .exact { break }
+        // On bytes: this runs for every word of every candidate, where String comparisons cost far more.
+        var term = term
+        return term.withUTF8 { term in
+            var best: Match?
+            for var word in words {
+                let match = word.withUTF8 { word in Self.match(term, word, allowingTypos: allowingTypos) }
+                if let match, match.rawValue > (best?.rawValue ?? 0) { best = match }
+                if best == .exact { break }
+            }
+            return best
         }
-        return best
     }
 
-    /// Whether `haystack`'s UTF-8 contains `needle`'s.
-    static func bytes(of haystack: String, contain needle: String) -> Bool {
-        var haystack = haystack, needle = needle
-        return haystack.withUTF8 { h in needle.withUTF8 { n in ByteSearch.contains(n, in: h) } }
-    }
-
-    /// Whether `term` (five letters or more) is one typo (a wrong, missing, extra or swapped letter) away from
-    /// `word` or from its start, so that a name typed half-way with a slip still matches.
-    static func isOneTypoAway(_ term: String, fromStartOf word: String) -> Bool {
-        var term = term, word = word
-        return term.withUTF8 { t in word.withUTF8 { w in EditDistance.isOneTypoAway(t, fromStartOf: w) } }
+    private static func match(
+        _ term: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>, allowingTypos: Bool
+    ) -> Match? {
+        if ByteSearch.starts(word, with: term) { return word.count == term.count ? .exact : .prefix }
+        if ByteSearch.contains(term, in: word) { return .substring }
+        if allowingTypos, EditDistance.isOneTypoAway(term, fromStartOf: word) { return .typo }
+        return nil
     }
 
     private enum Match: Int {
