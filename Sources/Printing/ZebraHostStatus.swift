@@ -23,7 +23,9 @@ public struct ZebraHostStatus: Sendable, Equatable {
     /// Parses the printer's reply.
     /// - Returns: nil when the reply does not hold the two status strings.
     public init?(reply: String) {
-        let strings = reply.split(separator: "\u{02}").map { $0.prefix { $0 != "\u{03}" }.split(separator: ",", omittingEmptySubsequences: false) }
+        let strings = reply.split(separator: "\u{02}").map { string in
+            string.prefix { $0 != "\u{03}" }.split(separator: ",", omittingEmptySubsequences: false)
+        }
         guard strings.count >= 2, strings[0].count >= 12, strings[1].count >= 9 else { return nil }
         let first = strings[0], second = strings[1]
         func flag(_ field: Substring) -> Bool { field.trimmingPrefix(" ") == "1" }

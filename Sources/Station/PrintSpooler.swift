@@ -177,9 +177,11 @@ public struct PrintSpooler: Sendable {
             case .ready(isIdle: false):
                 return []  // healthy and still printing (this badge or the ones before it): no stall
             case .fault(let faults, isIdle: false):
-                return try moveOn(&job, from: queue, id: id, clearing: deviceURI, reason: "printer reports \(faults.joined(separator: ", "))", now: now)
+                let reason = "printer reports \(faults.joined(separator: ", "))"
+                return try moveOn(&job, from: queue, id: id, clearing: deviceURI, reason: reason, now: now)
             case .unreachable(let why):
-                return try moveOn(&job, from: queue, id: id, clearing: nil, reason: "printer does not answer: \(why)", now: now)
+                let reason = "printer does not answer: \(why)"
+                return try moveOn(&job, from: queue, id: id, clearing: nil, reason: reason, now: now)
             }
         }
         if status.state == .completed { return try markPrinted(&job, on: queue, now: now) }
