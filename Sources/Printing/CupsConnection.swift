@@ -5,7 +5,9 @@ import Roster
 /// A connection to a CUPS server (the system's, or `CUPS_SERVER`'s) through libcups.
 ///
 /// Owns the `http_t` and closes it in `deinit`; every request holds a lock, since libcups connections are not
-/// thread-safe.
+/// thread-safe, and first points libcups's per-thread default server at this connection's, since some calls
+/// (`cupsPrintFile2` looks the queue up) use that default rather than the connection, and an async caller may run
+/// each request on another thread.
 public final class CupsConnection: BadgePrinter, @unchecked Sendable {
     // @unchecked: `http` is used only while holding `lock`.
     private let http: OpaquePointer
@@ -33,7 +35,7 @@ public final class CupsConnection: BadgePrinter, @unchecked Sendable {
     }
 
     public func printers() throws -> [PrinterStatus] {
-        try lock.withLock {
+        try exclusively {
             let request = ippNewRequest(IPP_OP_CUPS_GET_PRINTERS)
             let wanted = [
                 "printer-name", "printer-state", "printer-state-reasons", "printer-is-accepting-jobs", "device-uri",
@@ -63,7 +65,7 @@ public final class CupsConnection: BadgePrinter, @unchecked Sendable {
     }
 
     public func submit(_ document: URL, format: DocumentFormat, to queue: String, title: String, options: [String: String]) throws -> Int {
-        try lock.withLock {
+        try exclusively {
             var count: Int32 = 0
             var list: UnsafeMutablePointer<cups_option_t>?
             for (name, value) in options { count = cupsAddOption(name, value, count, &list) }
@@ -76,7 +78,7 @@ public final class CupsConnection: BadgePrinter, @unchecked Sendable {
     }
 
     public func job(_ id: Int, on queue: String) throws -> PrintJobStatus {
-        try lock.withLock {
+        try exclusively {
             let request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES)
             ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, "ipp://localhost/printers/\(queue)")
             ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", Int32(id))
@@ -90,7 +92,7 @@ public final class CupsConnection: BadgePrinter, @unchecked Sendable {
     }
 
     public func findJob(titled title: String, on queue: String) throws -> Int? {
-        try lock.withLock {
+        try exclusively {
             let request = ippNewRequest(IPP_OP_GET_JOBS)
             ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, "ipp://localhost/printers/\(queue)")
             ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "which-jobs", nil, "all")
@@ -126,13 +128,21 @@ public final class CupsConnection: BadgePrinter, @unchecked Sendable {
     }
 
     public func cancel(_ id: Int, on queue: String) throws {
-        try lock.withLock {
+        try exclusively {
             guard cupsCancelJob2(http, queue, Int32(id), 1) == IPP_STATUS_OK else {
                 let status = cupsLastError()
                 // Already finished or gone: nothing left to cancel.
                 if status == IPP_STATUS_ERROR_NOT_POSSIBLE || status == IPP_STATUS_ERROR_NOT_FOUND { return }
                 throw Self.lastError("cancel job \(id) on \(queue)")
             }
+        }
+    }
+
+    /// Runs `body` holding the lock, with libcups's per-thread default server set to this connection's.
+    private func exclusively<T>(_ body: () throws -> T) throws -> T {
+        try lock.withLock {
+            cupsSetServer(server)
+            return try body()
         }
     }
 

@@ -6,10 +6,11 @@ import Printing
 import Roster
 import RosterStore
 import Station
+import Synchronization
 import Testing
 
 /// Printing for real: a private cupsd, raw and profiled queues, and stand-in label printers on loopback.
-/// Serialized: libcups keeps its server address per process.
+/// Serialized: each test runs its own cupsd and stand-in printers, and one at a time keeps their timings steady.
 @Suite(.serialized) struct PrintSpoolerTests {
     @Test func aCheckedInDelegatesBadgeReachesThePrinterAndReadsBack() throws {
         let fixture = try PrintingFixture()
@@ -233,6 +234,27 @@ import Testing
         #expect(try fixture.desk.database.printJob("crash-1")?.state == .printed)
         Thread.sleep(forTimeInterval: 1.5)
         #expect(desk1.documents.count == 1)
+    }
+
+    @Test func aConnectionWorksFromAThreadOtherThanTheOneThatMadeIt() throws {
+        // libcups keeps its default server per thread, and an async station runs each step wherever it resumes.
+        let fixture = try PrintingFixture()
+        let desk1 = try FakeLabelPrinter()
+        try fixture.cups.addQueue("desk1", uri: desk1.uri)
+        let pdf = fixture.folder.url.appendingPathComponent("thread.pdf")
+        let (delegate, token) = try fixture.desk.issueBadge(reference: "ESOCC-00012", station: "desk-1")
+        let content = BadgeContent(
+            delegate: delegate, event: fixture.desk.event, categories: try fixture.desk.database.categories(), code: token.text)
+        try BadgeRenderer(template: try BadgeStudio.template(named: nil)).render(content, format: .pdf, to: pdf)
+        let result = Mutex<Result<Int, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let connection = fixture.connection
+        Thread {
+            result.withLock { $0 = Result { try connection.submit(pdf, format: .pdf, to: "desk1", title: "thread", options: [:]) } }
+            done.signal()
+        }.start()
+        done.wait()
+        #expect(try result.withLock { try $0?.get() } ?? 0 > 0)
     }
 
     @Test func printersListsEveryQueueWithItsState() throws {
