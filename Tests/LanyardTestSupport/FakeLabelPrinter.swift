@@ -8,6 +8,9 @@ public final class FakeLabelPrinter: @unchecked Sendable {
     public enum Behaviour: Sendable {
         /// Read each job to the end and print it.
         case record
+        /// Hold the port without listening: connections are refused (a printer that is off), and no other
+        /// listener can take the port while this one lives.
+        case refuse
         /// Accept, then read nothing and never close, status queries included: a hung printer.
         case stall
         /// Accept a job, read a little, then reset the connection; from then on report a partial label.
@@ -55,20 +58,14 @@ public final class FakeLabelPrinter: @unchecked Sendable {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(listener, pointer, length) == 0 && listen(listener, 8) == 0 && getsockname(listener, pointer, &length) == 0
+                bind(listener, pointer, length) == 0 && getsockname(listener, pointer, &length) == 0
             }
         }
         guard bound else { throw POSIXError(.EADDRINUSE) }
         port = UInt16(bigEndian: address.sin_port)
+        if case .refuse = behaviour { return }
+        guard listen(listener, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
         Thread { [self] in acceptLoop() }.start()
-    }
-
-    /// A port on which nothing listens: a printer that refuses connections.
-    public static func refusingURI() throws -> String {
-        let printer = try FakeLabelPrinter()
-        let uri = printer.uri
-        printer.stop()
-        return uri
     }
 
     /// Stops listening and drops held connections; a second call does nothing (closing twice would close

@@ -74,7 +74,9 @@ import Testing
         let fixture = try PrintingFixture()
         let fallback = try FakeLabelPrinter()
         let stalling = try FakeLabelPrinter(.stall)
-        let primaryURI = fault == .refusesConnection ? try FakeLabelPrinter.refusingURI() : stalling.uri
+        let refusing = try FakeLabelPrinter(.refuse)
+        defer { [stalling, refusing].forEach { $0.stop() } }  // keeps both ports theirs until the end
+        let primaryURI = fault == .refusesConnection ? refusing.uri : stalling.uri
         try fixture.cups.addQueue("primary", uri: primaryURI)
         try fixture.cups.addQueue("fallback", uri: fallback.uri)
         switch fault {

@@ -36,8 +36,10 @@ import Testing
     }
 
     @Test func aPrinterThatIsOffOrHungIsUnreachable() throws {
-        if case .unreachable = probe.condition(of: try FakeLabelPrinter.refusingURI()) {} else { Issue.record("refusing") }
+        let off = try FakeLabelPrinter(.refuse)
         let hung = try FakeLabelPrinter(.stall)
+        defer { [off, hung].forEach { $0.stop() } }  // keeps both ports theirs until the end
+        if case .unreachable = probe.condition(of: off.uri) {} else { Issue.record("refusing") }
         if case .unreachable(let why) = probe.condition(of: hung.uri) {
             #expect(why.contains("no answer"))
         } else {
