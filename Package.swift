@@ -7,19 +7,28 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
 let package = Package(
     name: "Lanyard",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lanyard", targets: ["lanyard"]),
+        .library(name: "Station", targets: ["Station"]),
         .library(name: "Roster", targets: ["Roster"]),
         .library(name: "RosterStore", targets: ["RosterStore"]),
         .library(name: "RosterImport", targets: ["RosterImport"]),
         .library(name: "Badges", targets: ["Badges"]),
         .library(name: "BadgeRendering", targets: ["BadgeRendering"]),
         .library(name: "DoorRules", targets: ["DoorRules"]),
+        .library(name: "Attendance", targets: ["Attendance"]),
         .library(name: "Scanning", targets: ["Scanning"]),
         .library(name: "Printing", targets: ["Printing"]),
+        .library(name: "PrintQueue", targets: ["PrintQueue"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -31,31 +40,20 @@ let package = Package(
     ],
     targets: [
         // C libraries, each wrapped by one small Swift type that owns its pointers.
-        .systemLibrary(
-            name: "CQRencode", pkgConfig: "libqrencode",
-            providers: [.apt(["libqrencode-dev"])]),
-        .systemLibrary(
-            name: "CCups",
-            providers: [.apt(["libcups2-dev"])]),
-        .systemLibrary(
-            name: "CCsv",
-            providers: [.apt(["libcsv-dev"])]),
-        .systemLibrary(
-            name: "CPangoCairo", pkgConfig: "pangocairo",
-            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
+        .systemLibrary(name: "CCsv", providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
 
-        // Domain core: pure Swift, no I/O.
+        // The domain core: pure Swift, no I/O.
         .target(name: "Roster", swiftSettings: strictSettings),
-        .target(
-            name: "Badges",
-            dependencies: ["Roster", .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: strictSettings),
-
+        .target(name: "Badges", dependencies: ["Roster", crypto], swiftSettings: strictSettings),
         .target(name: "DoorRules", dependencies: ["Roster", "Badges"], swiftSettings: strictSettings),
-        .target(
-            name: "Scanning", dependencies: ["Roster", .product(name: "Yams", package: "Yams")], swiftSettings: strictSettings),
+        .target(name: "Attendance", dependencies: ["Roster"], swiftSettings: strictSettings),
 
-        // Stores, importers and renderers.
+        // Devices, files and stores, each behind a small type or protocol.
+        .target(name: "Scanning", dependencies: [yams], swiftSettings: strictSettings),
+        .target(name: "DelimitedText", dependencies: ["Roster", "CCsv"], swiftSettings: strictSettings),
         .target(
             name: "RosterStore",
             dependencies: [
@@ -63,57 +61,68 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
+        .target(name: "RosterImport", dependencies: ["Roster", "RosterStore", "DelimitedText", yams], swiftSettings: strictSettings),
+        .target(name: "BadgeRendering", dependencies: ["Roster", "CQRencode", "CPangoCairo", yams], swiftSettings: strictSettings),
+        .target(name: "Printing", dependencies: ["Roster", "CCups", yams], swiftSettings: strictSettings),
         .target(
-            name: "RosterImport",
-            dependencies: [
-                "Roster", "RosterStore", "CCsv",
-                .product(name: "Yams", package: "Yams"),
-            ],
+            name: "PrintQueue", dependencies: ["Roster", "RosterStore", "Printing", "BadgeRendering", logging, lifecycle],
             swiftSettings: strictSettings),
-        .target(
-            name: "SampleConference",
-            dependencies: ["Roster", "RosterImport"],
-            resources: [.copy("conference")],
-            swiftSettings: strictSettings),
-        .target(
-            name: "BadgeRendering",
-            dependencies: [
-                "Roster", "Badges", "CQRencode", "CPangoCairo",
-                .product(name: "Yams", package: "Yams"),
-            ],
-            swiftSettings: strictSettings),
-        .target(
-            name: "Printing", dependencies: ["Roster", "CCups", .product(name: "Yams", package: "Yams")],
-            swiftSettings: strictSettings),
+
+        // Files shipped with the binary, found beside it wherever it runs.
         .target(name: "BadgeTemplates", path: "Templates", resources: [.copy("badges")], swiftSettings: strictSettings),
+        .target(
+            name: "HardwareProfiles", path: "Hardware",
+            exclude: ["cups", "udev", "install-dependencies.sh", "scanners/MANUAL-TEST.md"],
+            resources: [.copy("printers"), .copy("scanners")], swiftSettings: strictSettings),
+
+        // The station: the one service layer every front end calls.
         .target(
             name: "Station",
             dependencies: [
-                "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "BadgeTemplates", "DoorRules",
-                "Printing", "SampleConference",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "Roster", "Badges", "DoorRules", "Attendance", "Scanning", "DelimitedText", "RosterStore", "RosterImport",
+                "BadgeRendering", "BadgeTemplates", "Printing", "PrintQueue", "HardwareProfiles", crypto, logging, yams,
             ],
             swiftSettings: strictSettings),
+        // The sample conference, set up through the station like any event.
+        .target(
+            name: "SampleConference", dependencies: ["Roster", "RosterImport", "Station", logging],
+            resources: [.copy("conference")], swiftSettings: strictSettings),
 
-        // The command line: parses arguments, calls the libraries, prints.
+        // The command line: parses arguments, calls the station, prints.
         .executableTarget(
             name: "lanyard",
             dependencies: [
-                "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "DoorRules", "Printing",
-                "SampleConference", "Scanning", "Station",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                "Station", "SampleConference", "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "DoorRules",
+                "Attendance", "Printing", "PrintQueue", "Scanning", argumentParser, logging,
             ],
             swiftSettings: strictSettings),
 
-        .target(name: "LanyardTestSupport", path: "Tests/LanyardTestSupport", swiftSettings: strictSettings),
+        // Benchmarks, outside the shipped libraries and binary.
+        .target(
+            name: "SyntheticRoster", dependencies: ["Roster", "DelimitedText", "SampleConference"],
+            path: "Benchmarks/SyntheticRoster", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "lanyard-bench",
+            dependencies: [
+                "Station", "SampleConference", "SyntheticRoster", "Roster", "RosterStore", "RosterImport", "Badges",
+                "BadgeRendering", "DoorRules", "Printing", "PrintQueue", argumentParser, logging,
+            ],
+            path: "Benchmarks/LanyardBenchmarks", swiftSettings: strictSettings),
+
+        // Tests: one target per library, sharing one support library.
+        .target(
+            name: "LanyardTestSupport", dependencies: ["Station", "SampleConference", "CPangoCairo", logging],
+            path: "Tests/LanyardTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "RosterTests", dependencies: ["Roster"], swiftSettings: strictSettings),
+        .testTarget(name: "BadgesTests", dependencies: ["Roster", "Badges", crypto], swiftSettings: strictSettings),
+        .testTarget(name: "DoorRulesTests", dependencies: ["Roster", "Badges", "DoorRules"], swiftSettings: strictSettings),
+        .testTarget(name: "AttendanceTests", dependencies: ["Roster", "Attendance"], swiftSettings: strictSettings),
+        .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText"], swiftSettings: strictSettings),
+        .testTarget(name: "ScanningTests", dependencies: ["Scanning"], swiftSettings: strictSettings),
         .testTarget(
             name: "RosterStoreTests",
             dependencies: [
-                "Roster", "RosterStore", "RosterImport", "SampleConference", "Badges",
+                "Roster", "Badges", "RosterStore", "RosterImport", "DelimitedText", "SampleConference", "LanyardTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
@@ -121,32 +130,28 @@ let package = Package(
             name: "RosterImportTests", dependencies: ["Roster", "RosterStore", "RosterImport", "SampleConference"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "BadgesTests", dependencies: ["Roster", "Badges", .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: strictSettings),
-        .testTarget(
-            name: "DoorRulesTests", dependencies: ["Roster", "Badges", "DoorRules"], swiftSettings: strictSettings),
-        .testTarget(
             name: "BadgeRenderingTests",
             dependencies: [
-                "Roster", "Badges", "BadgeRendering", "BadgeTemplates", "RosterStore", "RosterImport", "SampleConference",
-                "Station", "LanyardTestSupport",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "Roster", "Badges", "BadgeRendering", "BadgeTemplates", "RosterStore", "Station", "SampleConference",
+                "LanyardTestSupport", crypto,
             ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "PrintingTests",
             dependencies: [
-                "Roster", "Badges", "BadgeRendering", "Printing", "RosterStore", "Station", "LanyardTestSupport",
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Logging", package: "swift-log"),
+                "Roster", "Badges", "BadgeRendering", "Printing", "PrintQueue", "RosterStore", "Station", "SampleConference",
+                "HardwareProfiles", "LanyardTestSupport", lifecycle, logging,
             ],
             swiftSettings: strictSettings),
-        .testTarget(name: "ScanningTests", dependencies: ["Scanning"], swiftSettings: strictSettings),
         .testTarget(
             name: "StationTests",
-            dependencies: ["Roster", "Badges", "BadgeRendering", "DoorRules", "RosterStore", "Station"],
+            dependencies: [
+                "Roster", "Badges", "BadgeRendering", "DoorRules", "Attendance", "RosterStore", "Station", "SampleConference",
+                "Scanning", "Printing", "LanyardTestSupport", logging,
+            ],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "LanyardCLITests", dependencies: ["lanyard", "LanyardTestSupport"], swiftSettings: strictSettings),
+            name: "LanyardCLITests", dependencies: ["lanyard", "LanyardTestSupport", "Station", "RosterStore", "Roster"],
+            swiftSettings: strictSettings),
     ]
 )

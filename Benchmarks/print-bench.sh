@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The printing figures: starts a private cupsd on loopback with three raw queues aimed at stand-in port-9100
-# printers (python3 listeners that read each job and close), then runs `lanyard bench printing`. Run as root from
+# printers (python3 listeners that read each job and close), then runs `lanyard-bench printing`. Run as root from
 # the repository root after `swift build -c release`. Everything it starts is stopped at the end.
 set -euo pipefail
-lanyard=${LANYARD:-.build/release/lanyard}
+bench=${LANYARD_BENCH:-.build/release/lanyard-bench}
 dir=$(mktemp -d /tmp/lanyard-print-bench.XXXX)
 port=18631
 mkdir -p "$dir"/{spool,cache,state,tmp,log}
@@ -62,4 +62,4 @@ for _ in $(seq 50); do lpstat -h 127.0.0.1:$port -r >/dev/null 2>&1 && break; sl
 for i in 1 2 3; do
     lpadmin -h 127.0.0.1:$port -p "bench$i" -E -v "socket://127.0.0.1:$((19100 + i))" -m raw 2>/dev/null
 done
-CUPS_SERVER=127.0.0.1:$port "$lanyard" bench printing --printers bench1,bench2,bench3 --check-ins "${CHECKINS:-100}" --scratch "$dir/out" "$@"
+CUPS_SERVER=127.0.0.1:$port "$bench" printing --printers bench1,bench2,bench3 --check-ins "${CHECKINS:-100}" --scratch "$dir/out" "$@"

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Roster
 
 /// What one badge shows: its text fields, its category (for colour bands) and its QR text.
@@ -18,7 +18,7 @@ public struct BadgeContent: Sendable, Equatable {
     ///   - categories: The event's categories, for the category's name.
     ///   - code: The signed token the QR code carries.
     public init(delegate: Delegate, event: Event, categories: [Category], code: String) {
-        let native = delegate.nativeName.map(PersonName.displayCase) ?? delegate.displayName
+        let native = delegate.nativeName.map { PersonName.displayCase($0, country: delegate.country) } ?? delegate.displayName
         let latin = Transliteration.latin(delegate.displayName, country: delegate.country)
         let category = categories.first { $0.code == delegate.category }
         fields = [
@@ -48,7 +48,7 @@ public struct BadgeContent: Sendable, Equatable {
     }
 
     /// `format` with its `{field}` placeholders filled in.
-    func text(for format: String) -> String {
+    public func text(for format: String) -> String {
         var result = ""
         var rest = format[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

@@ -1,6 +1,6 @@
 internal import CPangoCairo
 public import Foundation
-import Roster
+public import Roster
 
 /// Draws badges from a template with Pango and Cairo: real text shaping for every script, the QR code with its
 /// quiet zone, colour bands by category.
@@ -14,12 +14,22 @@ public struct BadgeRenderer: Sendable {
     /// Renders one badge to `url` in `format`.
     /// - Returns: How each text was fitted.
     /// - Throws: ``LanyardError`` `renderFailure` when a text needs a glyph no font has, or the QR modules would be
-    ///   smaller than 0.5 mm; `templateError` for a QR box too small.
+    ///   smaller than 0.5 mm; `templateError` for a QR box too small. Nothing is written then.
     @discardableResult
     public func render(_ badge: BadgeContent, format: RenderFormat, to url: URL) throws -> [TextFit] {
         switch format {
         case .pdf:
-            return try renderPDF([badge], to: url).first ?? []
+            let canvas = try CairoCanvas(pdfAt: url, width: template.label.width, height: template.label.height)
+            let fits: [TextFit]
+            do {
+                fits = try draw(badge, on: canvas)
+            } catch {
+                try? FileManager.default.removeItem(at: url)
+                throw error
+            }
+            canvas.showPage()
+            try canvas.finish()
+            return fits
         case .png(let dpi):
             let canvas = try CairoCanvas(imageWidth: template.label.width, height: template.label.height, dpi: dpi)
             let fits = try draw(badge, on: canvas)
@@ -34,48 +44,90 @@ public struct BadgeRenderer: Sendable {
         }
     }
 
-    /// Renders `badges` as one PDF, a page each.
-    /// - Parameter progress: Called after each page with (done, total).
-    public func renderPDF(_ badges: [BadgeContent], to url: URL, progress: (Int, Int) -> Void = { _, _ in }) throws -> [[TextFit]] {
+    /// Renders `badges` as one PDF, a page each. A badge that cannot be rendered gets no page and its error in
+    /// the results; the others are drawn.
+    /// - Parameter progress: Called after each badge with (done, total).
+    /// - Returns: For each badge in order, how its texts were fitted, or why it could not be rendered.
+    /// - Throws: ``LanyardError`` when the document itself cannot be written, or no badge could be rendered.
+    public func renderPDF(
+        _ badges: [BadgeContent], to url: URL, progress: (Int, Int) -> Void = { _, _ in }
+    ) throws -> [Result<[TextFit], LanyardError>] {
         let canvas = try CairoCanvas(pdfAt: url, width: template.label.width, height: template.label.height)
-        var fits: [[TextFit]] = []
+        var results: [Result<[TextFit], LanyardError>] = []
         for (index, badge) in badges.enumerated() {
-            fits.append(try draw(badge, on: canvas))
-            canvas.showPage()
+            do {
+                results.append(.success(try draw(badge, on: canvas)))
+                canvas.showPage()
+            } catch let error as LanyardError {
+                results.append(.failure(error))
+            }
             progress(index + 1, badges.count)
         }
         try canvas.finish()
-        return fits
+        if !results.contains(where: { (try? $0.get()) != nil }) {
+            try? FileManager.default.removeItem(at: url)
+            if case .failure(let error) = results.first { throw error }
+        }
+        return results
+    }
+
+    /// What one badge puts on the label, planned in full (texts fitted and checked, QR encoded, images read)
+    /// before anything is painted: a badge that fails leaves no mark.
+    private enum Mark {
+        case fill(BadgeTemplate.Box, Colour)
+        case text(TextLayout, x: Double, y: Double, Colour)
+        case qr(QRSymbol, in: BadgeTemplate.Box)
+        case image(PNGImage, in: BadgeTemplate.Box)
     }
 
     private func draw(_ badge: BadgeContent, on canvas: CairoCanvas) throws -> [TextFit] {
+        var marks: [Mark] = []
         var fits: [TextFit] = []
         for element in template.elements {
             switch element {
             case .band(let band):
-                fill(band.box, colour: band.colours[badge.category] ?? band.colours["default"] ?? Colour(hex: "#000000")!, on: canvas)
+                let colour = band.colours[badge.category] ?? band.colours["default"] ?? Colour(hex: "#000000")!
+                marks.append(.fill(band.box, template.isMonochrome ? colour.monochrome : colour))
             case .text(let text):
-                if let fit = try draw(text, badge.text(for: text.format), on: canvas) { fits.append(fit) }
+                if let (mark, fit) = try plan(text, badge.text(for: text.format), on: canvas) {
+                    marks.append(mark)
+                    fits.append(fit)
+                }
             case .qr(let box):
-                try drawQR(badge.code, in: box, on: canvas)
+                marks.append(.qr(try planQR(badge.code, in: box), in: box))
             case .image(let image):
-                try drawImage(image, on: canvas)
+                marks.append(.image(try PNGImage(contentsOf: image.file, template: template.name), in: image.box))
             }
         }
+        marks.forEach { paint($0, on: canvas) }
         return fits
     }
 
-    private func fill(_ box: BadgeTemplate.Box, colour: Colour, on canvas: CairoCanvas) {
-        let colour = template.isMonochrome ? colour.monochrome : colour
+    private func paint(_ mark: Mark, on canvas: CairoCanvas) {
         canvas.draw { cr in
-            cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
-            cairo_rectangle(cr, box.x, box.y, box.width, box.height)
-            cairo_fill(cr)
+            switch mark {
+            case .fill(let box, let colour):
+                cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
+                cairo_rectangle(cr, box.x, box.y, box.width, box.height)
+                cairo_fill(cr)
+            case .text(let layout, let x, let y, let colour):
+                cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
+                cairo_move_to(cr, x, y)
+                layout.show(on: cr)
+            case .qr(let symbol, let box):
+                paintQR(symbol, in: box, scale: canvas.isRaster ? canvas.scale : nil, cr)
+            case .image(let image, let box):
+                let scale = min(box.width / image.width, box.height / image.height)
+                cairo_translate(cr, box.x, box.y)
+                cairo_scale(cr, scale, scale)
+                cairo_set_source_surface(cr, image.surface, 0, 0)
+                cairo_paint(cr)
+            }
         }
     }
 
     /// Shrinks to the minimum size, then wraps up to the allowed lines, then ellipsises.
-    private func draw(_ element: BadgeTemplate.Text, _ text: String, on canvas: CairoCanvas) throws -> TextFit? {
+    private func plan(_ element: BadgeTemplate.Text, _ text: String, on canvas: CairoCanvas) throws -> (Mark, TextFit)? {
         guard !text.isEmpty else { return nil }
         return try canvas.draw { cr in
             let layout = TextLayout(context: cr)
@@ -114,22 +166,19 @@ public struct BadgeRenderer: Sendable {
             guard layout.unknownGlyphCount == 0 else {
                 throw LanyardError(
                     .renderFailure, "“\(text)” has \(layout.unknownGlyphCount) character(s) no installed font can print.",
-                    remedy: "Install fonts-noto-core (or a font with these letters) before printing badges.")
+                    remedy: "Install fonts-noto-core (or a font with these letters), or correct the name.")
             }
-            let colour = template.isMonochrome ? element.colour.monochrome : element.colour
-            cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
             // Glyphs may overhang their advance (a J's hook, an accent): nudge the ink back inside the box.
             let ink = layout.inkRectangle
             let left = box.x + Self.origin(inkStart: ink.x, inkLength: ink.width, boxLength: box.width, preferred: 0)
             let top = box.y + Self.origin(
                 inkStart: ink.y, inkLength: ink.height, boxLength: box.height,
                 preferred: max(0, (box.height - layout.logicalSize.height) / 2))
-            cairo_move_to(cr, left, top)
-            layout.show(on: cr)
-            return TextFit(
+            let fit = TextFit(
                 element: element.format, text: text, points: chosen!, adjustments: adjustments,
                 box: .init(x: box.x, y: box.y, width: box.width, height: box.height),
                 ink: .init(x: left + ink.x, y: top + ink.y, width: ink.width, height: ink.height))
+            return (.text(layout, x: left, y: top, template.isMonochrome ? element.colour.monochrome : element.colour), fit)
         }
     }
 
@@ -156,7 +205,8 @@ public struct BadgeRenderer: Sendable {
         return origin
     }
 
-    private func drawQR(_ code: String, in box: BadgeTemplate.Box, on canvas: CairoCanvas) throws {
+    /// Encodes the QR code and checks that its modules print at 0.5 mm or more at the printer's resolution.
+    private func planQR(_ code: String, in box: BadgeTemplate.Box) throws -> QRSymbol {
         let symbol = try QRSymbol(encoding: code)
         let modules = Double(symbol.width + 8)
         // At the printer's resolution a module is a whole number of dots; it must still be 0.5 mm or more.
@@ -168,39 +218,28 @@ public struct BadgeRenderer: Sendable {
                 "The QR box of \(template.name) is \(box.width) mm: at \(template.dpi) dpi its modules would be \(String(format: "%.2f", printedModule)) mm, under the 0.5 mm scanners need.",
                 remedy: "Make the qr size at least \(Int((modules * 0.5).rounded(.up)) + 1) mm.")
         }
-        let module = canvas.isRaster ? (box.width * canvas.scale / modules).rounded(.down) / canvas.scale : box.width / modules
-        let origin = (x: box.x + (box.width - module * modules) / 2 + 4 * module, y: box.y + (box.height - module * modules) / 2 + 4 * module)
-        canvas.draw { cr in
-            cairo_set_source_rgb(cr, 1, 1, 1)
-            cairo_rectangle(cr, box.x, box.y, box.width, box.height)
-            cairo_fill(cr)
-            cairo_set_source_rgb(cr, 0, 0, 0)
-            // One rectangle per horizontal run of dark modules.
-            for y in 0..<symbol.width {
-                var x = 0
-                while x < symbol.width {
-                    guard symbol.isDark(x: x, y: y) else { x += 1; continue }
-                    let start = x
-                    while x < symbol.width && symbol.isDark(x: x, y: y) { x += 1 }
-                    cairo_rectangle(cr, origin.x + Double(start) * module, origin.y + Double(y) * module, Double(x - start) * module, module)
-                }
-            }
-            cairo_fill(cr)
-        }
+        return symbol
     }
 
-    private func drawImage(_ image: BadgeTemplate.Image, on canvas: CairoCanvas) throws {
-        guard let surface = cairo_image_surface_create_from_png(image.file.path), cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw LanyardError(.templateError, "The image \(image.file.lastPathComponent) of \(template.name) cannot be read as PNG.")
+    /// Paints the QR code with its four-module quiet zone; on a raster, modules are whole pixels.
+    private func paintQR(_ symbol: QRSymbol, in box: BadgeTemplate.Box, scale: Double?, _ cr: OpaquePointer) {
+        let modules = Double(symbol.width + 8)
+        let module = scale.map { (box.width * $0 / modules).rounded(.down) / $0 } ?? box.width / modules
+        let origin = (x: box.x + (box.width - module * modules) / 2 + 4 * module, y: box.y + (box.height - module * modules) / 2 + 4 * module)
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_rectangle(cr, box.x, box.y, box.width, box.height)
+        cairo_fill(cr)
+        cairo_set_source_rgb(cr, 0, 0, 0)
+        // One rectangle per horizontal run of dark modules.
+        for y in 0..<symbol.width {
+            var x = 0
+            while x < symbol.width {
+                guard symbol.isDark(x: x, y: y) else { x += 1; continue }
+                let start = x
+                while x < symbol.width && symbol.isDark(x: x, y: y) { x += 1 }
+                cairo_rectangle(cr, origin.x + Double(start) * module, origin.y + Double(y) * module, Double(x - start) * module, module)
+            }
         }
-        defer { cairo_surface_destroy(surface) }
-        let width = Double(cairo_image_surface_get_width(surface)), height = Double(cairo_image_surface_get_height(surface))
-        let scale = min(image.box.width / width, image.box.height / height)
-        canvas.draw { cr in
-            cairo_translate(cr, image.box.x, image.box.y)
-            cairo_scale(cr, scale, scale)
-            cairo_set_source_surface(cr, surface, 0, 0)
-            cairo_paint(cr)
-        }
+        cairo_fill(cr)
     }
 }

@@ -35,11 +35,20 @@ public struct BadgeCheck: Sendable, Equatable {
     public let reason: Reason
     /// The claims, once the code could be parsed (even when the verdict is not valid).
     public let claims: BadgeClaims?
+    /// Why the badge was revoked, when it was.
+    public let revocationReason: String?
 
-    public init(reason: Reason, claims: BadgeClaims?) {
+    public init(reason: Reason, claims: BadgeClaims?, revocationReason: String? = nil) {
         self.reason = reason
         self.claims = claims
+        self.revocationReason = revocationReason
     }
 
     public var isValid: Bool { reason == .valid }
+
+    /// A sentence the steward can act on, with the revocation's reason when there is one.
+    public var sentence: String {
+        guard reason == .revoked, let revocationReason, !revocationReason.isEmpty else { return reason.sentence }
+        return "This badge has been revoked (\(revocationReason)). Send the person to the desk."
+    }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+import Roster
 
 /// What a badge's QR code says, before its signature: which event, whose badge, which issue of it, and when it is
 /// valid. No personal data: the reference is looked up in the roster.
@@ -35,5 +36,5 @@ public struct BadgeClaims: Sendable, Equatable {
     }
 
     /// The longest reference a badge can carry (UTF-8 bytes) and still fit QR version 7 at level M.
-    public static let maximumReferenceLength = 30
+    public static let maximumReferenceLength = Delegate.maximumReferenceLength
 }

@@ -11,13 +11,17 @@ public protocol BadgeRegistry: Sendable {
 public struct IssuedBadge: Codable, Sendable, Equatable {
     public var reference: String
     public var serial: UInt16
-    public var isRevoked: Bool
+    /// Why the badge was revoked (lost, stolen, withdrawn), or nil while it stands.
+    public var revocationReason: String?
 
-    public init(reference: String, serial: UInt16, isRevoked: Bool = false) {
+    public init(reference: String, serial: UInt16, revocationReason: String? = nil) {
         self.reference = reference
         self.serial = serial
-        self.isRevoked = isRevoked
+        self.revocationReason = revocationReason
     }
+
+    /// Whether the badge was revoked.
+    public var isRevoked: Bool { revocationReason != nil }
 }
 
 /// A registry held in memory: for tests, and for a door station's snapshot.

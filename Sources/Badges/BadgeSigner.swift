@@ -1,5 +1,5 @@
 public import Crypto
-public import Foundation
+import Foundation
 import Roster
 
 /// Signs badge claims with the event's private key.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The text in a badge's QR code: `LY1:` then, in Base45, the claims and their Ed25519 signature.
 ///

@@ -36,7 +36,9 @@ public struct BadgeVerifier: Sendable {
         guard let current = try registry.currentBadge(for: claims.reference) else {
             return BadgeCheck(reason: .valid, claims: claims)
         }
-        if current.serial == claims.serial && current.isRevoked { return BadgeCheck(reason: .revoked, claims: claims) }
+        if current.serial == claims.serial, let why = current.revocationReason {
+            return BadgeCheck(reason: .revoked, claims: claims, revocationReason: why)
+        }
         guard current.serial <= claims.serial else { return BadgeCheck(reason: .superseded, claims: claims) }
         return BadgeCheck(reason: .valid, claims: claims)
     }

@@ -15,7 +15,7 @@ public enum EntryRules {
                 verdict: .deny, reason: reason, sentence: sentence, reference: delegate?.reference ?? request.badge.claims?.reference,
                 name: delegate?.displayName, category: request.category?.name ?? delegate?.category)
         }
-        guard request.badge.isValid else { return deny(request.badge.reason.code, request.badge.reason.sentence) }
+        guard request.badge.isValid else { return deny(request.badge.reason.code, request.badge.sentence) }
         guard let delegate else { return deny("unknown-delegate", "The badge names nobody on the roster. Send the person to the desk.") }
         if request.direction == .out {
             return EntryDecision(
@@ -39,8 +39,8 @@ public enum EntryRules {
         if let session = request.session {
             if let denial = sessionDenial(session, today: today, request: request, deny: deny) { return denial }
             capacity = session.capacity
-        } else if case .area(_, let areaCapacity) = request.door.place {
-            capacity = areaCapacity
+        } else {
+            capacity = request.door.areaCapacity
         }
         if request.isInside {
             switch request.door.antiPassback {

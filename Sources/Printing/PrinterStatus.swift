@@ -9,6 +9,8 @@ public struct PrinterStatus: Codable, Sendable, Equatable {
     public var state: State
     /// IPP `printer-state-reasons`: `media-empty-error`, `media-jam`, `offline-report`, `paused` …
     public var reasons: [String]
+    /// What CUPS last said about the printer (`The printer may not exist or is unavailable at this time.`).
+    public var message: String?
     public var isAcceptingJobs: Bool
     public var deviceURI: String
     public var makeAndModel: String
@@ -17,12 +19,14 @@ public struct PrinterStatus: Codable, Sendable, Equatable {
     public var formatsSupported: [String]
 
     public init(
-        name: String, state: State, reasons: [String], isAcceptingJobs: Bool, deviceURI: String = "", makeAndModel: String = "",
+        name: String, state: State, reasons: [String], message: String? = nil, isAcceptingJobs: Bool, deviceURI: String = "",
+        makeAndModel: String = "",
         mediaSupported: [String] = [], mediaDefault: String? = nil, formatsSupported: [String] = []
     ) {
         self.name = name
         self.state = state
         self.reasons = reasons
+        self.message = message
         self.isAcceptingJobs = isAcceptingJobs
         self.deviceURI = deviceURI
         self.makeAndModel = makeAndModel
@@ -34,7 +38,7 @@ public struct PrinterStatus: Codable, Sendable, Equatable {
     /// Reasons that mean a badge sent now would not come out.
     public static let faultReasons: Set<String> = [
         "media-empty", "media-jam", "media-needed", "offline", "offline-report", "paused", "door-open", "cover-open",
-        "marker-supply-empty", "input-tray-missing", "connecting-to-device",
+        "marker-supply-empty", "input-tray-missing",
     ]
 
     /// Whether a badge sent now can be expected to print: accepting, not stopped, no fault reason.

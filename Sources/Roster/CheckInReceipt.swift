@@ -1,10 +1,9 @@
-/// What a check-in answered: who, and the check-in that counts (this one, or the first one when the delegate
-/// had already checked in).
+/// What a check-in answered: who, and the arrival that counts today (this one, or an earlier one the same day).
 public struct CheckInReceipt: Sendable, Equatable {
     public let delegate: Delegate
-    /// The check-in that counts: the one just recorded, or the earlier first one.
+    /// The arrival that counts today: the one just recorded, or the earlier one of the same day.
     public let entry: LogEntry
-    /// False when the delegate had checked in before; ``entry`` then says when and where.
+    /// False when the delegate had already checked in today; ``entry`` then says when and where.
     public let isFirstCheckIn: Bool
 
     public init(delegate: Delegate, entry: LogEntry, isFirstCheckIn: Bool) {
@@ -14,5 +13,5 @@ public struct CheckInReceipt: Sendable, Equatable {
     }
 
     /// Whether an organiser overrode a cancelled registration for this check-in.
-    public var wasForced: Bool { entry.details["forced"] == "true" }
+    public var wasForced: Bool { entry.details.checkIn?.forced ?? false }
 }

@@ -1,5 +1,8 @@
 /// A registered delegate, as the registration system knows them.
 public struct Delegate: Codable, Sendable, Equatable, Hashable {
+    /// The longest reference a delegate may have (UTF-8 bytes): what a badge's QR code can carry.
+    public static let maximumReferenceLength = 30
+
     /// The stable booking reference; the only key (several delegates share names).
     public var reference: String
     public var title: String
@@ -7,6 +10,9 @@ public struct Delegate: Codable, Sendable, Equatable, Hashable {
     public var givenName: String
     /// Family name as registered (stray whitespace collapsed).
     public var familyName: String
+    /// The whole name as registered, when the export gives it in one piece: it is kept as written rather than
+    /// guessed apart (compound and family-first names), and ``givenName`` and ``familyName`` are then empty.
+    public var fullName: String?
     /// The full name in the delegate's own script, when given besides a Latin spelling.
     public var nativeName: String?
     public var organisation: String
@@ -22,14 +28,15 @@ public struct Delegate: Codable, Sendable, Equatable, Hashable {
     public var status: RegistrationStatus
 
     public init(
-        reference: String, title: String = "", givenName: String, familyName: String, nativeName: String? = nil,
-        organisation: String = "", country: String = "", category: String, email: String = "",
+        reference: String, title: String = "", givenName: String, familyName: String, fullName: String? = nil,
+        nativeName: String? = nil, organisation: String = "", country: String = "", category: String, email: String = "",
         sessions: [String] = [], days: [Int] = [], status: RegistrationStatus = .confirmed
     ) {
         self.reference = reference
         self.title = title
         self.givenName = givenName
         self.familyName = familyName
+        self.fullName = fullName
         self.nativeName = nativeName
         self.organisation = organisation
         self.country = country
@@ -40,8 +47,19 @@ public struct Delegate: Codable, Sendable, Equatable, Hashable {
         self.status = status
     }
 
-    /// The name as a person reads it: given then family name, in the case a badge should show.
+    /// The name as a person reads it, given name first, in the case a badge should show (names typed in capitals
+    /// are re-cased by the rules of the delegate's language).
     public var displayName: String {
-        PersonName.displayCase([givenName, familyName].filter { !$0.isEmpty }.joined(separator: " "))
+        PersonName.displayCase(registeredName, country: country)
+    }
+
+    /// The name as registered: the full name, or the given and family names.
+    public var registeredName: String {
+        fullName ?? [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// What lists sort by: the family name, or the full name when that is all there is.
+    public var sortName: String {
+        familyName.isEmpty ? (fullName ?? givenName) : familyName
     }
 }

@@ -21,7 +21,7 @@ public struct Event: Codable, Sendable, Equatable {
         id: UUID = UUID(), name: String, venue: String, firstDay: String, dayCount: Int, timeZoneIdentifier: String
     ) throws {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw LanyardError(.invalidInput, "The event needs a name.", remedy: "Pass --name.")
+            throw LanyardError(.invalidInput, "The event needs a name.", remedy: "Give the event a name.")
         }
         guard Self.calendarDate(firstDay) != nil else {
             throw LanyardError(

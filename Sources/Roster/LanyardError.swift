@@ -30,6 +30,16 @@ public struct LanyardError: Error, Sendable, CustomStringConvertible {
         public static let renderFailure = Code("render-failure")
         /// A key is missing or malformed.
         public static let keyFailure = Code("key-failure")
+        /// The store stayed locked by another writer for longer than a station waits.
+        public static let storeBusy = Code("store-busy")
+        /// The action conflicts with what happened meanwhile (a badge issued elsewhere, a job already finished).
+        public static let conflict = Code("conflict")
+        /// The print system (CUPS) or a printer failed or cannot be reached.
+        public static let printSystemFailure = Code("print-system-failure")
+        /// The print system no longer knows a job it was given.
+        public static let printJobUnknown = Code("print-job-unknown")
+        /// The station's configuration (`station.yaml`, flags, environment) is wrong.
+        public static let configurationError = Code("configuration-error")
     }
 
     public let code: Code

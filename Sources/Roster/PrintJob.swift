@@ -11,6 +11,12 @@ public struct PrintJob: Codable, Sendable, Equatable {
         case submitted
         /// The printer has it: done.
         case printed
+        /// It cannot be printed (its badge does not render, or the print system lost it): ``PrintJob/message`` says
+        /// why, and the desk decides (correct the name, reprint). The queue goes on without it.
+        case failed
+
+        /// Whether the job has ended, printed or not.
+        public var isFinished: Bool { self == .printed || self == .failed }
     }
 
     /// The idempotency key: a request made again with the same key is the same job.
@@ -21,6 +27,8 @@ public struct PrintJob: Codable, Sendable, Equatable {
     public var state: State
     /// A queue or profile the desk asked for, tried first.
     public var preferredQueue: String?
+    /// Why the desk reprints, when it said (a lost badge, a corrected name); recorded with the badge issued.
+    public var reason: String?
     /// The rendered badge in the spool folder, once rendered.
     public var document: String?
     /// `pdf` or `zpl`.
@@ -40,12 +48,13 @@ public struct PrintJob: Codable, Sendable, Equatable {
     public var submittedAt: Date?
     public var updatedAt: Date
 
-    public init(key: String, reference: String, station: String, preferredQueue: String?, at now: Date) {
+    public init(key: String, reference: String, station: String, preferredQueue: String?, reason: String? = nil, at now: Date) {
         self.key = key
         self.reference = reference
         self.station = station
         self.state = .queued
         self.preferredQueue = preferredQueue
+        self.reason = reason
         self.triedQueues = []
         self.createdAt = now
         self.updatedAt = now

@@ -20,16 +20,18 @@ public struct SearchDocument: Sendable, Equatable {
     public init(_ delegate: Delegate, folder: NameFolder) {
         self.init(
             reference: delegate.reference, familyName: delegate.familyName, givenName: delegate.givenName,
-            nativeName: delegate.nativeName, email: delegate.email, organisation: delegate.organisation, folder: folder)
+            fullName: delegate.fullName, nativeName: delegate.nativeName, email: delegate.email,
+            organisation: delegate.organisation, folder: folder)
     }
 
-    /// Folds the searchable fields of a delegate as registered.
+    /// Folds the searchable fields of a delegate as registered. Every word of a full name given in one piece
+    /// counts as a family name: which word is which is not known.
     public init(
-        reference: String, familyName: String, givenName: String, nativeName: String?, email: String,
-        organisation: String, folder: NameFolder
+        reference: String, familyName: String, givenName: String, fullName: String? = nil, nativeName: String?,
+        email: String, organisation: String, folder: NameFolder
     ) {
         self.reference = reference.lowercased()
-        self.familyWords = folder.allSpellings(of: familyName)
+        self.familyWords = folder.allSpellings(of: familyName, fullName ?? "")
         self.givenWords = folder.allSpellings(of: givenName, nativeName ?? "")
         self.otherWords = folder.allSpellings(of: reference, email, organisation)
     }

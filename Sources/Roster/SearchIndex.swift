@@ -3,7 +3,8 @@
 /// Each typed word is looked up in the ``SearchVocabulary``: words equal to it, then starting with it, then (from
 /// three letters on) containing it. The typed word matching the fewest delegates gives the candidates, best
 /// matches first and at most ``candidateLimit`` of them, and ``SearchRanker`` orders those, dropping any that some
-/// other typed word does not match. Only when nothing matches at all are name words one typo away looked for.
+/// other typed word does not match. When fewer than asked for match exactly, name words one typo away are looked
+/// for too, and ranked below the exact matches.
 public struct SearchIndex: Sendable {
     /// A matching document: the id it was indexed under, and its ``SearchRanker`` score.
     public struct Hit: Sendable, Equatable {
@@ -28,14 +29,17 @@ public struct SearchIndex: Sendable {
     /// How many documents the index holds.
     public var count: Int { documents.count }
 
-    /// The documents matching `query`, best first: by score, then family name, then given name.
+    /// The documents matching `query`, best first: by score, then family name, then given name. When the exact
+    /// matches are fewer than `limit`, close spellings (one typo away) follow them, so that `schmit` offers Schmidt
+    /// after Schmitt.
     public func search(_ query: SearchQuery, limit: Int) -> [Hit] {
         guard !query.isEmpty, limit > 0 else { return [] }
         let matches = query.terms.map { matchedWords($0, allowingTypos: false) }
         let hits = rank(candidates(matches), query, allowingTypos: false)
-        if !hits.isEmpty || !query.terms.contains(where: { $0[0].utf8.count >= 5 }) {
+        if hits.count >= limit || !query.terms.contains(where: { $0[0].utf8.count >= 5 }) {
             return Array(hits.prefix(limit))
         }
+        // Allowing typos keeps every exact match at its own score, above any match with a typo.
         let withTypos = query.terms.map { matchedWords($0, allowingTypos: true) }
         return Array(rank(candidates(withTypos), query, allowingTypos: true).prefix(limit))
     }

@@ -19,6 +19,8 @@ public struct ColumnMapping: Sendable, Equatable {
     public let columns: [RosterField: Int]
     /// The export format the header looks like.
     public let format: RegistrationExport
+    /// How many columns the header has.
+    public let columnCount: Int
 
     /// Recognises `header`, optionally overridden by `overrides` (field → header text, from a mapping file).
     /// - Throws: ``LanyardError`` `invalidInput` when no reference or no name column can be found, or an override
@@ -51,9 +53,10 @@ public struct ColumnMapping: Sendable, Equatable {
             throw LanyardError(
                 .invalidInput,
                 "\(fileName) has no \(hasReference ? "name" : "reference") column that Lanyard recognises.",
-                remedy: "Name its columns in a mapping file and pass it with --mapping (see README).")
+                remedy: "Name its columns in a mapping file (see README).")
         }
         self.columns = columns
+        self.columnCount = header.count
         self.format = RegistrationExport(recognising: Set(normalised))
     }
 

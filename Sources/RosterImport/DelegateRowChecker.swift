@@ -1,3 +1,4 @@
+import DelimitedText
 import Dispatch
 import Roster
 import Synchronization
@@ -81,6 +82,11 @@ struct DelegateRowChecker: Sendable {
         var reader = reader
         let rows = records.map { record -> Row in
             do throws(RowError) {
+                if record.misplacedQuote && record.fields.count != mapping.columnCount {
+                    throw RowError(
+                        "a quote is out of place and its \(record.fields.count) fields do not line up with the header's "
+                            + "\(mapping.columnCount) (quote the whole field and double any quote inside it)")
+                }
                 let delegate = try reader.delegate(from: record.fields)
                 return .delegate(delegate, SearchDocument(delegate, folder: folder))
             } catch {

@@ -14,32 +14,30 @@ struct DelegateRowReader: Sendable {
         let value = { (field: RosterField) in PersonName.collapsingWhitespace(mapping.value(field, in: fields)) }
 
         let reference = try reference(value)
-        var given = value(.givenName)
-        var family = value(.familyName)
-        if family.isEmpty, given.isEmpty {
-            let full = value(.fullName)
-            guard let split = full.lastIndex(of: " ") else {
-                guard !full.isEmpty else { throw RowError("it has no name") }
-                family = full
-                return try finish(reference, given, family, value)
-            }
-            given = String(full[..<split])
-            family = String(full[full.index(after: split)...])
-        }
-        guard !family.isEmpty || !given.isEmpty else { throw RowError("it has no name") }
-        return try finish(reference, given, family, value)
+        let given = value(.givenName), family = value(.familyName)
+        // A name in one column is kept whole: where given names end and family names begin is not known
+        // (`Maria de la Cruz`, a family-first `KIM Min-jun`).
+        let full = family.isEmpty && given.isEmpty ? value(.fullName) : ""
+        guard !family.isEmpty || !given.isEmpty || !full.isEmpty else { throw RowError("it has no name") }
+        return try finish(reference, given, family, full.isEmpty ? nil : full, value)
     }
 
     private func reference(_ value: (RosterField) -> String) throws(RowError) -> String {
-        let reference = value(.reference)
-        if !reference.isEmpty { return reference }
-        let order = value(.orderCode), position = value(.positionID)
-        guard !order.isEmpty else { throw RowError("it has no reference") }
-        return position.isEmpty ? order : "\(order)-\(position)"
+        var reference = value(.reference)
+        if reference.isEmpty {
+            let order = value(.orderCode), position = value(.positionID)
+            guard !order.isEmpty else { throw RowError("it has no reference") }
+            reference = position.isEmpty ? order : "\(order)-\(position)"
+        }
+        guard reference.utf8.count <= Delegate.maximumReferenceLength else {
+            throw RowError(
+                "its reference “\(reference)” is longer than the \(Delegate.maximumReferenceLength) characters a badge's code holds")
+        }
+        return reference
     }
 
     private mutating func finish(
-        _ reference: String, _ given: String, _ family: String, _ value: (RosterField) -> String
+        _ reference: String, _ given: String, _ family: String, _ full: String?, _ value: (RosterField) -> String
     ) throws(RowError) -> Delegate {
         let countryText = value(.country)
         var country = ""
@@ -65,7 +63,7 @@ struct DelegateRowReader: Sendable {
         }
         let native = value(.nativeName)
         return Delegate(
-            reference: reference, title: value(.title), givenName: given, familyName: family,
+            reference: reference, title: value(.title), givenName: given, familyName: family, fullName: full,
             nativeName: native.isEmpty ? nil : native, organisation: value(.organisation), country: country,
             category: category, email: email, sessions: sessions, days: days, status: status)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import DelimitedText
 import Roster
 
 /// Reads the categories and sessions files of Lanyard's roster format; a bad row becomes a ``RowProblem``.

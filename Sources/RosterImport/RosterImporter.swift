@@ -1,4 +1,5 @@
 public import Foundation
+import DelimitedText
 import Roster
 public import RosterStore
 

@@ -1,7 +1,7 @@
 public import Foundation
 public import Roster
 
-/// The folder holding one station's data: the store, the event's signing key, rendered output.
+/// The folder holding one station's data: the store, the event's keys, its configuration, rendered output.
 public struct DataFolder: Sendable, Equatable {
     public let url: URL
 
@@ -14,9 +14,14 @@ public struct DataFolder: Sendable, Equatable {
     public var rosterURL: URL { url.appendingPathComponent("roster.sqlite") }
     /// The event's private signing key (owner-only).
     public var signingKeyURL: URL { url.appendingPathComponent("event-signing.key") }
-
+    /// The event's public key, all a door needs to verify badges.
+    public var publicKeyURL: URL { url.appendingPathComponent("event-public.key") }
+    /// The station's own configuration (name, printers, doors, scanner).
+    public var configurationURL: URL { url.appendingPathComponent("station.yaml") }
     /// Rendered badges waiting for, or sent to, a printer.
     public var spoolURL: URL { url.appendingPathComponent("spool", isDirectory: true) }
+    /// Scans recorded durably while the store was locked, waiting to be written into it (``LogOutbox``).
+    public var outboxURL: URL { url.appendingPathComponent("outbox", isDirectory: true) }
 
     /// Whether the folder already holds a store.
     public var exists: Bool { FileManager.default.fileExists(atPath: rosterURL.path) }
@@ -29,7 +34,7 @@ public struct DataFolder: Sendable, Equatable {
         } catch {
             throw LanyardError(
                 .storeFailure, "The data folder \(url.path) cannot be created: \(error.localizedDescription)",
-                remedy: "Choose another folder with --data.", cause: error)
+                remedy: "Choose another data folder, or check the permissions of its parent.", cause: error)
         }
     }
 }

@@ -15,16 +15,16 @@ struct DelegateRowWriter {
     init(_ db: Database, updatedAt: Date) throws {
         self.db = db
         statement = try db.makeStatement(sql: """
-            INSERT INTO delegate (reference, title, givenName, familyName, nativeName, organisation, country, category,
-                email, sessions, days, status, updatedAt, searchFamily, searchGiven, searchOther)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO delegate (reference, title, givenName, familyName, fullName, nativeName, organisation, country,
+                category, email, sessions, days, status, updatedAt, searchFamily, searchGiven, searchOther)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         stamp = String.fromDatabaseValue(updatedAt.databaseValue) ?? ""
     }
 
     func insert(_ delegate: Delegate, search: SearchDocument) throws {
         let values: [String?] = [
-            delegate.reference, delegate.title, delegate.givenName, delegate.familyName, delegate.nativeName,
+            delegate.reference, delegate.title, delegate.givenName, delegate.familyName, delegate.fullName, delegate.nativeName,
             delegate.organisation, delegate.country, delegate.category, delegate.email, JSONText.array(delegate.sessions),
             JSONText.array(delegate.days), delegate.status.rawValue, stamp, search.familyWords.joined(separator: " "),
             search.givenWords.joined(separator: " "), search.otherWords.joined(separator: " "),

@@ -14,48 +14,68 @@ extension RosterDatabase: BadgeRegistry {
         }
     }
 
-    /// Issues a delegate's badge: serial 1 the first time, the next serial at a reprint (the older badge stops
-    /// working). Logged as `badge-issued` with the serial and whether it was a reprint.
-    /// - Returns: The delegate, the badge now current, and when it was issued.
-    public func issueBadge(reference: String, station: String, at now: Date = Date()) throws -> (IssuedBadge, Date) {
-        let (_, badge) = try issueBadges(references: [reference], station: station, at: now)[0]
-        return (badge, now)
-    }
-
-    /// Issues badges for many delegates in one durable transaction (pre-printing the roster).
-    /// - Returns: Each delegate with their badge now current, in the order given.
-    public func issueBadges(references: [String], station: String, at now: Date = Date()) throws -> [(Delegate, IssuedBadge)] {
+    /// The badges `references` would be issued next, in the order given, without recording anything.
+    /// - Throws: ``LanyardError`` `notFound` for a reference nobody has.
+    public func nextBadges(for references: [String], reason: String? = nil) throws -> [BadgeIssue] {
         try storeAccess {
-            try writer.write { db in
+            try writer.read { db in
                 try references.map { reference in
-                    guard let delegate = try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchOne(db) else {
-                        throw LanyardError(.notFound, "No delegate has the reference \(reference).")
-                    }
-                    let previous = try BadgeRecord.fetchOne(db, key: delegate.reference)
-                    let record = BadgeRecord(
-                        reference: delegate.reference, serial: (previous?.serial ?? 0) + 1, issuedAt: now, isRevoked: false)
-                    try record.save(db)
-                    try LogRecord(LogEntry(
-                        at: now, kind: .badgeIssued, reference: delegate.reference, station: station,
-                        details: ["serial": String(record.serial), "reprint": String(previous != nil)])).insert(db)
-                    return (delegate.delegate, record.badge)
+                    let delegate = try Self.delegate(reference, db)
+                    let current = try BadgeRecord.fetchOne(db, key: delegate.reference)
+                    return BadgeIssue(delegate: delegate, serial: (current?.serial ?? 0) + 1, reason: reason)
                 }
             }
         }
     }
 
-    /// Revokes a delegate's current badge (lost and not replaced, or withdrawn); logged as `badge-revoked`.
-    public func revokeBadge(reference: String, station: String, at now: Date = Date()) throws {
+    /// Records badges that were signed and rendered, in one durable transaction: each becomes the delegate's badge
+    /// in force (the older one stops working) and is logged as `badge-issued`.
+    /// - Returns: The `badge-issued` entries, in the order given.
+    /// - Throws: ``LanyardError`` `conflict` when another badge was issued to one of them meanwhile (nothing is
+    ///   recorded; prepare them again).
+    @discardableResult
+    public func recordBadgeIssues(_ issues: [BadgeIssue], station: String, at now: Date = Date()) throws -> [LogEntry] {
+        try storeAccess { try writer.write { db in try Self.record(issues, station: station, at: now, db) } }
+    }
+
+    @discardableResult
+    static func record(_ issues: [BadgeIssue], station: String, at now: Date, _ db: Database) throws -> [LogEntry] {
+        try issues.map { issue in
+            let current = try BadgeRecord.fetchOne(db, key: issue.delegate.reference)
+            guard (current?.serial ?? 0) + 1 == issue.serial else {
+                throw LanyardError(
+                    .conflict, "Another badge was issued to \(issue.delegate.reference) meanwhile (serial \(current?.serial ?? 0)).",
+                    remedy: "Issue the badge again.")
+            }
+            try BadgeRecord(reference: issue.delegate.reference, serial: issue.serial, issuedAt: now, revocationReason: nil)
+                .save(db)
+            let details = BadgeIssueDetails(serial: issue.serial, isReprint: issue.isReprint, reason: issue.reason)
+            let entry = LogEntry(at: now, reference: issue.delegate.reference, station: station, details: .badgeIssued(details))
+            _ = try insert(entry, db)
+            return entry
+        }
+    }
+
+    /// Revokes a delegate's badge in force (lost or stolen and not replaced, or withdrawn); logged as
+    /// `badge-revoked` with its reason, which doors give when they deny it.
+    /// - Returns: The revoked badge and its `badge-revoked` entry.
+    /// - Throws: ``LanyardError`` `notFound` when the delegate has no badge.
+    public func revokeBadge(reference: String, reason: String, station: String, at now: Date = Date()) throws
+        -> (IssuedBadge, LogEntry)
+    {
         try storeAccess {
             try writer.write { db in
-                guard var record = try BadgeRecord.fetchOne(db, key: reference) else {
-                    throw LanyardError(.notFound, "No badge was issued to \(reference).")
+                let delegate = try Self.delegate(reference, db)
+                guard var record = try BadgeRecord.fetchOne(db, key: delegate.reference) else {
+                    throw LanyardError(.notFound, "No badge was issued to \(delegate.reference), so there is none to revoke.")
                 }
-                record.isRevoked = true
+                record.revocationReason = reason
                 try record.update(db)
-                try LogRecord(LogEntry(
-                    at: now, kind: .badgeRevoked, reference: record.reference, station: station,
-                    details: ["serial": String(record.serial)])).insert(db)
+                let entry = LogEntry(
+                    at: now, reference: record.reference, station: station,
+                    details: .badgeRevoked(BadgeRevocationDetails(serial: record.serial, reason: reason)))
+                _ = try Self.insert(entry, db)
+                return (record.badge, entry)
             }
         }
     }

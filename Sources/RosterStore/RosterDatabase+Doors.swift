@@ -1,54 +1,57 @@
 import Badges
-import Foundation
+public import Foundation
 import GRDB
 public import Roster
 
 extension RosterDatabase {
-    /// The door-side state of `reference` at the door logged as `door`.
-    public func doorState(reference: String, door: String) throws -> DoorState {
-        try storeAccess { try writer.read { db in try doorState(db, reference: reference, door: door) } }
-    }
-
-    /// What a door needs about `reference`, in one read: the delegate, their current badge and the door's state.
-    public func doorSnapshot(reference: String, door: String) throws -> DoorSnapshot {
+    /// What a door needs about `reference`, in one read: the delegate, their current badge and the place's state.
+    /// - Parameters:
+    ///   - place: The place the door leads into (a session code or an area name).
+    ///   - pending: References whose scans the door holds but the store does not have yet: the snapshot says which
+    ///     of them the store has inside, so that the door can count its own scans on top without counting twice.
+    public func doorSnapshot(reference: String?, place: String, pending: Set<String> = []) throws -> DoorSnapshot {
         try storeAccess {
             try writer.read { db in
-                DoorSnapshot(
-                    delegate: try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchOne(db)?.delegate,
-                    badge: try BadgeRecord.fetchOne(db, key: reference)?.badge,
-                    state: try doorState(db, reference: reference, door: door))
-            }
-        }
-    }
-
-    private func doorState(_ db: Database, reference: String, door: String) throws -> DoorState {
+                let record = try reference.flatMap { reference in
+                    try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchOne(db)
+                }
+                let canonical = record?.reference ?? reference ?? ""
                 let checkedIn = try Bool.fetchOne(
                     db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM log WHERE reference = ? AND kind = 'check-in')"),
-                    arguments: [reference]) ?? false
+                    arguments: [canonical]) ?? false
                 let inside = try Bool.fetchOne(
                     db.cachedStatement(sql: "SELECT isInside FROM doorPresence WHERE door = ? AND reference = ?"),
-                    arguments: [door, reference]) ?? false
+                    arguments: [place, canonical]) ?? false
                 let occupancy = try Int.fetchOne(
                     db.cachedStatement(sql: "SELECT COUNT(*) FROM doorPresence WHERE door = ? AND isInside"),
-                    arguments: [door]) ?? 0
-                return DoorState(isCheckedIn: checkedIn, isInside: inside, occupancy: occupancy)
-    }
-
-    /// Records a scan durably before its verdict is shown: the log entry, and, for an admitted scan, who is inside.
-    /// - Parameters:
-    ///   - entry: A `scan` entry whose details hold at least `door`, `direction` and `verdict`.
-    public func recordScan(_ entry: LogEntry) throws {
-        try storeAccess {
-            try writer.write { db in
-                try LogRecord(entry).insert(db)
-                guard entry.details["verdict"] == "ADMIT", let door = entry.details["door"], let reference = entry.reference else {
-                    return
+                    arguments: [place]) ?? 0
+                var insideAmong = Set<String>()
+                for other in pending {
+                    let isInside = try Bool.fetchOne(
+                        db.cachedStatement(sql: "SELECT isInside FROM doorPresence WHERE door = ? AND reference = ?"),
+                        arguments: [place, other]) ?? false
+                    if isInside { insideAmong.insert(other) }
                 }
-                try db.cachedStatement(sql: """
-                    INSERT INTO doorPresence (door, reference, isInside) VALUES (?, ?, ?)
-                    ON CONFLICT (door, reference) DO UPDATE SET isInside = excluded.isInside
-                    """).execute(arguments: [door, reference, entry.details["direction"] == "in"])
+                return DoorSnapshot(
+                    delegate: record?.delegate, badge: try BadgeRecord.fetchOne(db, key: canonical)?.badge,
+                    state: DoorState(isCheckedIn: checkedIn, isInside: inside, occupancy: occupancy, insideAmong: insideAmong))
             }
         }
+    }
+
+    /// How many people are inside `place` now.
+    public func occupancy(of place: String) throws -> Int {
+        try doorSnapshot(reference: nil, place: place).state.occupancy
+    }
+
+    /// Keeps who is inside each place in step with an admitted scan: the newest scan of a delegate at a place wins,
+    /// so a scan replayed or uploaded late never overrides a newer one.
+    static func updatePresence(_ scan: ScanDetails, of entry: LogEntry, _ db: Database) throws {
+        guard scan.isPassage, let reference = entry.reference else { return }
+        try db.cachedStatement(sql: """
+            INSERT INTO doorPresence (door, reference, isInside, at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (door, reference) DO UPDATE SET isInside = excluded.isInside, at = excluded.at
+            WHERE doorPresence.at IS NULL OR doorPresence.at <= excluded.at
+            """).execute(arguments: [scan.door, reference, scan.direction == .in, entry.at])
     }
 }

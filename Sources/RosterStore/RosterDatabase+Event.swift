@@ -11,7 +11,7 @@ extension RosterDatabase {
                 if try EventRecord.fetchCount(db) > 0 {
                     throw LanyardError(
                         .alreadyExists, "This data folder already holds an event.",
-                        remedy: "Use another folder with --data, or keep working with the existing event.")
+                        remedy: "Use another data folder, or keep working with the existing event.")
                 }
                 try EventRecord(event, createdAt: now).insert(db)
             }
@@ -21,11 +21,13 @@ extension RosterDatabase {
     /// The store's event.
     /// - Throws: ``LanyardError`` `noEvent` when none was created yet.
     public func event() throws -> Event {
-        let record = try storeAccess { try writer.read { db in try EventRecord.fetchOne(db) } }
-        guard let record else {
-            throw LanyardError(
-                .noEvent, "This data folder holds no event yet.",
-                remedy: "Create one with `lanyard init`, or try `lanyard demo`.")
+        try storeAccess { try writer.read { db in try Self.event(db) } }
+    }
+
+    /// The store's event, inside a transaction.
+    static func event(_ db: Database) throws -> Event {
+        guard let record = try EventRecord.fetchOne(db) else {
+            throw LanyardError(.noEvent, "This data folder holds no event yet.", remedy: "Create the event first.")
         }
         return try record.event()
     }

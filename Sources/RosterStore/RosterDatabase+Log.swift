@@ -3,59 +3,108 @@ import GRDB
 public import Roster
 
 extension RosterDatabase {
-    /// Appends entries to the on-site log in one durable transaction. Entries already present (same UUID, say from
-    /// another station) are skipped.
-    public func append(_ entries: [LogEntry]) throws {
+    /// Appends entries to the on-site log in one durable transaction, keeping derived state (who is inside each
+    /// place) in step. Entries already present (same UUID: replayed, or from another station) are skipped, so
+    /// appending twice changes nothing.
+    /// - Returns: How many entries were new.
+    @discardableResult
+    public func append(_ entries: [LogEntry]) throws -> Int {
         try storeAccess {
             try writer.write { db in
-                for entry in entries { try LogRecord(entry).insert(db, onConflict: .ignore) }
+                var inserted = 0
+                for entry in entries where try Self.insert(entry, db) {
+                    inserted += 1
+                    if case .scan(let scan) = entry.details { try Self.updatePresence(scan, of: entry, db) }
+                }
+                return inserted
             }
         }
     }
 
     /// The log, oldest first; optionally only one kind or one delegate.
-    public func logEntries(kind: LogEntry.Kind? = nil, reference: String? = nil) throws -> [LogEntry] {
+    public func logEntries(kind: LogKind? = nil, reference: String? = nil) throws -> [LogEntry] {
         try storeAccess {
             try writer.read { db in
-                var request = LogRecord.order(LogRecord.Columns.position)
-                if let kind { request = request.filter(LogRecord.Columns.kind == kind.rawValue) }
-                if let reference { request = request.filter(LogRecord.Columns.reference == reference) }
-                return try request.fetchAll(db).map(\.entry)
+                var request = LogRow.order(LogRow.Columns.position)
+                if let kind { request = request.filter(LogRow.Columns.kind == kind.rawValue) }
+                if let reference { request = request.filter(LogRow.Columns.reference == reference) }
+                return try request.fetchAll(db).map { try $0.entry() }
             }
         }
     }
 
-    /// Checks a delegate in at a desk, durably, following ``CheckInPolicy``.
-    ///
-    /// Checking in twice is harmless: the receipt then names the first check-in.
+    /// Checks a delegate in at a desk, durably, following ``CheckInPolicy``: the first check-in of an event day is
+    /// that day's arrival; checking in again the same day is harmless, and the receipt names the earlier one.
     /// - Parameters:
     ///   - reference: The delegate's reference.
     ///   - station: The desk's name.
     ///   - force: An organiser's override for a cancelled registration; recorded as such.
     ///   - now: The time of arrival.
-    /// - Throws: ``LanyardError`` `notFound` or `registrationCancelled`.
+    /// - Throws: ``LanyardError`` `notFound`, `noEvent` or `registrationCancelled`.
     public func checkIn(reference: String, station: String, force: Bool = false, at now: Date = Date()) throws
         -> CheckInReceipt
     {
         try storeAccess {
             try writer.write { db in
-                guard let delegate = try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchOne(db)?.delegate
-                else {
-                    throw LanyardError(
-                        .notFound, "No delegate has the reference \(reference).",
-                        remedy: "Search by name with `lanyard search`, or register a walk-in.")
-                }
-                let earlier = try LogRecord
-                    .filter(LogRecord.Columns.reference == delegate.reference)
-                    .filter(LogRecord.Columns.kind == LogEntry.Kind.checkIn.rawValue)
-                    .order(LogRecord.Columns.position).fetchOne(db)?.entry
-                guard let entry = try CheckInPolicy.decide(delegate, earlier: earlier, station: station, force: force, now: now)
+                let event = try Self.event(db)
+                let delegate = try Self.delegate(reference, db)
+                let today = event.arrivalDay(at: now)
+                let earlier = try Self.entries(of: .checkIn, for: delegate.reference, db)
+                    .first { $0.details.checkIn?.day == today }
+                guard let entry = try CheckInPolicy.decide(
+                    delegate, earlierToday: earlier, event: event, station: station, force: force, now: now)
                 else {
                     return CheckInReceipt(delegate: delegate, entry: earlier!, isFirstCheckIn: false)
                 }
-                try LogRecord(entry).insert(db)
+                _ = try Self.insert(entry, db)
                 return CheckInReceipt(delegate: delegate, entry: entry, isFirstCheckIn: true)
             }
         }
+    }
+
+    /// Records that a delegate left the site (checked out at a desk): they leave the roll-call until they arrive
+    /// again.
+    /// - Throws: ``LanyardError`` `notFound` or `noEvent`.
+    public func checkOut(reference: String, station: String, at now: Date = Date()) throws -> LogEntry {
+        try storeAccess {
+            try writer.write { db in
+                let event = try Self.event(db)
+                let delegate = try Self.delegate(reference, db)
+                let entry = LogEntry(
+                    at: now, reference: delegate.reference, station: station,
+                    details: .checkOut(CheckOutDetails(day: event.arrivalDay(at: now))))
+                _ = try Self.insert(entry, db)
+                return entry
+            }
+        }
+    }
+
+    /// Inserts `entry` unless an entry with its id is there already; returns whether it was new.
+    static func insert(_ entry: LogEntry, _ db: Database) throws -> Bool {
+        try LogRow(entry).insert(db, onConflict: .ignore)
+        return db.changesCount > 0
+    }
+
+    /// `reference`'s entries of one kind, oldest first.
+    static func entries(of kind: LogKind, for reference: String, _ db: Database) throws -> [LogEntry] {
+        try LogRow.filter(LogRow.Columns.reference == reference).filter(LogRow.Columns.kind == kind.rawValue)
+            .order(LogRow.Columns.position).fetchAll(db).map { try $0.entry() }
+    }
+
+    /// The delegate with `reference`, inside a transaction.
+    static func delegate(_ reference: String, _ db: Database) throws -> Delegate {
+        guard let record = try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchOne(db) else {
+            throw LanyardError.noSuchDelegate(reference)
+        }
+        return record.delegate
+    }
+}
+
+extension LanyardError {
+    /// No delegate has `reference`.
+    static func noSuchDelegate(_ reference: String) -> LanyardError {
+        LanyardError(
+            .notFound, "No delegate has the reference \(reference).",
+            remedy: "Search by name, or register them as a walk-in.")
     }
 }

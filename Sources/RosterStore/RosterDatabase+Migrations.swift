@@ -66,12 +66,7 @@ extension RosterDatabase {
             }
             try db.create(index: "logByReference", on: "log", columns: ["reference", "kind"])
             try db.create(index: "logByKind", on: "log", columns: ["kind", "at"])
-            for action in ["UPDATE", "DELETE"] {
-                try db.execute(sql: """
-                    CREATE TRIGGER logIsAppendOnly\(action.capitalized) BEFORE \(action) ON log
-                    BEGIN SELECT RAISE(ABORT, 'the on-site log is append-only'); END
-                    """)
-            }
+            try LegacyLogDetails.createAppendOnlyTriggers(db)
         }
         migrator.registerMigration("v2-badges") { db in
             // The badge registry: each delegate's current badge serial; a reprint supersedes older serials.
@@ -146,6 +141,21 @@ extension RosterDatabase {
                 t.column("value", .integer).notNull()
             }
             try db.execute(sql: "INSERT INTO rosterRevision (value) VALUES (1)")
+        }
+        migrator.registerMigration("v6-typed-log") { db in
+            // The log's details become typed records (``LogDetails``): numbers and booleans where strings were, the
+            // day an arrival counts for, a revocation's reason. Rewriting them is the one edit the log ever gets.
+            try LegacyLogDetails.rewrite(db)
+            try db.alter(table: "badge") { t in
+                t.add(column: "revocationReason", .text)
+            }
+            try db.execute(sql: "UPDATE badge SET revocationReason = 'revoked' WHERE isRevoked")
+            try db.alter(table: "badge") { t in t.drop(column: "isRevoked") }
+            try db.alter(table: "delegate") { t in t.add(column: "fullName", .text) }
+            // When the scan that set each presence happened: a scan replayed or uploaded late never overrides a
+            // newer one.
+            try db.alter(table: "doorPresence") { t in t.add(column: "at", .datetime) }
+            try db.alter(table: "printJob") { t in t.add(column: "reason", .text) }
         }
         return migrator
     }

@@ -50,11 +50,7 @@ extension RosterDatabase {
                     .fetchOne(db)
             }
         }
-        guard let record else {
-            throw LanyardError(
-                .notFound, "No delegate has the reference \(reference).",
-                remedy: "Search by name with `lanyard search`, or register a walk-in.")
-        }
+        guard let record else { throw LanyardError.noSuchDelegate(reference) }
         return record.delegate
     }
 
@@ -63,12 +59,13 @@ extension RosterDatabase {
         try storeAccess { try writer.read { db in try DelegateRecord.fetchCount(db) } }
     }
 
-    /// All delegates, in family-name order.
+    /// All delegates, in family-name order (a name given in one piece sorts by its first word).
     public func delegates() throws -> [Delegate] {
         try storeAccess {
             try writer.read { db in
-                try DelegateRecord.order(DelegateRecord.Columns.familyName, DelegateRecord.Columns.givenName)
-                    .fetchAll(db).map(\.delegate)
+                try DelegateRecord.order(
+                    SQL("COALESCE(NULLIF(familyName, ''), fullName, givenName)").sqlExpression, DelegateRecord.Columns.givenName
+                ).fetchAll(db).map(\.delegate)
             }
         }
     }

@@ -5,12 +5,17 @@ public import Roster
 /// The station's store: the event, its roster and the append-only on-site log, in one SQLite file.
 ///
 /// Opening runs the migrations. Writes are transactions with `synchronous = FULL` in WAL mode, so an acknowledged
-/// check-in survives a crash or a power cut.
+/// check-in survives a crash or a power cut. Reads never wait for a writer (WAL); a write waits up to
+/// ``busyTimeout`` while another process holds the write lock (an import, another desk), then fails with
+/// `storeBusy` rather than `database is locked`.
 public struct RosterDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Folds names for the search index and for queries alike.
     public let folder: NameFolder
     let searchIndex = SearchIndexCache()
+
+    /// How long a write waits for another process's write lock by default: longer than a large import holds it.
+    public static let defaultBusyTimeout: TimeInterval = 15
 
     init(_ writer: any DatabaseWriter, folder: NameFolder = NameFolder()) throws {
         self.writer = writer
@@ -20,14 +25,15 @@ public struct RosterDatabase: Sendable {
 
     /// Opens (creating if needed) the store in a data folder.
     /// - Throws: ``LanyardError`` `storeFailure` when the file cannot be opened or migrated.
-    public static func open(in folder: DataFolder) throws -> RosterDatabase {
+    public static func open(in folder: DataFolder, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> RosterDatabase {
         try folder.create()
-        return try open(at: folder.rosterURL)
+        return try open(at: folder.rosterURL, busyTimeout: busyTimeout)
     }
 
     /// Opens (creating if needed) the store at `url`.
-    public static func open(at url: URL) throws -> RosterDatabase {
+    public static func open(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> RosterDatabase {
         var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
@@ -47,12 +53,17 @@ public struct RosterDatabase: Sendable {
         try RosterDatabase(DatabaseQueue())
     }
 
-    /// Runs `body` and turns GRDB's errors into ``LanyardError``.
+    /// Runs `body` and turns GRDB's errors into ``LanyardError``: a lock held past the busy timeout is
+    /// `storeBusy`, anything else `storeFailure`.
     func storeAccess<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as LanyardError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw LanyardError(
+                .storeBusy, "The store is busy: another program has been writing to it for too long.",
+                remedy: "Try again in a moment; nothing was recorded.", cause: error)
         } catch {
             throw LanyardError(.storeFailure, "The store failed: \(error).", cause: error)
         }

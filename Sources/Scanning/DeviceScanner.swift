@@ -1,11 +1,10 @@
 public import Foundation
-import Roster
 
 /// Reads a scanner — standard input, a serial port or an evdev keyboard wedge — and yields its scans.
 ///
 /// Reading happens on a thread of its own with `poll`, so a frame that stops half-way is noticed even when nothing
 /// more arrives. A device that disappears is reported and reopened when it returns.
-public final class DeviceScanner: Sendable {
+public final class DeviceScanner: ScannerInput {
     public let source: ScannerSource
     private let framer: ScanFramer
     /// How often to look for an unplugged device.
@@ -112,9 +111,9 @@ public final class DeviceScanner: Sendable {
         }
     }
 
-    private static func failure(_ what: String) -> LanyardError {
-        LanyardError(
-            .invalidInput, "The scanner \(what): \(String(cString: strerror(errno))).",
+    private static func failure(_ what: String) -> ScannerError {
+        ScannerError(
+            "The scanner \(what): \(String(cString: strerror(errno))).",
             remedy: "Check that it is plugged in and that the udev rules in Hardware/udev give this user access.")
     }
 

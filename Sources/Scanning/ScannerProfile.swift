@@ -1,5 +1,4 @@
 public import Foundation
-import Roster
 import Yams
 
 /// A scanner model's settings, from `Hardware/scanners/*.yaml`: how it connects, its keyboard layout or baud rate,
@@ -20,18 +19,22 @@ public struct ScannerProfile: Decodable, Sendable, Equatable {
     /// Milliseconds between characters after which a frame is abandoned.
     public var characterTimeoutMilliseconds: Int?
 
-    /// Loads the profile named `name` from `folder`, or the profile file at path `name`.
-    /// - Throws: ``LanyardError`` `notFound` or `invalidInput`.
-    public static func load(_ name: String, from folder: URL) throws -> ScannerProfile {
-        let url = FileManager.default.fileExists(atPath: name)
-            ? URL(fileURLWithPath: name) : folder.appendingPathComponent(name + ".yaml")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw LanyardError(.notFound, "There is no scanner profile “\(name)” in \(folder.path).", remedy: "Name a file in Hardware/scanners.")
-        }
+    /// Loads every profile (`*.yaml`) in `folder`; a missing folder has none.
+    /// - Throws: ``ScannerError`` naming a profile that cannot be read.
+    public static func all(in folder: URL) throws -> [ScannerProfile] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }
+        return try files.sorted().map { try load(folder.appendingPathComponent($0)) }
+    }
+
+    /// Loads the profile file at `url`.
+    /// - Throws: ``ScannerError`` when it cannot be read.
+    public static func load(_ url: URL) throws -> ScannerProfile {
         do {
-            return try YAMLDecoder().decode(ScannerProfile.self, from: text)
+            return try YAMLDecoder().decode(ScannerProfile.self, from: String(contentsOf: url, encoding: .utf8))
         } catch {
-            throw LanyardError(.invalidInput, "The scanner profile \(url.lastPathComponent) cannot be read: \(error).", cause: error)
+            throw ScannerError(
+                "The scanner profile \(url.lastPathComponent) cannot be read: \(error).",
+                remedy: "Compare it with the profiles in Hardware/scanners.")
         }
     }
 

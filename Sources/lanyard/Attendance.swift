@@ -1,14 +1,14 @@
 import ArgumentParser
-import DoorRules
+import Attendance
 import Foundation
 import Roster
-import RosterStore
+import Station
 
 extension Lanyard {
     /// `lanyard attendance`: the organisers' figures, from the on-site log.
     struct Attendance: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Arrivals, on site now, session occupancy against capacity, and no-shows.")
+            abstract: "Arrivals per day, on site now, session occupancy against capacity, and no-shows.")
 
         @OptionGroup var station: StationOptions
         @Option(help: "Only this event day.") var day: Int?
@@ -16,10 +16,7 @@ extension Lanyard {
         func run() async throws {
             let output = Output(json: station.json)
             try await output.run {
-                let database = try station.openDatabase()
-                let report = AttendanceReport(
-                    event: try database.event(), delegates: try database.delegates(), sessions: try database.sessions(),
-                    log: try database.logEntries(), day: day, now: Date())
+                let report = try await station.open().attendance(day: day)
                 try output.answer(report) { Self.describe(report) }
             }
         }
@@ -30,7 +27,8 @@ extension Lanyard {
             var lines = [
                 "\(report.day.map { "Day \($0)" } ?? "All days"): \(arrived) of \(expected) expected delegates checked in; \(report.onSiteNow) on site now; \(report.noShows.count) not arrived.",
                 "",
-                "Arrivals by hour:",
+                "Arrivals by day: " + report.arrivalsByDay.map { "day \($0.key) \($0.count)" }.joined(separator: ", "),
+                "Arrivals by hour (event time):",
             ]
             lines += report.arrivalsByHour.map { "  day \($0.key)  \(String(repeating: "█", count: min(60, $0.count))) \($0.count)" }
             lines += ["", "By category (checked in / expected):"]
@@ -46,34 +44,23 @@ extension Lanyard {
     /// `lanyard rollcall`: everyone on site now and where they were last seen.
     struct Rollcall: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Everyone on site now with the last place they were seen (for an evacuation).")
+            abstract: "Everyone on site now with the last place they were seen (for an evacuation), by organisation.")
 
         @OptionGroup var station: StationOptions
-        @Flag(help: "Answer as CSV.") var csv = false
+        @Flag(help: "Answer as CSV (RFC 4180; cells that a spreadsheet would run as formulas are neutralised).") var csv = false
 
         func run() async throws {
             let output = Output(json: station.json)
             try await output.run {
-                let database = try station.openDatabase()
-                let rollCall = RollCall(event: try database.event(), delegates: try database.delegates(), log: try database.logEntries(), now: Date())
-                if csv {
-                    print("reference,name,organisation,last_seen_at,last_seen_time")
-                    for person in rollCall.people {
-                        print([person.reference, person.name, person.organisation, person.lastSeenAt, person.lastSeenTime.formatted(.iso8601)]
-                            .map(Self.csvField).joined(separator: ","))
-                    }
-                    return
-                }
+                let station = try await station.open()
+                if csv { return print(try await station.rollCallCSV(), terminator: "") }
+                let rollCall = try await station.rollCall()
                 try output.answer(rollCall) {
-                    (["\(rollCall.people.count) on site:"] + rollCall.people.map {
-                        "  \($0.reference)  \($0.name)  \($0.organisation)  — \($0.lastSeenAt), \($0.lastSeenTime.formatted(date: .omitted, time: .shortened))"
+                    (["\(rollCall.people.count) on site (day \(rollCall.day)):"] + rollCall.people.map {
+                        "  \($0.organisation)  \($0.name) (\($0.reference))  — \($0.lastSeenAt), \(station.event.clockTime($0.lastSeenTime))"
                     }).joined(separator: "\n")
                 }
             }
-        }
-
-        private static func csvField(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
     }
 }

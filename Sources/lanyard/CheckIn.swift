@@ -1,22 +1,22 @@
-import Station
 import ArgumentParser
 import Foundation
 import Roster
-import RosterImport
-import RosterStore
+import Station
 
 extension Lanyard {
     /// `lanyard checkin`: records an arrival at a desk.
     struct CheckIn: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "checkin",
-            abstract: "Check a delegate in at a desk.",
-            discussion: "Checking in twice is harmless. A cancelled registration is refused (exit 3) unless --force.")
+            abstract: "Check a delegate in at a desk: the day's arrival.",
+            discussion: """
+                Checking in twice the same day is harmless; a returning delegate's first check-in of a day is that day's \
+                arrival. A cancelled registration is refused (exit 3) unless --force. With --print the badge is printed \
+                when the delegate has none yet (a lost badge is reprinted with `lanyard print`).
+                """)
 
         @OptionGroup var station: StationOptions
         @Argument(help: "The delegate's reference.") var reference: String
-        @Option(name: .customLong("station"), help: "This desk's name (default: $LANYARD_STATION, else the host name).")
-        var stationName: String?
         @Flag(help: "Organiser's override: check in a cancelled registration, recorded as forced.") var force = false
         @Flag(help: "Print the badge: the check-in is recorded first, then the badge goes to the label printer.") var print = false
         @OptionGroup var printing: PrintOptions
@@ -24,36 +24,42 @@ extension Lanyard {
         func run() async throws {
             let output = Output(json: station.json)
             try await output.run {
-                let desk = stationName ?? ProcessInfo.processInfo.environment["LANYARD_STATION"] ?? ProcessInfo.processInfo.hostName
-                let receipt = try station.openDatabase().checkIn(reference: reference, station: desk, force: force)
-                // Keyed by the check-in itself: checking in again (or retrying) never prints a second badge.
-                var job: PrintJob?
-                if print {
-                    let spooler = try printing.spooler(station)
-                    let key = "checkin-\(receipt.entry.id)"
-                    _ = try spooler.request(reference: receipt.delegate.reference, key: key, station: desk, preferredQueue: printing.printer)
-                    job = try await printing.follow(key, with: spooler)
+                let station = try await printing.open(self.station)
+                var view = try await station.checkIn(.init(reference: reference, force: force, print: print, printer: printing.printer))
+                if let job = view.print, !job.state.isFinished {
+                    view = CheckInView(
+                        view, print: try await printing.follow(job.key, at: station))
                 }
-                struct Answer: Encodable {
-                    let delegate: DelegateView
-                    let firstCheckIn: Bool
-                    let forced: Bool
-                    let checkIn: LogEntry
-                    let print: PrintJob?
-                }
-                let answer = Answer(
-                    delegate: DelegateView(receipt.delegate), firstCheckIn: receipt.isFirstCheckIn, forced: receipt.wasForced,
-                    checkIn: receipt.entry, print: job)
-                try output.answer(answer) {
-                    let name = receipt.delegate.displayName
-                    let when = receipt.entry.at.formatted(date: .abbreviated, time: .shortened)
-                    if !receipt.isFirstCheckIn {
-                        return "\(name) was already checked in at \(receipt.entry.station), \(when)." + (job.map { " " + Print.describe($0) } ?? "")
-                    }
-                    let printed = job.map { " " + Print.describe($0) } ?? ""
-                    return "Checked in \(name) (\(receipt.delegate.reference)) at \(desk)\(receipt.wasForced ? ", overriding a cancelled registration" : "").\(printed)"
-                }
-                if let job, job.state != .printed { throw ExitCode(6) }
+                try output.answer(view) { Self.describe(view, event: station.event, desk: station.name) }
+                if let job = view.print, job.state != .printed { throw ExitStatus.notPrintedYet.exitCode }
+            }
+        }
+
+        static func describe(_ view: CheckInView, event: Event, desk: String) -> String {
+            let delegate = view.delegate.delegate
+            let printed = view.print.map { " " + PrintOptions.describe($0) } ?? view.printNote.map { " " + $0 } ?? ""
+            guard view.firstCheckIn else {
+                return "\(delegate.displayName) was already checked in today at \(view.checkIn.station), \(event.clockTime(view.checkIn.at))." + printed
+            }
+            let forced = view.forced ? ", overriding a cancelled registration" : ""
+            return "Checked in \(delegate.displayName) (\(delegate.reference)) at \(desk), \(event.clockTime(view.checkIn.at))\(forced).\(printed)"
+        }
+    }
+
+    /// `lanyard checkout`: records that a delegate left the site.
+    struct CheckOut: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "checkout", abstract: "Record that a delegate left the site: they leave the roll-call until they arrive again.")
+
+        @OptionGroup var station: StationOptions
+        @Argument(help: "The delegate's reference.") var reference: String
+
+        func run() async throws {
+            let output = Output(json: station.json)
+            try await output.run {
+                let station = try await station.open()
+                let entry = try await station.checkOut(reference)
+                try output.answer(entry) { "Checked out \(entry.reference ?? reference) at \(station.event.clockTime(entry.at))." }
             }
         }
     }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import Roster
+import SampleConference
+import Station
 import RosterImport
 import RosterStore
-import Station
 
 extension Lanyard {
     /// `lanyard demo`: a data folder with the sample conference, ready to try.
@@ -17,18 +18,18 @@ extension Lanyard {
             let output = Output(json: station.json)
             try await output.run {
                 let progress = Progress()
-                let (database, summary) = try DemoConference.prepare(in: station.folder) {
+                let (station, summary) = try await DemoConference.open(try self.station.configuration(), logger: Lanyard.logger()) {
                     progress.update("Importing the sample conference", done: $0.done, total: $0.total)
                 }
                 progress.finish()
-                let event = try database.event()
+                let event = station.event
+                let delegates = try await station.database.perform { try $0.delegateCount() }
                 struct Answer: Encodable { let data: String; let event: EventView; let delegates: Int; let imported: Bool }
-                try output.answer(
-                    Answer(data: station.folder.url.path, event: EventView(event), delegates: try database.delegateCount(), imported: summary != nil)
-                ) {
+                let folder = station.configuration.data.url.path
+                try output.answer(Answer(data: folder, event: EventView(event), delegates: delegates, imported: summary != nil)) {
                     """
-                    \(event.name), \(event.venue), from \(event.firstDay) for \(event.dayCount) days.
-                    \(try! database.delegateCount()) delegates in \(station.folder.url.path)\(summary == nil ? " (reused)" : "").
+                    \(event.name), \(event.venue), from \(event.firstDay) for \(event.dayCount) days (\(event.timeZoneIdentifier) time).
+                    \(delegates) delegates in \(folder)\(summary == nil ? " (reused)" : "").
 
                     Try:
                       lanyard search shevchenko         a name in any script or spelling

@@ -1,10 +1,8 @@
 import ArgumentParser
-import DoorRules
 import Foundation
 import Roster
-import RosterStore
-import Scanning
 import Station
+import DoorRules
 
 extension Lanyard {
     /// `lanyard door`: a full-screen door station reading a scanner.
@@ -12,58 +10,40 @@ extension Lanyard {
         static let configuration = CommandConfiguration(
             abstract: "Run a door: scan badges, show ADMIT or DENY, log every scan.",
             discussion: """
-                Works with the network down: everything needed is in the data folder. A door station that did not \
-                create the event needs the roster and the public key (lanyard keys import-public).
+                The door's rules (time window, anti-passback, check-in requirement, site exit) come from the doors of \
+                station.yaml; a session without a configured door gets the default rules, as `lanyard verify` does. \
+                Works with the network down and while another program writes to the store: everything needed is in \
+                the data folder, and scans are kept in the folder's outbox until the store takes them.
                 """)
 
         @OptionGroup var station: StationOptions
+        @Option(help: "A door of station.yaml, or a session code.") var door: String?
         @Option(help: "The session behind this door.") var session: String?
         @Option(help: "An area instead of a session (exhibition hall …).") var area: String?
-        @Option(help: "The area's capacity.") var capacity: Int?
-        @Option(help: "in or out.") var direction: DirectionArgument = .in
-        @Option(help: "stdin, /dev/input/eventN (keyboard wedge) or a serial device (/dev/ttyACM0).") var scanner = "stdin"
-        @Option(help: "A scanner profile in Hardware/scanners (or a profile file).") var profile: String?
-        @Option(help: "The scanner's keyboard layout: us, de or fr (keyboard wedges).") var layout: String?
-        @Option(help: "Serial speed.") var baud: Int?
-        @Option(help: "Anti-passback: deny, warn or off.") var antiPassback = "deny"
-        @Flag(help: "Admit delegates who have not checked in at a desk.") var noCheckIn = false
-        @Option(name: .customLong("station"), help: "This door's name.") var stationName: String?
+        @Option(help: "in or out.") var direction: Direction?
+        @Option(help: "stdin, /dev/input/eventN (keyboard wedge) or a serial device (/dev/ttyACM0); default: station.yaml's scanner, else stdin.")
+        var scanner: String?
+        @Option(help: "A scanner profile (shipped in Hardware/scanners, or in the hardware folder).") var profile: String?
 
         func validate() throws {
-            guard (session == nil) != (area == nil) else { throw ValidationError("Give --session or --area.") }
-            guard DoorRules.Door.AntiPassback(rawValue: antiPassback) != nil else { throw ValidationError("--anti-passback is deny, warn or off.") }
-            if let layout, KeyboardLayout(rawValue: layout) == nil { throw ValidationError("--layout is us, de or fr.") }
+            guard [door, session, area].compactMap({ $0 }).count <= 1 else { throw ValidationError("Give one of --door, --session and --area.") }
         }
 
         func run() async throws {
             let output = Output(json: station.json)
             try await output.run {
-                let place: DoorRules.Door.Place = session.map { .session($0.uppercased()) } ?? .area(name: area!, capacity: capacity)
-                let door = try DoorStation(
-                    desk: try station.openBadgeDesk(),
-                    door: DoorRules.Door(
-                        place: place, requiresCheckIn: !noCheckIn, antiPassback: DoorRules.Door.AntiPassback(rawValue: antiPassback)!),
-                    name: station.deskName(stationName))
-                let profile = try profile.map {
-                    try ScannerProfile.load($0, from: URL(fileURLWithPath: "Hardware/scanners", isDirectory: true))
+                let station = try await station.open()
+                let settings = station.configuration.scanner
+                guard let name = door ?? session ?? area ?? settings?.door else {
+                    throw ValidationError("Give --door, --session or --area (or a scanner door in station.yaml).")
                 }
-                let keyboard = layout.flatMap(KeyboardLayout.init(rawValue:)) ?? profile?.layout ?? .us
-                let source = ScannerSource(argument: scanner, layout: keyboard, baud: baud ?? profile?.baud ?? 9600)
-                let screen = DoorScreen(door: door, direction: direction.direction, json: station.json)
+                let controller = try await area != nil ? station.door(area: name) : station.door(named: name)
+                let direction = direction ?? settings?.direction ?? .in
+                let input = try station.scanner(device: scanner ?? settings?.device ?? "stdin", profile: profile ?? settings?.profile)
+                let screen = DoorScreen(door: controller.door.name, direction: direction, json: self.station.json)
                 screen.showReady()
-                for await event in DeviceScanner(source: source, framer: profile?.framer ?? ScanFramer()).events() {
-                    switch event {
-                    case .scan(let code):
-                        screen.show(try door.scan(code, direction: direction.direction), occupancy: try door.occupancy())
-                    case .duplicate:
-                        screen.note("Same badge again: counted once.")
-                    case .partialDiscarded:
-                        screen.note("Only part of a code was read. Scan again.")
-                    case .disconnected(let reason):
-                        screen.note("Scanner disconnected (\(reason)). Waiting for it…")
-                    case .reconnected(let path):
-                        screen.note("Scanner reconnected: \(path).")
-                    }
+                for await update in station.run(controller, direction: direction, input: input) {
+                    screen.show(update)
                 }
             }
         }

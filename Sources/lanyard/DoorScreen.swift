@@ -1,17 +1,18 @@
 import DoorRules
 import Foundation
+import Roster
 import Station
 
 /// The door's terminal view: a large green ADMIT or red DENY, the reason, the name, and the room's count against
 /// its capacity; the terminal bell on a denial. Plain lines when the output is not a terminal.
 struct DoorScreen {
-    let door: DoorStation
+    let door: String
     let direction: Direction
-    /// One JSON object per line (a decision, or a `note`) instead of the screen.
+    /// One JSON object per line (a scan, a `note` or a `problem`) instead of the screen.
     let json: Bool
     private let isTerminal = isatty(STDOUT_FILENO) == 1
 
-    init(door: DoorStation, direction: Direction, json: Bool) {
+    init(door: String, direction: Direction, json: Bool) {
         self.door = door
         self.direction = direction
         self.json = json
@@ -19,16 +20,22 @@ struct DoorScreen {
 
     func showReady() {
         guard !json else { return }
-        let title = "Door \(door.door.logName) (\(direction.rawValue)) — ready to scan"
+        let title = "Door \(door) (\(direction.rawValue)) — ready to scan"
         write(isTerminal ? "\u{1B}[2J\u{1B}[H\u{1B}[1m\(title)\u{1B}[0m\n" : title + "\n")
     }
 
-    func show(_ decision: EntryDecision, occupancy: Int) {
-        if json {
-            struct Line: Encodable { let decision: EntryDecision; let occupancy: Int; let capacity: Int? }
-            return writeJSON(Line(decision: decision, occupancy: occupancy, capacity: door.capacity))
+    func show(_ update: DoorUpdate) {
+        switch update {
+        case .verdict(let scan): show(scan)
+        case .note(let text): note(text, key: "note")
+        case .problem(let text): note(text, key: "problem")
         }
-        let count = door.capacity.map { "\(occupancy) / \($0)" } ?? "\(occupancy) inside"
+    }
+
+    private func show(_ scan: ScanView) {
+        if json { return writeJSON(scan) }
+        let decision = scan.decision
+        let count = scan.capacity.map { "\(scan.occupancy) / \($0)" } ?? "\(scan.occupancy) inside"
         guard isTerminal else {
             write("\(decision.verdict.rawValue) [\(decision.reason)] \(decision.sentence) \(decision.name ?? "") \(count)\n")
             return
@@ -43,18 +50,13 @@ struct DoorScreen {
         write(screen + (decision.isAdmitted ? "" : "\u{7}"))
     }
 
-    func note(_ text: String) {
-        if json {
-            struct Line: Encodable { let note: String }
-            return writeJSON(Line(note: text))
-        }
+    private func note(_ text: String, key: String) {
+        if json { return writeJSON([key: text]) }
         write((isTerminal ? "\u{1B}[33m\(text)\u{1B}[0m" : text) + "\n")
     }
 
     private func writeJSON(_ value: some Encodable) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if let data = try? encoder.encode(value) { write(String(decoding: data, as: UTF8.self) + "\n") }
+        if let data = try? StationJSON.encoder().encode(value) { write(String(decoding: data, as: UTF8.self) + "\n") }
     }
 
     private func write(_ text: String) {

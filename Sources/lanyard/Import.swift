@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Roster
 import RosterImport
+import Station
 import RosterStore
 
 extension Lanyard {
@@ -24,17 +25,16 @@ extension Lanyard {
         func run() async throws {
             let output = Output(json: station.json)
             try await output.run {
-                let database = try station.openDatabase()
-                let progress = Progress()
                 let files = RosterImporter.Files(
                     delegates: URL(fileURLWithPath: file), sessions: sessions.map(URL.init(fileURLWithPath:)),
                     categories: categories.map(URL.init(fileURLWithPath:)), mapping: mapping.map(URL.init(fileURLWithPath:)))
-                let summary = try RosterImporter(database: database).run(files) {
+                let progress = Progress()
+                let summary = try await station.open().importRoster(files) {
                     progress.update("\($0.phase.rawValue.capitalized) rows", done: $0.done, total: $0.total)
                 }
                 progress.finish()
                 try output.answer(summary) { Self.describe(summary, file: file) }
-                if !summary.problems.isEmpty { throw ExitCode(4) }
+                if !summary.problems.isEmpty { throw ExitStatus.importSkippedRows.exitCode }
             }
         }
 

@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
 import Roster
-import RosterImport
-import RosterStore
 import Station
+import RosterStore
 
 extension Lanyard {
     /// `lanyard init`: creates the event in a new data folder.
@@ -15,16 +14,22 @@ extension Lanyard {
         @Option(help: "Where it takes place.") var venue: String = ""
         @Option(name: .customLong("first-day"), help: "The first day, YYYY-MM-DD.") var firstDay: String
         @Option(help: "How many days it lasts.") var days: Int = 1
-        @Option(name: .customLong("time-zone"), help: "IANA time zone of session times.") var timeZone: String = "Europe/London"
+        @Option(name: .customLong("time-zone"), help: "The IANA time zone of the venue (Europe/Brussels …): every time is shown in it.")
+        var timeZone: String
 
         func run() async throws {
             let output = Output(json: station.json)
             try await output.run {
                 let event = try Event(name: name, venue: venue, firstDay: firstDay, dayCount: days, timeZoneIdentifier: timeZone)
-                try StationSetup.createEvent(event, in: station.folder)
+                let configuration = try station.configuration()
+                _ = try await Station.create(event, configuration: configuration, logger: Lanyard.logger())
                 struct Answer: Encodable { let event: EventView; let data: String }
-                try output.answer(Answer(event: EventView(event), data: station.folder.url.path)) {
-                    "Created \(event.name) (\(event.firstDay), \(event.dayCount) day\(event.dayCount == 1 ? "" : "s"), \(event.timeZoneIdentifier)) in \(station.folder.url.path).\nNext: lanyard import delegates.csv --sessions sessions.csv --categories categories.csv"
+                try output.answer(Answer(event: EventView(event), data: configuration.data.url.path)) {
+                    """
+                    Created \(event.name) (\(event.firstDay), \(event.dayCount) day\(event.dayCount == 1 ? "" : "s"), \
+                    \(event.timeZoneIdentifier) time) in \(configuration.data.url.path).
+                    Next: lanyard import delegates.csv --sessions sessions.csv --categories categories.csv
+                    """
                 }
             }
         }

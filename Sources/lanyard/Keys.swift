@@ -1,6 +1,4 @@
 import ArgumentParser
-import BadgeRendering
-import Badges
 import Foundation
 import Roster
 import RosterStore
@@ -20,10 +18,10 @@ extension Lanyard {
             func run() async throws {
                 let output = Output(json: station.json)
                 try await output.run {
-                    let key = try EventKeys(folder: station.folder).publicKeyText()
-                    let event = try station.openDatabase().event()
+                    let station = try await station.open()
+                    let key = try station.keys.publicKeyText()
                     struct Answer: Encodable { let eventID: String; let publicKey: String; let algorithm: String }
-                    try output.answer(Answer(eventID: event.id.uuidString, publicKey: key, algorithm: "Ed25519")) { key }
+                    try output.answer(Answer(eventID: station.event.id.uuidString, publicKey: key, algorithm: "Ed25519")) { key }
                 }
             }
         }
@@ -37,9 +35,10 @@ extension Lanyard {
             func run() async throws {
                 let output = Output(json: station.json)
                 try await output.run {
-                    try EventKeys(folder: station.folder).importPublicKey(key)
+                    let folder = try station.configuration().data
+                    try EventKeys(folder: folder).importPublicKey(key)
                     struct Answer: Encodable { let imported: Bool }
-                    try output.answer(Answer(imported: true)) { "Public key installed in \(station.folder.url.path)." }
+                    try output.answer(Answer(imported: true)) { "Public key installed in \(folder.url.path)." }
                 }
             }
         }

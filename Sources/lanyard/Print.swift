@@ -1,69 +1,81 @@
 import ArgumentParser
 import Foundation
-import Printing
+import PrintQueue
 import Roster
 import Station
+import Printing
 
 extension Lanyard {
-    /// `lanyard print`: prints a delegate's badge on the station's label printers.
+    /// `lanyard print`: prints a delegate's badge on the station's label printers, or what waits in the queue.
     struct Print: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a delegate's badge (a reprint supersedes the old badge).",
+            abstract: "Print a delegate's badge (a reprint supersedes the old badge), or the badges waiting in the queue.",
             discussion: """
                 The request is stored before anything else: if a printer faults it moves to the next; if none is \
-                available it waits in the queue (exit 6) and prints later. The same --key again never prints twice.
+                usable, or CUPS is down, it waits in the queue (exit 6) and prints later: run `lanyard print --queued` \
+                (or a station server) once the printers are back. The same --key again never prints twice.
                 """)
 
         @OptionGroup var station: StationOptions
         @OptionGroup var printing: PrintOptions
-        @Argument(help: "The delegate's reference.") var reference: String
+        @Argument(help: "The delegate's reference.") var reference: String?
         @Option(help: "An idempotency key: a retried request with the same key prints once (default: a new one).") var key: String?
-        @Option(name: .customLong("station"), help: "This desk's name.") var stationName: String?
+        @Option(help: "Why it is reprinted (lost, name corrected …), for the log.") var reason: String?
+        @Flag(help: "Print the badges waiting in the queue, until none is left or --wait passes.") var queued = false
+
+        func validate() throws {
+            guard (reference == nil) == queued else { throw ValidationError("Give a delegate's reference, or --queued.") }
+        }
 
         func run() async throws {
             let output = Output(json: station.json)
             try await output.run {
-                let spooler = try printing.spooler(station)
-                let job = try spooler.request(
-                    reference: reference, key: key ?? "print-\(UUID().uuidString)", station: station.deskName(stationName),
-                    preferredQueue: printing.printer)
-                let result = try await printing.follow(job.key, with: spooler) ?? job
-                try output.answer(result) { Self.describe(result) }
-                if result.state != .printed { throw ExitCode(6) }
+                let station = try await printing.open(self.station)
+                guard let reference else { return try await printQueued(station, output) }
+                let job = try await station.print(reference, key: key, printer: printing.printer, reason: reason)
+                let result = try await printing.follow(job.key, at: station)
+                try output.answer(result) { PrintOptions.describe(result) }
+                if result.state != .printed { throw ExitStatus.notPrintedYet.exitCode }
             }
         }
 
-        static func describe(_ job: PrintJob) -> String {
-            switch job.state {
-            case .printed: "Badge for \(job.reference) printed on \(job.queue ?? "?")."
-            default: "Badge for \(job.reference) is queued (\(job.message ?? "waiting for a printer")); it will print when a printer is available."
+        private func printQueued(_ station: Station, _ output: Output) async throws {
+            let jobs = try await station.printing {
+                let deadline = ContinuousClock.now + .seconds(printing.wait)
+                var waiting = try await station.waitingPrintJobs()
+                while !waiting.isEmpty && ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(250))
+                    waiting = try await station.waitingPrintJobs()
+                }
+                return waiting
             }
+            try output.answer(jobs) {
+                jobs.isEmpty ? "Every badge of the queue has been printed (or has failed: see `lanyard show`)."
+                    : (["\(jobs.count) badge(s) still waiting:"] + jobs.map { "  " + PrintOptions.describe($0) }).joined(separator: "\n")
+            }
+            if !jobs.isEmpty { throw ExitStatus.notPrintedYet.exitCode }
         }
     }
 
-    /// `lanyard printers`: every queue of the CUPS server, its state and profile.
+    /// `lanyard printers`: the station's queues, their state, profile and whether their printers answer.
     struct Printers: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the CUPS queues, their state and profiles.")
+        static let configuration = CommandConfiguration(abstract: "List the CUPS queues, their state, profiles and reachability.")
 
+        @OptionGroup var station: StationOptions
         @Option(help: "The station's printers, as for `lanyard print`: gives the profile of queues not named after theirs.")
         var printers: String?
-        @Flag(help: "Answer in JSON.") var json = false
 
         func run() async throws {
-            let output = Output(json: json)
+            let output = Output(json: station.json)
             try await output.run {
-                let profiles = try PrinterProfile.all(in: PrintOptions.profilesFolder)
-                let route = PrintOptions.route(printers)
-                struct Queue: Encodable { let printer: PrinterStatus; let healthy: Bool; let profile: String? }
-                let queues = try CupsConnection().printers().map { status in
-                    let profile = route.profiles[status.name] ?? status.name
-                    return Queue(printer: status, healthy: status.isHealthy, profile: profiles.first { $0.name == profile }?.name)
-                }
+                let queues = try await station.open(printers: printers).printers()
                 try output.answer(queues) {
                     queues.isEmpty ? "The CUPS server has no queues. Add one with Hardware/cups/add-printer.sh." :
                     queues.map { queue in
-                        let reasons = queue.printer.reasons.isEmpty ? "" : " (\(queue.printer.reasons.joined(separator: ", ")))"
-                        return "\(queue.healthy ? "✓" : "✗") \(queue.printer.name)  \(queue.printer.state.rawValue)\(reasons)\(queue.printer.isAcceptingJobs ? "" : " not accepting")  \(queue.profile.map { "profile \($0)" } ?? "no profile: PDF")  \(queue.printer.deviceURI)"
+                        let state = queue.status.map { $0.state.rawValue } ?? "missing"
+                        let problem = queue.problem.map { " (\($0))" } ?? ""
+                        let profile = queue.profile.map { "profile \($0)" } ?? "no profile: PDF"
+                        return "\(queue.isUsable ? "✓" : "✗") \(queue.queue)  \(state)\(problem)  \(profile)  \(queue.status?.deviceURI ?? "")"
                     }.joined(separator: "\n")
                 }
             }

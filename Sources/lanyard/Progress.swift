@@ -1,10 +1,7 @@
 import Foundation
-import Roster
-import RosterImport
-import RosterStore
 
-/// A progress line on stderr: rewritten in place on a terminal, one line every so often otherwise.
-struct Progress {
+/// A progress line on stderr: rewritten in place on a terminal, one line at the start and the end otherwise.
+struct Progress: Sendable {
     private let isTerminal = isatty(STDERR_FILENO) == 1
 
     func update(_ label: String, done: Int, total: Int) {

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import Roster
-import RosterImport
-import RosterStore
+import Station
 
 extension Lanyard {
     /// `lanyard search`: finds delegates by a few letters of a name in any script, a reference, email or organisation.
@@ -21,10 +20,10 @@ extension Lanyard {
         func run() async throws {
             let output = Output(json: station.json)
             try await output.run {
-                let hits = try station.openDatabase().search(query.joined(separator: " "), limit: limit)
-                struct Hit: Encodable { let score: Int; let delegate: DelegateView }
-                try output.answer(hits.map { Hit(score: $0.score, delegate: DelegateView($0.delegate)) }) {
-                    hits.isEmpty ? "No delegate matches “\(query.joined(separator: " "))”." : hits.map { DelegateView.line($0.delegate) }.joined(separator: "\n")
+                let text = query.joined(separator: " ")
+                let hits = try await station.open().search(text, limit: limit)
+                try output.answer(hits) {
+                    hits.isEmpty ? "No delegate matches “\(text)”." : hits.map { DelegateText.line($0.delegate.delegate) }.joined(separator: "\n")
                 }
             }
         }

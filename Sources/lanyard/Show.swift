@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
 import Roster
-import RosterImport
-import RosterStore
+import Station
+import Badges
 
 extension Lanyard {
-    /// `lanyard show`: one delegate's registration and what happened on site.
+    /// `lanyard show`: one delegate's registration, badge, prints and what happened on site.
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one delegate.")
 
@@ -15,14 +15,11 @@ extension Lanyard {
         func run() async throws {
             let output = Output(json: station.json)
             try await output.run {
-                let database = try station.openDatabase()
-                let delegate = try database.delegate(reference)
-                let log = try database.logEntries(reference: delegate.reference)
-                struct Answer: Encodable { let delegate: DelegateView; let log: [LogEntry] }
-                try output.answer(Answer(delegate: DelegateView(delegate), log: log)) {
-                    var lines = [
-                        "\(delegate.reference)  \([delegate.title, delegate.displayName].filter { !$0.isEmpty }.joined(separator: " "))",
-                    ]
+                let station = try await station.open()
+                let card = try await station.card(reference)
+                try output.answer(card) {
+                    let delegate = card.delegate.delegate
+                    var lines = ["\(delegate.reference)  \([delegate.title, delegate.displayName].filter { !$0.isEmpty }.joined(separator: " "))"]
                     if let native = delegate.nativeName { lines.append("  Native name:  \(native)") }
                     lines += [
                         "  Organisation: \(delegate.organisation) (\(delegate.country))",
@@ -31,8 +28,9 @@ extension Lanyard {
                         "  Sessions:     \(delegate.sessions.joined(separator: ", "))",
                         "  Days:         \(delegate.days.map(String.init).joined(separator: ", "))",
                         "  Status:       \(delegate.status.rawValue)",
+                        "  Badge:        " + (card.badge.map { "serial \($0.serial)" + ($0.revocationReason.map { ", revoked (\($0))" } ?? "") } ?? "none yet"),
                     ]
-                    lines += log.map { "  \($0.at.formatted(.iso8601))  \($0.kind.rawValue) at \($0.station)" }
+                    lines += card.log.map { "  " + DelegateText.line($0, event: station.event) }
                     return lines.joined(separator: "\n")
                 }
             }

@@ -1,49 +1,65 @@
 import BadgeRendering
 import BadgeTemplates
+import DelimitedText
 import Foundation
+import LanyardTestSupport
 import Roster
+import SampleConference
 import Testing
 
 @Suite struct BadgeFitTests {
-    static let longestNames: [(String, String, String?)] = [
-        ("Jürgen-Maria", "von Groß-Lüdenscheidt", nil), ("Grzegorz", "Brzęczyszczykiewicz", nil),
-        ("Αικατερίνη", "Παπαγεωργίου", nil), ("გიორგი", "მაისურაძე", nil), ("Լուսինե", "Հովհաննիսյան", nil),
-        ("Konstantinos", "Papadopoulos", "Κωνσταντίνος Παπαδόπουλος"),
-        ("Maximiliana-Alexandrina", "Wolfeschlegelsteinhausenbergerdorff-Brzęczyszczykiewicz", nil),
-    ]
+    static let event = try! Event(name: "ESOCC", venue: "Arena", firstDay: "2027-03-09", dayCount: 3, timeZoneIdentifier: "Europe/London")
+
+    /// The sample conference's delegates with the longest names, native names and organisations: the badges most
+    /// likely to overflow.
+    static let longest: [Delegate] = {
+        let table = try! DelimitedTable(contentsOf: SampleConference.delegatesURL)
+        let delegates = table.records.map { row in
+            Delegate(
+                reference: row.fields[0], title: row.fields[1], givenName: row.fields[2], familyName: row.fields[3],
+                nativeName: row.fields[4].isEmpty ? nil : row.fields[4], organisation: row.fields[5], country: row.fields[6],
+                category: row.fields[7])
+        }
+        let byName = delegates.sorted { $0.displayName.count > $1.displayName.count }.prefix(4)
+        let byNative = delegates.sorted { ($0.nativeName ?? "").count > ($1.nativeName ?? "").count }.prefix(3)
+        let byOrganisation = delegates.sorted { $0.organisation.count > $1.organisation.count }.prefix(2)
+        return Array(byName) + Array(byNative) + Array(byOrganisation)
+    }()
 
     @Test(arguments: BadgeTemplates.names)
-    func theLongestNamesStayInsideTheirBoxes(templateName: String) throws {
+    func theSamplesLongestNamesPutTheirInkInsideTheirBoxesOnTheRenderedRaster(templateName: String) throws {
         let template = try BadgeTemplate(contentsOf: BadgeTemplates.url(named: templateName))
-        let event = try Event(name: "ESOCC", venue: "Arena", firstDay: "2027-03-09", dayCount: 3, timeZoneIdentifier: "Europe/London")
-        for (given, family, native) in Self.longestNames {
-            let delegate = Delegate(
-                reference: "R-1", givenName: given, familyName: family, nativeName: native,
-                organisation: "Ministry of Internal Affairs of the Republic of Belarus, Department of Border Security", country: "BY",
-                category: "DEL")
-            let content = BadgeContent(delegate: delegate, event: event, categories: [], code: "LY1:TEST")
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("fit-\(UUID().uuidString).png")
-            defer { try? FileManager.default.removeItem(at: url) }
-            let fits = try BadgeRenderer(template: template).render(content, format: .png(dpi: 150), to: url)
-            #expect(fits.contains { $0.element == "{name}" })
-            for fit in fits {
-                let (box, ink) = (fit.box, fit.ink)
-                #expect(ink.x >= box.x - 0.3 && ink.x + ink.width <= box.x + box.width + 0.3, "\(templateName) \(family) \(fit.text): \(ink) outside \(box)")
-                #expect(ink.y >= box.y - 0.6 && ink.y + ink.height <= box.y + box.height + 0.6, "\(templateName) \(family): \(ink) outside \(box)")
+        let dpi = 150.0
+        let pixel = 25.4 / dpi
+        for delegate in Self.longest {
+            let content = BadgeContent(delegate: delegate, event: Self.event, categories: [], code: "LY1:TEST")
+            for case .text(var element) in template.elements {
+                // Each text alone, in black, on a blank label: every dark pixel of the raster is its ink.
+                element.colour = Colour(hex: "#000000")!
+                var single = template
+                single.elements = [.text(element)]
+                let url = FileManager.default.temporaryDirectory.appendingPathComponent("fit-\(UUID().uuidString).png")
+                defer { try? FileManager.default.removeItem(at: url) }
+                try BadgeRenderer(template: single).render(content, format: .png(dpi: Int(dpi)), to: url)
+                guard let ink = try RasterImage(contentsOf: url).inkBounds() else { continue }
+                let box = element.box
+                let slack = 2 * pixel  // anti-aliasing reaches a pixel beyond the outline
+                let where_ = "\(templateName) \(element.format) for \(delegate.reference) “\(content.text(for: element.format))”"
+                #expect(Double(ink.minX) * pixel >= box.x - slack && Double(ink.maxX + 1) * pixel <= box.x + box.width + slack, "\(where_)")
+                #expect(Double(ink.minY) * pixel >= box.y - slack && Double(ink.maxY + 1) * pixel <= box.y + box.height + slack, "\(where_)")
             }
         }
     }
 
     @Test func aNameTooLongForItsBoxShrinksWrapsThenIsEllipsisedAndSaysSo() throws {
         let template = try BadgeTemplate(contentsOf: BadgeTemplates.url(named: "dymo-89x36"))
-        let event = try Event(name: "E", venue: "V", firstDay: "2027-03-09", dayCount: 1, timeZoneIdentifier: "UTC")
         let delegate = Delegate(
             reference: "R-1", givenName: String(repeating: "Maximiliana ", count: 8), familyName: "Wolfeschlegelsteinhausenbergerdorff",
             category: "DEL")
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("fit-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: url) }
         let fits = try BadgeRenderer(template: template).render(
-            BadgeContent(delegate: delegate, event: event, categories: [], code: "LY1:TEST"), format: .png(dpi: 300), to: url)
+            BadgeContent(delegate: delegate, event: Self.event, categories: [], code: "LY1:TEST"), format: .png(dpi: 300), to: url)
         let name = try #require(fits.first { $0.element == "{name}" })
         #expect(name.adjustments == [.shrunk, .wrapped, .ellipsized])
         #expect(name.points == template.elements.compactMap { if case .text(let t) = $0, t.format == "{name}" { t.minimumSize } else { nil } }.first)
@@ -53,18 +69,31 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let cases: [(String, String)] = [
-            ("  - text: \"{nickname}\"\n    box: {x: 1, y: 1, width: 10, height: 5}\n", "field “nickname” is unknown"),
-            ("  - text: \"{name}\"\n    box: {x: 90, y: 1, width: 20, height: 5}\n", "outside"),
-            ("  - text: \"{name}\"\n    font: No Such Font Family\n    box: {x: 1, y: 1, width: 10, height: 5}\n", "not installed"),
+        let good = "  - text: \"{name}\"\n    box: {x: 1, y: 1, width: 10, height: 5}\n"
+        let cases: [(String, String, String)] = [
+            ("  - text: \"{nickname}\"\n    box: {x: 1, y: 1, width: 10, height: 5}\n", "element 2", "field “nickname” is unknown"),
+            ("  - text: \"{name}\"\n    box: {x: 90, y: 1, width: 20, height: 5}\n", "element 2", "outside"),
+            ("  - band: {x: 1, y: 1, width: 10, height: 5}\n    colours: {default: \"#GG0000\"}\n", "element 2", "not a colour"),
         ]
-        for (index, (element, reason)) in cases.enumerated() {
+        for (index, (element, named, reason)) in cases.enumerated() {
             let url = folder.appendingPathComponent("bad-\(index).yaml")
-            try "name: bad\nlabel: {width: 100, height: 60}\nelements:\n\(element)".write(to: url, atomically: true, encoding: .utf8)
+            try "name: bad\nlabel: {width: 100, height: 60}\nelements:\n\(good)\(element)".write(to: url, atomically: true, encoding: .utf8)
             let error = #expect(throws: LanyardError.self) { try BadgeTemplate(contentsOf: url) }
             #expect(error?.message.contains("bad-\(index).yaml") == true)
+            #expect(error?.message.contains(named) == true, "\(error?.message ?? "")")
             #expect(error?.message.contains(reason) == true, "\(error?.message ?? "")")
         }
+    }
+
+    @Test func aMissingFontNamesTheFileAndTheFont() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("font.yaml")
+        try "name: font\nlabel: {width: 100, height: 60}\nelements:\n  - text: \"{name}\"\n    font: No Such Font Family\n    box: {x: 1, y: 1, width: 10, height: 5}\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let error = #expect(throws: LanyardError.self) { try BadgeTemplate(contentsOf: url) }
+        #expect(error?.message.contains("font.yaml") == true && error?.message.contains("No Such Font Family") == true)
     }
 
     @Test func aQRBoxTooSmallForHalfMillimetreModulesIsRefused() throws {

@@ -8,7 +8,7 @@ import Testing
     let key = Curve25519.Signing.PrivateKey()
     var verifier: BadgeVerifier { BadgeVerifier(publicKey: key.publicKey, eventID: eventID) }
     let registry = InMemoryBadgeRegistry(
-        badges: [IssuedBadge(reference: "ESOCC-00012", serial: 2), IssuedBadge(reference: "ESOCC-00099", serial: 1, isRevoked: true)],
+        badges: [IssuedBadge(reference: "ESOCC-00012", serial: 2), IssuedBadge(reference: "ESOCC-00099", serial: 1, revocationReason: "lost")],
         delegates: ["ESOCC-00012", "ESOCC-00099"])
 
     func token(reference: String = "ESOCC-00012", serial: UInt16 = 2, eventID: UUID? = nil, key: Curve25519.Signing.PrivateKey? = nil)

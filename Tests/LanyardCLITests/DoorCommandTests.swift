@@ -1,4 +1,5 @@
 import Foundation
+import LanyardTestSupport
 import Testing
 
 /// Badges, verification and doors through the command line, as a desk, a turnstile script and a steward use them.
@@ -49,26 +50,60 @@ import Testing
         #expect(a1?["entries"] as? Int == 1)
     }
 
-    @Test func aDoorReadsScansFromStandardInput() throws {
+    @Test func aDoorConfiguredInStationYAMLReadsScansFromStandardInput() throws {
         let lanyard = LanyardProcess()
         defer { lanyard.removeData() }
         try lanyard.run("demo")
+        try """
+            doors:
+              - name: Hall
+                area: Exhibition Hall
+                capacity: 400
+            """.write(to: lanyard.data.appendingPathComponent("station.yaml"), atomically: true, encoding: .utf8)
         try lanyard.run("checkin", "ESOCC-00007")
         let code = try issueBadge(lanyard, "ESOCC-00007")
-        let door = try lanyard.run("door", "--area", "Exhibition Hall", "--capacity", "400", stdin: "]Q1\(code)\r\n\(code)\r\nLY1:NOT-A-BADGE\r\n")
+        let door = try lanyard.run("door", "--door", "Hall", stdin: "]Q1\(code)\r\n\(code)\r\nLY1:NOT-A-BADGE\r\n")
         #expect(door.status == 0, "\(door.stderr)")
         let lines = door.stdout.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("ADMIT [admitted]") && $0.contains("Wolfgang Pichler") && $0.contains("1 / 400") })
         #expect(lines.contains { $0.contains("counted once") })
         #expect(lines.contains { $0.hasPrefix("DENY") })
-        let json = try lanyard.run("door", "--area", "Exhibition Hall", "--direction", "out", "--json", stdin: "\(code)\r\n")
+        let json = try lanyard.run("door", "--door", "Hall", "--direction", "out", "--json", stdin: "\(code)\r\n")
         let line = try #require(json.stdout.split(separator: "\n").first)
-        let decision = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        #expect((decision["decision"] as? [String: Any])?["reason"] as? String == "exit")
-        #expect(decision["occupancy"] as? Int == 0)
-        try lanyard.run("door", "--area", "Exhibition Hall", stdin: "\(code)\r\n")
+        let scan = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect((scan["decision"] as? [String: Any])?["reason"] as? String == "exit")
+        #expect(scan["occupancy"] as? Int == 0)
+        #expect(scan["capacity"] as? Int == 400)
+        try lanyard.run("door", "--door", "Hall", stdin: "\(code)\r\n")
         let rollcall = try lanyard.run("rollcall", "--csv")
-        #expect(rollcall.stdout.contains("ESOCC-00007,Wolfgang Pichler,Bundeskriminalamt Österreich,Exhibition Hall"))
+        #expect(rollcall.stdout.contains(#""ESOCC-00007","Wolfgang Pichler","Bundeskriminalamt Österreich","Exhibition Hall""#))
+    }
+
+    @Test func aMisspeltSettingInStationYAMLIsAnErrorThatNamesIt() throws {
+        let lanyard = LanyardProcess()
+        defer { lanyard.removeData() }
+        try lanyard.run("demo")
+        try "doors:\n  - name: Hall\n    area: Hall\n    capacty: 400\n"
+            .write(to: lanyard.data.appendingPathComponent("station.yaml"), atomically: true, encoding: .utf8)
+        let result = try lanyard.run("door", "--door", "Hall", stdin: "")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("capacty"))
+    }
+
+    @Test func aRevokedBadgeIsDeniedAtTheDoorWithItsReason() throws {
+        let lanyard = LanyardProcess()
+        defer { lanyard.removeData() }
+        try lanyard.run("demo")
+        try lanyard.run("checkin", "ESOCC-00007")
+        let code = try issueBadge(lanyard, "ESOCC-00007")
+        let revoked = try lanyard.run("badge", "revoke", "ESOCC-00007", "--reason", "reported stolen", "--json")
+        #expect(revoked.status == 0, "\(revoked.stderr)")
+        #expect((try revoked.json() as? [String: Any])?["reason"] as? String == "reported stolen")
+        let verdict = try lanyard.run("verify", "--area", "Venue", "--code", code, "--json")
+        #expect(verdict.status == 5)
+        let answer = try #require(try verdict.json() as? [String: Any])
+        #expect(answer["reason"] as? String == "revoked")
+        #expect((answer["sentence"] as? String)?.contains("reported stolen") == true)
     }
 
     @Test func theDoorStationNeedsOnlyThePublicKey() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import LanyardTestSupport
 import Testing
 
 /// The command line end to end: the built executable on a real data folder, answering in text and in JSON.
@@ -40,7 +41,7 @@ import Testing
         #expect(first["firstCheckIn"] as? Bool == true)
         let again = try lanyard.run("checkin", "ESOCC-00012", "--station", "desk-2")
         #expect(again.status == 0)
-        #expect(again.stdout.contains("already checked in at desk-1"))
+        #expect(again.stdout.contains("already checked in today at desk-1"))
         let refused = try lanyard.run("checkin", "ESOCC-00017")
         #expect(refused.status == 3)
         #expect(refused.stderr.contains("is cancelled"))
@@ -52,7 +53,7 @@ import Testing
     @Test func anImportWithABadRowReportsItsLineAndExitsFour() throws {
         let lanyard = LanyardProcess()
         defer { lanyard.removeData() }
-        try lanyard.run("init", "--name", "Test", "--first-day", "2027-03-09", "--days", "2")
+        try lanyard.run("init", "--name", "Test", "--first-day", "2027-03-09", "--days", "2", "--time-zone", "Europe/Vienna")
         let file = lanyard.data.appendingPathComponent("in.csv")
         try "reference,first_name,last_name,category,country\nR-1,Ana,Popa,DEL,RO\nR-2,Jan,Novak,DEL,XX\n"
             .write(to: file, atomically: true, encoding: .utf8)
@@ -70,6 +71,34 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("lanyard init"))
         #expect(!FileManager.default.fileExists(atPath: lanyard.data.path))
+    }
+
+    @Test func initAsksForTheTimeZoneRatherThanGuessingIt() throws {
+        let lanyard = LanyardProcess()
+        defer { lanyard.removeData() }
+        let result = try lanyard.run("init", "--name", "Test", "--first-day", "2027-03-09")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--time-zone"))
+    }
+
+    @Test func theRollCallCSVNeutralisesFormulasInNamesAndStaysRFC4180() throws {
+        let lanyard = LanyardProcess()
+        defer { lanyard.removeData() }
+        try lanyard.run("init", "--name", "Test", "--first-day", "2027-03-09", "--days", "3", "--time-zone", "Europe/London")
+        let file = lanyard.data.appendingPathComponent("in.csv")
+        try """
+            reference,first_name,last_name,organisation,category
+            R-1,"=HYPERLINK(""http://x"",""y"")",Smith,@SUM(1),DEL
+            R-2,+Plus,"Jones, Jr",-Org,DEL
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try lanyard.run("import", file.path).status == 0)
+        try lanyard.run("checkin", "R-1", "--station", "desk-1")
+        try lanyard.run("checkin", "R-2", "--station", "desk-1")
+        let csv = try lanyard.run("rollcall", "--csv").stdout
+        #expect(csv.contains(#""R-1","'=HYPERLINK(""http://x"",""y"") Smith","'@SUM(1)""#))
+        #expect(csv.contains(#""R-2","'+Plus Jones, Jr","'-Org""#))
+        #expect(csv.split(separator: "\r\n").count == 3)
     }
 
     @Test func showAnswersTheRegistrationAndItsLog() throws {

@@ -24,7 +24,7 @@ public final class FakeLabelPrinter: @unchecked Sendable {
     }
 
     public let port: UInt16
-    private let listener: Int32
+    private var listener: Int32
     private let behaviour: Behaviour
     private let lock = NSLock()
     private var printed: [Data] = []
@@ -47,25 +47,44 @@ public final class FakeLabelPrinter: @unchecked Sendable {
     public init(_ behaviour: Behaviour = .record) throws {
         self.behaviour = behaviour
         if case .paperOut = behaviour { isOutOfPaper = true }
+        (listener, port) = try Self.bind(port: 0)
+        if case .refuse = behaviour { return }
+        guard listen(listener, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
+        Thread { [self, listener] in acceptLoop(listener) }.start()
+    }
+
+    /// A socket bound to `port` on loopback (any free port for 0), not listening yet.
+    private static func bind(port: UInt16) throws -> (Int32, UInt16) {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.listener = listener
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
+        address.sin_port = port.bigEndian
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(listener, pointer, length) == 0 && getsockname(listener, pointer, &length) == 0
+                Glibc.bind(listener, pointer, length) == 0 && getsockname(listener, pointer, &length) == 0
             }
         }
-        guard bound else { throw POSIXError(.EADDRINUSE) }
-        port = UInt16(bigEndian: address.sin_port)
-        if case .refuse = behaviour { return }
-        guard listen(listener, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
-        Thread { [self] in acceptLoop() }.start()
+        guard bound else {
+            close(listener)
+            throw POSIXError(.EADDRINUSE)
+        }
+        return (listener, UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Unplugs the printer (connections to its port are refused, and the port stays its own) or plugs it back in.
+    public func setReachable(_ isReachable: Bool) throws {
+        try lock.withLock {
+            shutdown(listener, Int32(SHUT_RDWR))
+            close(listener)
+            (listener, _) = try Self.bind(port: port)
+            guard isReachable else { return }
+            guard listen(listener, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
+            Thread { [self, listener] in acceptLoop(listener) }.start()
+        }
     }
 
     /// Stops listening and drops held connections; a second call does nothing (closing twice would close
@@ -83,7 +102,7 @@ public final class FakeLabelPrinter: @unchecked Sendable {
 
     deinit { stop() }
 
-    private func acceptLoop() {
+    private func acceptLoop(_ listener: Int32) {
         while true {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { return }

@@ -3,10 +3,10 @@ public import Foundation
 /// A real `cupsd` of the tests' own: its own ServerRoot, spool and logs in a temporary folder, listening on a free
 /// loopback port, running jobs as `lp` as cupsd requires. Queues point at ``FakeLabelPrinter``s.
 public final class PrivateCUPS: @unchecked Sendable {
-    // @unchecked: set up once in `init`, then only read.
+    // @unchecked: `cupsdPID` changes only in `stop()` and `start()`, which a test calls from one task.
     public let folder: URL
     public let port: Int
-    private let cupsdPID: pid_t
+    private var cupsdPID: pid_t = 0
 
     /// `host:port`, for `CUPS_SERVER` and libcups.
     public var server: String { "127.0.0.1:\(port)" }
@@ -27,6 +27,7 @@ public final class PrivateCUPS: @unchecked Sendable {
             LogLevel info
             DefaultAuthType None
             JobRetryInterval 1
+            DirtyCleanInterval 0
             <Location />
             \(allow)</Location>
             <Location /admin>
@@ -51,6 +52,11 @@ public final class PrivateCUPS: @unchecked Sendable {
             User lp
             Group lp
             """.write(to: folder.appendingPathComponent("cups-files.conf"), atomically: true, encoding: .utf8)
+        try start()
+    }
+
+    /// Starts cupsd (again, after ``stop()``) on the same port and files, and waits until it answers.
+    public func start() throws {
         // cupsd is started with posix_spawn, not Foundation's Process, whose child monitoring stalls while a
         // long-lived child runs; a shell first closes every descriptor above stderr so cupsd shares none of ours.
         let arguments = [
@@ -69,11 +75,17 @@ public final class PrivateCUPS: @unchecked Sendable {
         }
     }
 
-    deinit {
+    /// Stops cupsd, as when CUPS is down on a station; its queues and jobs stay in its files.
+    public func stop() {
         kill(cupsdPID, SIGTERM)
         var status: Int32 = 0
         for _ in 0..<50 where waitpid(cupsdPID, &status, WNOHANG) == 0 { Thread.sleep(forTimeInterval: 0.1) }
         kill(cupsdPID, SIGKILL)
+        waitpid(cupsdPID, &status, WNOHANG)
+    }
+
+    deinit {
+        stop()
         try? FileManager.default.removeItem(at: folder)
     }
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Runs a command-line tool to completion: how the tests drive CUPS's tools, zbarimg and pdftoppm.
 public enum TestTool {

@@ -13,7 +13,8 @@ import Testing
         (["media-jam-error"], .idle, true, false),
         (["offline-report"], .idle, true, false),
         (["paused"], .stopped, true, false),
-        (["connecting-to-device"], .processing, true, false),
+        // Set at the start of every connection, so no sign of a fault: whether the printer answers is asked of it.
+        (["connecting-to-device"], .processing, true, true),
         (["cover-open-error"], .idle, true, false),
         (["toner-low-warning"], .idle, true, true),
         (["media-low-report"], .idle, true, true),

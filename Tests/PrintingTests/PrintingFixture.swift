@@ -1,35 +1,39 @@
 import BadgeRendering
 import Badges
 import Foundation
+import HardwareProfiles
 import LanyardTestSupport
 import Printing
+import PrintQueue
 import Roster
 import RosterStore
 import Station
 
-/// The sample conference, a private cupsd, and a spooler between them.
-final class PrintingFixture: @unchecked Sendable {
-    // @unchecked: set up once in `init`, then only read.
+/// The sample conference's station, a private cupsd, and a spooler between them.
+final class PrintingFixture: Sendable {
     let cups: PrivateCUPS
-    let folder: DataFolder
-    let desk: BadgeDesk
+    let stations: StationFixture
     let connection: CupsConnection
 
-    init() throws {
+    init() async throws {
         cups = try PrivateCUPS()
-        folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-print-\(UUID().uuidString)").path)
-        let (database, _) = try DemoConference.prepare(in: folder)
-        desk = try BadgeDesk(database: database, keys: EventKeys(folder: folder))
-        connection = try CupsConnection(server: cups.server)
+        stations = try await StationFixture()
+        connection = CupsConnection(server: cups.server)
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder.url) }
+    var database: RosterDatabase { stations.database }
+    var desk: BadgeDesk { stations.station.desk }
+    var folder: DataFolder { stations.folder }
+
+    static var profiles: [PrinterProfile] {
+        get throws { try PrinterProfile.all(in: HardwareProfiles.printersFolder) }
+    }
 
     func spooler(
         route: [String], stallTimeout: TimeInterval = 3, profiles: [PrinterProfile] = [], queueProfiles: [String: String] = [:]
     ) -> PrintSpooler {
         PrintSpooler(
-            desk: desk, printer: connection, spool: folder.spoolURL,
+            store: database, badges: stations.station.studio, printer: connection, spool: folder.spoolURL,
             configuration: .init(route: route, stallTimeout: stallTimeout, profiles: profiles, queueProfiles: queueProfiles))
     }
 
@@ -38,27 +42,36 @@ final class PrintingFixture: @unchecked Sendable {
         try cups.addQueue("desk1-zebra", uri: primary.uri)
         try cups.addQueue("desk1-spare", uri: spare.uri)
         return spooler(
-            route: ["desk1-zebra", "desk1-spare"], stallTimeout: 2,
-            profiles: try PrinterProfile.all(in: PrintSpoolerTests.profilesFolder),
+            route: ["desk1-zebra", "desk1-spare"], stallTimeout: 2, profiles: try Self.profiles,
             queueProfiles: ["desk1-zebra": "zebra-zd421-203dpi", "desk1-spare": "zebra-zd421-203dpi"])
     }
 
-    /// Steps the spooler until `key` prints (or `timeout` passes); returns the events.
-    func printUntilDone(_ spooler: PrintSpooler, key: String, timeout: TimeInterval = 30) throws -> [PrintEvent] {
+    /// Steps the spooler once, off the cooperative pool (libcups and SQLite block).
+    func step(_ spooler: PrintSpooler) async throws -> [PrintEvent] {
+        try await DispatchQueue.blocking.perform { try spooler.step() }
+    }
+
+    /// Steps the spooler until `key` has ended, printed or failed (or `timeout` passes); returns the events.
+    func printUntilDone(_ spooler: PrintSpooler, key: String, timeout: TimeInterval = 30) async throws -> [PrintEvent] {
+        try await printUntilDone(spooler, keys: [key], timeout: timeout)
+    }
+
+    /// Steps the spooler until every one of `keys` has ended (or `timeout` passes); returns the events.
+    func printUntilDone(_ spooler: PrintSpooler, keys: [String], timeout: TimeInterval = 30) async throws -> [PrintEvent] {
         var events: [PrintEvent] = []
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            events += try spooler.step()
-            if try desk.database.printJob(key)?.state == .printed { break }
-            Thread.sleep(forTimeInterval: 0.3)
+            events += try await step(spooler)
+            if try keys.allSatisfy({ try database.printJob($0)?.state.isFinished == true }) { break }
+            try await Task.sleep(for: .milliseconds(300))
         }
         return events
     }
 
     /// Waits until `printer` has received `count` documents (the socket backend may still be closing).
-    static func documents(of printer: FakeLabelPrinter, count: Int, timeout: TimeInterval = 10) -> [Data] {
+    static func documents(of printer: FakeLabelPrinter, count: Int, timeout: TimeInterval = 10) async -> [Data] {
         let deadline = Date().addingTimeInterval(timeout)
-        while printer.documents.count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        while printer.documents.count < count && Date() < deadline { try? await Task.sleep(for: .milliseconds(100)) }
         return printer.documents
     }
 

@@ -222,6 +222,48 @@ import Testing
 
     @Test func aFileWithoutRecognisableColumnsSaysToUseAMapping() throws {
         let error = #expect(throws: LanyardError.self) { try importing("Buchungsnummer;Nachname\nB-1;Weiß\n") }
-        #expect(error?.remedy?.contains("--mapping") == true)
+        #expect(error?.remedy?.contains("mapping file") == true)
+    }
+
+    @Test func aRowWithAStrayQuoteIsImportedAsWrittenWithTheRestOfTheFile() throws {
+        let summary = try importing("""
+            \(Self.header)
+            R-1,,John "Jack",Smith,,X,GB,DEL,,,1,confirmed
+            R-2,,Ana,Popa,,X,RO,DEL,,,1,confirmed
+            """)
+        #expect(summary.problems == [])
+        #expect(try database.delegate("R-1").givenName == "John \"Jack\"")
+        #expect(try database.delegateCount() == 2)
+    }
+
+    @Test func aRowWhoseStrayQuoteMisalignsItsFieldsIsReportedByItsLineAndTheRestIsImported() throws {
+        let summary = try importing("""
+            \(Self.header)
+            R-1,,"Ana,Popa,,X,RO,DEL,,,1,confirmed,extra
+            R-2,,Jan,Novak,,X,CZ,DEL,,,1,confirmed
+            """)
+        #expect(summary.problems.map(\.line) == [2])
+        #expect(summary.problems.first?.reason.contains("quote") == true)
+        #expect(try database.delegates().map(\.reference) == ["R-2"])
+    }
+
+    @Test func aReferenceLongerThanABadgeCarriesIsRefusedByItsLine() throws {
+        let long = String(repeating: "R", count: Delegate.maximumReferenceLength + 1)
+        let summary = try importing("\(Self.header)\n\(long),,Ana,Popa,,X,RO,DEL,,,1,confirmed\nR-2,,Jan,Novak,,X,CZ,DEL,,,1,confirmed\n")
+        #expect(summary.problems.map(\.line) == [2])
+        #expect(summary.problems.first?.reason.contains("badge") == true)
+        #expect(try database.delegateCount() == 1)
+    }
+
+    @Test(arguments: ["Maria de la Cruz Fernández", "KIM Min-jun", "Sabine von Gross-Lüdenscheidt"])
+    func aNameInOneColumnIsKeptWholeAndFoundByEachOfItsWords(_ name: String) throws {
+        let summary = try importing("reference,name,category\nR-1,\(name),DEL\n")
+        #expect(summary.problems == [])
+        let delegate = try database.delegate("R-1")
+        #expect(delegate.fullName == name)
+        #expect(delegate.givenName.isEmpty && delegate.familyName.isEmpty)
+        for word in name.split(separator: " ") {
+            #expect(try database.search(String(word)).map(\.delegate.reference).contains("R-1"), "\(word)")
+        }
     }
 }

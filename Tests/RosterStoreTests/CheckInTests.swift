@@ -4,9 +4,11 @@ import RosterStore
 import Testing
 
 @Suite struct CheckInTests {
-    @Test func aCheckInIsRecordedWithWhoWhereAndWhen() throws {
+    static func time(_ text: String) -> Date { try! Date(text, strategy: .iso8601) }
+
+    @Test func aCheckInIsRecordedWithWhoWhereWhenAndTheDayItCountsFor() throws {
         let database = try SampleRoster.make()
-        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let now = Self.time("2027-03-10T08:15:00Z")
         let receipt = try database.checkIn(reference: "esocc-00012", station: "desk-1", at: now)
         #expect(receipt.isFirstCheckIn)
         #expect(receipt.delegate.reference == "ESOCC-00012")
@@ -14,25 +16,35 @@ import Testing
         #expect(log.count == 1)
         #expect(log.first?.station == "desk-1")
         #expect(log.first?.reference == "ESOCC-00012")
+        #expect(log.first?.details.checkIn == CheckInDetails(day: 2, forced: false))
         #expect(abs((log.first?.at.timeIntervalSince(now) ?? 99)) < 0.01)
     }
 
-    @Test func checkingInTwiceAnswersWhenAndWhereTheFirstHappened() throws {
+    @Test func checkingInTwiceTheSameDayAnswersWhenAndWhereTheFirstHappened() throws {
         let database = try SampleRoster.make()
-        let first = try database.checkIn(reference: "ESOCC-00012", station: "desk-1")
-        let second = try database.checkIn(reference: "ESOCC-00012", station: "desk-2")
+        let first = try database.checkIn(reference: "ESOCC-00012", station: "desk-1", at: Self.time("2027-03-09T08:00:00Z"))
+        let second = try database.checkIn(reference: "ESOCC-00012", station: "desk-2", at: Self.time("2027-03-09T17:00:00Z"))
         #expect(!second.isFirstCheckIn)
         #expect(second.entry.id == first.entry.id)
         #expect(second.entry.station == "desk-1")
         #expect(try database.logEntries(kind: .checkIn).count == 1)
     }
 
-    @Test func aCancelledRegistrationIsRefusedWithAClearMessage() throws {
+    @Test func aReturningDelegatesFirstCheckInOfTheNextDayIsThatDaysArrival() throws {
+        let database = try SampleRoster.make()
+        _ = try database.checkIn(reference: "ESOCC-00012", station: "desk-1", at: Self.time("2027-03-09T08:00:00Z"))
+        let dayTwo = try database.checkIn(reference: "ESOCC-00012", station: "desk-1", at: Self.time("2027-03-10T08:00:00Z"))
+        #expect(dayTwo.isFirstCheckIn)
+        #expect(try database.logEntries(kind: .checkIn).compactMap(\.details.checkIn?.day) == [1, 2])
+    }
+
+    @Test func aCancelledRegistrationIsRefusedWithARemedyThatSpeaksOfTheActionNotOfFlags() throws {
         let database = try SampleRoster.make()
         let error = #expect(throws: LanyardError.self) { try database.checkIn(reference: "ESOCC-00017", station: "desk-1") }
         #expect(error?.code == .registrationCancelled)
         #expect(error?.message.contains("cancelled") == true)
-        #expect(error?.remedy?.contains("--force") == true)
+        #expect(error?.remedy?.contains("override") == true)
+        #expect(error?.remedy?.contains("--") == false)
         #expect(try database.logEntries(kind: .checkIn).isEmpty)
     }
 
@@ -40,7 +52,7 @@ import Testing
         let database = try SampleRoster.make()
         let receipt = try database.checkIn(reference: "ESOCC-00017", station: "desk-1", force: true)
         #expect(receipt.wasForced)
-        #expect(try database.logEntries(kind: .checkIn).first?.details["forced"] == "true")
+        #expect(try database.logEntries(kind: .checkIn).first?.details.checkIn?.forced == true)
     }
 
     @Test func anUnknownReferenceIsNotFound() throws {

@@ -34,7 +34,50 @@ import Testing
         #expect(try database.delegate("R-1").sessions == ["A1"])
         #expect(try database.search("popa").map(\.delegate.reference) == ["R-1"])
         #expect(try database.logEntries(kind: .checkIn).map(\.station) == ["desk-1"])
-        let (badge, _) = try database.issueBadge(reference: "R-1", station: "desk-1")
-        #expect(badge.serial == 1)
+        let issue = try #require(try database.nextBadges(for: ["R-1"]).first)
+        #expect(issue.serial == 1)
+    }
+
+    @Test func aVersionFiveStoresStringDetailsBecomeTypedRecords() throws {
+        // Given a store of the previous release, whose log details were dictionaries of strings
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        try folder.create()
+        let old = try DatabasePool(path: folder.rosterURL.path)
+        try RosterDatabase.migrator.migrate(old, upTo: "v5-search-in-memory")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO event (id, name, venue, firstDay, dayCount, timeZone, createdAt)
+                VALUES ('\(UUID().uuidString)', 'E', 'V', '2027-03-09', 3, 'Europe/London', '2027-03-01 10:00:00')
+                """)
+            let rows: [(String, String, String)] = [
+                ("2027-03-10 08:00:00", "check-in", #"{"forced":"true"}"#),
+                ("2027-03-10 08:01:00", "badge-issued", #"{"serial":"2","reprint":"true"}"#),
+                ("2027-03-10 08:02:00", "badge-revoked", #"{"serial":"2"}"#),
+                ("2027-03-10 09:00:00", "scan", #"{"door":"A4","direction":"out","verdict":"ADMIT","reason":"exit","serial":"2"}"#),
+            ]
+            for (at, kind, details) in rows {
+                try db.execute(
+                    sql: "INSERT INTO log (id, at, kind, reference, station, details) VALUES (?, ?, ?, 'R-1', 'desk-1', ?)",
+                    arguments: [UUID().uuidString, at, kind, details])
+            }
+            try db.execute(sql: "INSERT INTO badge (reference, serial, issuedAt, isRevoked) VALUES ('R-1', 2, '2027-03-10 08:01:00', 1)")
+        }
+        try old.close()
+
+        // When the current release opens it
+        let database = try RosterDatabase.open(in: folder)
+
+        // Then every entry reads as its typed record, and the revoked badge stays revoked
+        let details = try database.logEntries().map(\.details)
+        #expect(details == [
+            .checkIn(CheckInDetails(day: 2, forced: true)),
+            .badgeIssued(BadgeIssueDetails(serial: 2, isReprint: true)),
+            .badgeRevoked(BadgeRevocationDetails(serial: 2, reason: "revoked")),
+            .scan(ScanDetails(door: "A4", direction: .out, verdict: .admit, reason: "exit", serial: 2)),
+        ])
+        #expect(try database.currentBadge(for: "R-1")?.isRevoked == true)
+        // And the log is append-only again
+        #expect(throws: (any Error).self) { try database.writer.write { try $0.execute(sql: "DELETE FROM log") } }
     }
 }

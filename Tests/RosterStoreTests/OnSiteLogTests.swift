@@ -4,21 +4,54 @@ import RosterStore
 import Testing
 
 @Suite struct OnSiteLogTests {
+    static let entries: [LogKind: LogEntry] = Dictionary(uniqueKeysWithValues: [
+        LogEntry(reference: "R-1", station: "desk-1", details: .checkIn(CheckInDetails(day: 2, forced: true))),
+        LogEntry(reference: "R-1", station: "desk-1", details: .checkOut(CheckOutDetails(day: 2))),
+        LogEntry(reference: "R-1", station: "desk-1", details: .badgeIssued(BadgeIssueDetails(serial: 3, isReprint: true, reason: "lost"))),
+        LogEntry(reference: "R-1", station: "desk-1", details: .badgeRevoked(BadgeRevocationDetails(serial: 3, reason: "stolen"))),
+        LogEntry(
+            reference: nil, station: "door-3A",
+            details: .scan(ScanDetails(door: "A4", direction: .out, verdict: .deny, reason: "bad-signature", serial: 2, claimedReference: "R-9"))),
+        LogEntry(reference: "R-1", station: "desk-1", details: .print(PrintDetails(key: "k", outcome: .failed, queue: "q", serial: 3, message: "m"))),
+    ].map { ($0.kind, $0) })
+
+    @Test(arguments: LogKind.allCases)
+    func everyKindOfEntryKeepsItsTypedDetailsThroughTheStoreAndThroughJSON(_ kind: LogKind) throws {
+        let entry = try #require(Self.entries[kind])
+        let database = try RosterDatabase.inMemory()
+        try database.append([entry])
+        let stored = try #require(try database.logEntries().first)
+        #expect(stored.details == entry.details)
+        #expect(stored.kind == entry.kind)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let json = try encoder.encode(entry)
+        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(object["schema"] as? Int == LogEntry.schemaVersion)
+        #expect(object["kind"] as? String == entry.kind.rawValue)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        #expect(try decoder.decode(LogEntry.self, from: json).details == entry.details)
+    }
+
+    @Test func anEntryOfANewerSchemaIsRefusedRatherThanMisread() throws {
+        let json = #"{"schema": 99, "id": "\#(UUID().uuidString)", "at": 0, "kind": "scan", "station": "x", "details": {}}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(LogEntry.self, from: Data(json.utf8)) }
+    }
+
     @Test func entriesKeepTheirUUIDsAndAppendingOneTwiceAddsItOnce() throws {
         let database = try RosterDatabase.inMemory()
-        let entry = LogEntry(kind: .scan, reference: "R-1", station: "door-3A", details: ["verdict": "admit"])
-        try database.append([entry])
-        try database.append([entry])
-        let log = try database.logEntries()
-        #expect(log.map(\.id) == [entry.id])
-        #expect(log.first?.details == ["verdict": "admit"])
+        let entry = try #require(Self.entries[.checkIn])
+        #expect(try database.append([entry]) == 1)
+        #expect(try database.append([entry]) == 0)
+        #expect(try database.logEntries().map(\.id) == [entry.id])
     }
 
     @Test func theLogRefusesUpdatesAndDeletes() throws {
         let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
         defer { try? FileManager.default.removeItem(at: folder.url) }
         let database = try RosterDatabase.open(in: folder)
-        try database.append([LogEntry(kind: .scan, reference: "R-1", station: "door")])
+        try database.append([try #require(Self.entries[.scan])])
         // Through the sqlite3 shell, as any other tool would write to the file.
         for statement in ["UPDATE log SET station = 'x';", "DELETE FROM log;"] {
             let sqlite = Process()

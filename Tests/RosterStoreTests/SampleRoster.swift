@@ -1,3 +1,4 @@
+import DelimitedText
 import Foundation
 import Roster
 import RosterImport
@@ -10,13 +11,29 @@ enum SampleRoster {
     /// One in-memory store with the sample conference, shared by read-only tests.
     static let shared: RosterDatabase = try! make()
 
+    /// One in-memory store with the sample conference without its e-mail addresses, shared by read-only tests.
+    static let withoutEmails: RosterDatabase = {
+        let table = try! DelimitedTable(contentsOf: SampleConference.delegatesURL)
+        let email = table.header.firstIndex(of: "email")!
+        var csv = CSVWriter(header: table.header)
+        for record in table.records {
+            var fields = record.fields
+            fields[email] = ""
+            csv.append(fields)
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("no-emails-\(UUID().uuidString).csv")
+        try! csv.text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try! make(delegates: url)
+    }()
+
     /// A new in-memory store with the sample conference.
-    static func make() throws -> RosterDatabase {
+    static func make(delegates: URL = SampleConference.delegatesURL) throws -> RosterDatabase {
         let database = try RosterDatabase.inMemory()
         try database.createEvent(Event(
             name: "ESOCC", venue: "Arena", firstDay: "2027-03-09", dayCount: 3, timeZoneIdentifier: "Europe/London"))
         _ = try RosterImporter(database: database).run(.init(
-            delegates: SampleConference.delegatesURL, sessions: SampleConference.sessionsURL,
+            delegates: delegates, sessions: SampleConference.sessionsURL,
             categories: SampleConference.categoriesURL))
         return database
     }

@@ -59,9 +59,21 @@ import Testing
         Case("Keskusrikospoliisi", "ESOCC-00021", within: 50), Case("mcall", "ESOCC-00013", within: 25), Case("brz", "ESOCC-00014"),
     ]
 
-    @Test(arguments: diacritics + scripts + typos + otherFields)
+    /// Queries whose targets are written only in their own script, with no romanised e-mail to fall back on.
+    static let nativeOnly: [Case] = [
+        Case("shevchenko", "ESOCC-00700"), Case("andriy shevchenko", "ESOCC-00700", within: 3), Case("Шевченко", "ESOCC-00700"),
+    ]
+
+    @Test(arguments: diacritics + scripts + typos + nativeOnly + otherFields)
     func queryFindsTheDelegate(_ test: Case) throws {
         let hits = try SampleRoster.shared.search(test.query, limit: test.within)
+        #expect(hits.map(\.delegate.reference).contains(test.reference), "got \(hits.map(\.delegate.reference))")
+    }
+
+    @Test(arguments: diacritics + scripts + typos + nativeOnly)
+    func queryFindsTheDelegateByNameAloneWhenNoEmailSpellsItOut(_ test: Case) throws {
+        // The sample's e-mail addresses spell most names in ASCII; without them, only the names' folding can match.
+        let hits = try SampleRoster.withoutEmails.search(test.query, limit: test.within)
         #expect(hits.map(\.delegate.reference).contains(test.reference), "got \(hits.map(\.delegate.reference))")
     }
 
@@ -73,11 +85,6 @@ import Testing
         let hits = try SampleRoster.shared.search("sorensen", limit: 20)
         #expect(hits.map(\.score) == hits.map(\.score).sorted(by: >))
         #expect(hits.first.map { $0.delegate.familyName } == "Sørensen")
-    }
-
-    @Test func aWholeWordBeatsAPrefixOfALongerOne() throws {
-        let hits = try SampleRoster.shared.search("levan", limit: 5)
-        #expect(hits.first?.delegate.givenName.contains("Levan") == true || hits.first?.delegate.givenName == "ლევან")
     }
 
     @Test func nonsenseFindsNobody() throws {

@@ -9,9 +9,9 @@ struct BadgeRecord: Codable, FetchableRecord, PersistableRecord {
     var reference: String
     var serial: Int
     var issuedAt: Date
-    var isRevoked: Bool
+    var revocationReason: String?
 
     var badge: IssuedBadge {
-        IssuedBadge(reference: reference, serial: UInt16(clamping: serial), isRevoked: isRevoked)
+        IssuedBadge(reference: reference, serial: UInt16(clamping: serial), revocationReason: revocationReason)
     }
 }

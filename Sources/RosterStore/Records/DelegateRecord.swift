@@ -20,6 +20,7 @@ struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
     var title: String
     var givenName: String
     var familyName: String
+    var fullName: String?
     var nativeName: String?
     var organisation: String
     var country: String
@@ -39,6 +40,7 @@ struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
         title = delegate.title
         givenName = delegate.givenName
         familyName = delegate.familyName
+        fullName = delegate.fullName
         nativeName = delegate.nativeName
         organisation = delegate.organisation
         country = delegate.country
@@ -60,7 +62,8 @@ struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
 
     var delegate: Delegate {
         Delegate(
-            reference: reference, title: title, givenName: givenName, familyName: familyName, nativeName: nativeName,
+            reference: reference, title: title, givenName: givenName, familyName: familyName, fullName: fullName,
+            nativeName: nativeName,
             organisation: organisation, country: country, category: category, email: email, sessions: sessions,
             days: days, status: status)
     }
@@ -72,6 +75,7 @@ struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
         container["title"] = title
         container["givenName"] = givenName
         container["familyName"] = familyName
+        container["fullName"] = fullName
         container["nativeName"] = nativeName
         container["organisation"] = organisation
         container["country"] = country

@@ -11,6 +11,7 @@ struct PrintJobRecord: Codable, FetchableRecord, PersistableRecord {
     var station: String
     var state: String
     var preferredQueue: String?
+    var reason: String?
     var document: String?
     var format: String?
     var serial: Int?
@@ -29,6 +30,7 @@ struct PrintJobRecord: Codable, FetchableRecord, PersistableRecord {
         station = job.station
         state = job.state.rawValue
         preferredQueue = job.preferredQueue
+        reason = job.reason
         document = job.document
         format = job.format
         serial = job.serial
@@ -43,7 +45,8 @@ struct PrintJobRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     var job: PrintJob {
-        var job = PrintJob(key: key, reference: reference, station: station, preferredQueue: preferredQueue, at: createdAt)
+        var job = PrintJob(
+            key: key, reference: reference, station: station, preferredQueue: preferredQueue, reason: reason, at: createdAt)
         job.state = PrintJob.State(rawValue: state) ?? .queued
         job.document = document
         job.format = format

@@ -1,0 +1,88 @@
+public import Foundation
+public import Roster
+
+/// What organisers watch, derived from the on-site log alone (and the roster it refers to): arrivals per day,
+/// who is on site, each session's entries and occupancy against capacity, and no-shows.
+public struct AttendanceReport: Codable, Sendable, Equatable {
+    public struct Count: Codable, Sendable, Equatable {
+        public var key: String
+        public var count: Int
+
+        public init(key: String, count: Int) {
+            self.key = key
+            self.count = count
+        }
+    }
+
+    public struct Expected: Codable, Sendable, Equatable {
+        /// A category code or a country code.
+        public var key: String
+        public var expected: Int
+        public var checkedIn: Int
+    }
+
+    public struct SessionFigures: Codable, Sendable, Equatable {
+        public var code: String
+        public var title: String
+        public var room: String
+        public var day: Int
+        public var capacity: Int
+        /// Distinct delegates admitted in.
+        public var entries: Int
+        /// Inside now: admitted in, no exit since.
+        public var occupancy: Int
+    }
+
+    /// The day the figures are for, or nil for the whole event.
+    public var day: Int?
+    /// Arrivals at a desk per event day (`"1"`, `"2"` …): a delegate returning on day 2 counts on day 2 too.
+    public var arrivalsByDay: [Count]
+    /// Arrivals per day and local hour (`"1 09:00"`), in the event's time zone.
+    public var arrivalsByHour: [Count]
+    public var byCategory: [Expected]
+    public var byCountry: [Expected]
+    /// Delegates on site now: arrived today and not gone out through a site exit since.
+    public var onSiteNow: Int
+    public var sessions: [SessionFigures]
+    /// Confirmed delegates expected (on `day`, or at all) who have not checked in (that day, or at all).
+    public var noShows: [String]
+
+    /// Derives the report.
+    /// - Parameters:
+    ///   - day: Restrict expectations, arrivals and sessions to one event day.
+    ///   - now: The moment "on site now" refers to.
+    public init(event: Event, delegates: [Delegate], sessions: [Session], log: [LogEntry], day: Int?, now: Date) {
+        self.day = day
+        let presence = PresenceReplay(log: log, event: event)
+        let arrivals = presence.arrivals.values.flatMap { days in
+            days.filter { day == nil || $0.key == day }.map { (day: $0.key, entry: $0.value) }
+        }
+        arrivalsByDay = Self.counts(arrivals.map { String($0.day) })
+        arrivalsByHour = Self.counts(arrivals.map { "\($0.day) \(event.clockTime($0.entry.at).prefix(2)):00" })
+
+        let expected = delegates.filter { $0.status == .confirmed && (day.map($0.days.contains) ?? true) }
+        let isCheckedIn = { (delegate: Delegate) in presence.hasCheckedIn(delegate.reference, on: day) }
+        byCategory = Self.expectations(expected, by: \.category, isCheckedIn)
+        byCountry = Self.expectations(expected, by: \.country, isCheckedIn)
+        noShows = expected.filter { !isCheckedIn($0) }.map(\.reference).sorted()
+
+        self.sessions = sessions.filter { day == nil || $0.day == day }.map { session in
+            SessionFigures(
+                code: session.code, title: session.title, room: session.room, day: session.day, capacity: session.capacity,
+                entries: presence.entrants[session.code]?.count ?? 0, occupancy: presence.inside[session.code]?.count ?? 0)
+        }
+        onSiteNow = presence.onSite(on: event.arrivalDay(at: now)).count
+    }
+
+    private static func counts(_ keys: [String]) -> [Count] {
+        Dictionary(grouping: keys, by: { $0 }).map { Count(key: $0.key, count: $0.value.count) }.sorted { $0.key < $1.key }
+    }
+
+    private static func expectations(
+        _ delegates: [Delegate], by key: KeyPath<Delegate, String>, _ isCheckedIn: (Delegate) -> Bool
+    ) -> [Expected] {
+        Dictionary(grouping: delegates, by: { $0[keyPath: key] }).map { key, group in
+            Expected(key: key, expected: group.count, checkedIn: group.filter(isCheckedIn).count)
+        }.sorted { $0.key < $1.key }
+    }
+}

@@ -1,0 +1,94 @@
+public import Foundation
+import Roster
+
+/// A delimited text file read whole: its header and its records, each with the line it starts on.
+///
+/// Parsing is libcsv's (``CSVParser``); this type adds what an import needs around it: UTF-8 with or without BOM,
+/// the delimiter (`,` `;` or tab) detected from the header line, and fields trimmed of stray spaces. A row with a
+/// quote out of place is read as written and marked, never allowed to make the whole file unreadable.
+public struct DelimitedTable: Sendable {
+    /// One data row and the line of the file it starts on.
+    public struct Record: Sendable {
+        public let line: Int
+        public let fields: [String]
+        /// Whether a quote was out of place in the row, so it was read as written (quotes included) rather than
+        /// as CSV quoting says: right for `John "Jack"`, doubtful when its fields do not line up with the header.
+        public let misplacedQuote: Bool
+
+        public init(line: Int, fields: [String], misplacedQuote: Bool = false) {
+            self.line = line
+            self.fields = fields
+            self.misplacedQuote = misplacedQuote
+        }
+    }
+
+    public let header: [String]
+    public let records: [Record]
+    public let delimiter: Character
+
+    /// Reads and parses `url`.
+    /// - Throws: ``LanyardError`` `unreadableFile` when the file cannot be read, is not UTF-8, has no header or
+    ///   is empty.
+    public init(contentsOf url: URL) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw LanyardError(
+                .unreadableFile, "\(url.path) cannot be read: \(error.localizedDescription)",
+                remedy: "Check the path and the file's permissions.", cause: error)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LanyardError(
+                .unreadableFile, "\(url.lastPathComponent) is not UTF-8 text.",
+                remedy: "Export it again as CSV UTF-8, or convert it with iconv.")
+        }
+        try self.init(text: text, name: url.lastPathComponent)
+    }
+
+    /// Parses delimited `text`; `name` names it in errors.
+    public init(text: String, name: String) throws {
+        var body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let delimiter = Self.detectDelimiter(in: body)
+        let parsed = try body.withUTF8 { bytes in
+            try CSVParser(delimiter: delimiter.asciiValue!).records(in: bytes)
+        }
+        guard let header = parsed.first?.fields.map(Self.trimmed), header.contains(where: { !$0.isEmpty }) else {
+            throw LanyardError(.unreadableFile, "\(name) is empty.", remedy: "The first line must name the columns.")
+        }
+        self.header = header
+        self.records = parsed.dropFirst().compactMap { record in
+            let fields = record.fields.map(Self.trimmed)
+            return fields.count == 1 && fields[0].isEmpty
+                ? nil : Record(line: record.line, fields: fields, misplacedQuote: record.misplacedQuote)
+        }
+        self.delimiter = delimiter
+    }
+
+    /// `field` without leading and trailing spaces and tabs (a field's own newlines stay).
+    private static func trimmed(_ field: String) -> String {
+        guard let first = field.utf8.first, let last = field.utf8.last,
+            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        else { return field }
+        let scalars = field.unicodeScalars
+        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+            let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
+        else { return "" }
+        return String(scalars[start...end])
+    }
+
+    /// The delimiter that splits the header line into the most columns.
+    private static func detectDelimiter(in text: String) -> Character {
+        let firstLine = text.utf8.prefix { $0 != 0x0A && $0 != 0x0D }
+        let candidates: [Character] = [",", ";", "\t"]
+        return candidates.max { a, b in
+            firstLine.count(of: a.asciiValue!) < firstLine.count(of: b.asciiValue!)
+        } ?? ","
+    }
+}
+
+extension Sequence<UInt8> {
+    fileprivate func count(of byte: UInt8) -> Int {
+        reduce(0) { $1 == byte ? $0 + 1 : $0 }
+    }
+}

@@ -1,0 +1,55 @@
+/// The facts of one log entry, typed by its kind. Defined once here, so that the store, the doors, attendance and
+/// other stations read the same record the same way.
+public enum LogDetails: Sendable, Equatable {
+    case checkIn(CheckInDetails)
+    case checkOut(CheckOutDetails)
+    case badgeIssued(BadgeIssueDetails)
+    case badgeRevoked(BadgeRevocationDetails)
+    case scan(ScanDetails)
+    case print(PrintDetails)
+
+    public var kind: LogKind {
+        switch self {
+        case .checkIn: .checkIn
+        case .checkOut: .checkOut
+        case .badgeIssued: .badgeIssued
+        case .badgeRevoked: .badgeRevoked
+        case .scan: .scan
+        case .print: .print
+        }
+    }
+
+    /// The scan's details, when this is a scan.
+    public var scan: ScanDetails? {
+        if case .scan(let details) = self { details } else { nil }
+    }
+
+    /// The check-in's details, when this is a check-in.
+    public var checkIn: CheckInDetails? {
+        if case .checkIn(let details) = self { details } else { nil }
+    }
+
+    /// Decodes the details of a `kind` entry from `decoder` (the `details` object of an entry).
+    public init(kind: LogKind, from decoder: any Decoder) throws {
+        switch kind {
+        case .checkIn: self = .checkIn(try CheckInDetails(from: decoder))
+        case .checkOut: self = .checkOut(try CheckOutDetails(from: decoder))
+        case .badgeIssued: self = .badgeIssued(try BadgeIssueDetails(from: decoder))
+        case .badgeRevoked: self = .badgeRevoked(try BadgeRevocationDetails(from: decoder))
+        case .scan: self = .scan(try ScanDetails(from: decoder))
+        case .print: self = .print(try PrintDetails(from: decoder))
+        }
+    }
+
+    /// Encodes the details alone (an entry's `details` object).
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .checkIn(let details): try details.encode(to: encoder)
+        case .checkOut(let details): try details.encode(to: encoder)
+        case .badgeIssued(let details): try details.encode(to: encoder)
+        case .badgeRevoked(let details): try details.encode(to: encoder)
+        case .scan(let details): try details.encode(to: encoder)
+        case .print(let details): try details.encode(to: encoder)
+        }
+    }
+}

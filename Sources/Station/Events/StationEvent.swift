@@ -1,0 +1,33 @@
+import PrintQueue
+public import Roster
+
+/// Something that happened at the station, for the screens that follow it (the desk's print progress, the door,
+/// the dashboard): an entry of the on-site log, a print job's new state, a printer's change.
+public enum StationEvent: Sendable, Encodable, Equatable {
+    /// A check-in, check-out, badge issue or revocation, or scan, as logged.
+    case entry(LogEntry)
+    /// A print job's new state.
+    case printJob(PrintJob)
+    /// A printer became usable again, or stopped being usable.
+    case printer(queue: String, isUsable: Bool, reason: String?)
+
+    private enum CodingKeys: String, CodingKey { case type, entry, job, queue, usable, reason }
+
+    /// `{type: "entry", entry}`, `{type: "print-job", job}` or `{type: "printer", queue, usable, reason?}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .entry(let entry):
+            try container.encode("entry", forKey: .type)
+            try container.encode(entry, forKey: .entry)
+        case .printJob(let job):
+            try container.encode("print-job", forKey: .type)
+            try container.encode(job, forKey: .job)
+        case .printer(let queue, let isUsable, let reason):
+            try container.encode("printer", forKey: .type)
+            try container.encode(queue, forKey: .queue)
+            try container.encode(isUsable, forKey: .usable)
+            try container.encodeIfPresent(reason, forKey: .reason)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import DoorRules
+import Foundation
+public import Roster
+import RosterStore
+public import Scanning
+import Synchronization
+
+extension Station {
+    /// The door named `name` in the station's configuration; or, for a session code with no door configured, that
+    /// session's door with the default rules. So `lanyard door` and `lanyard verify` decide alike.
+    /// - Throws: ``LanyardError`` `notFound` naming the configured doors.
+    public func door(named name: String) async throws -> DoorController {
+        if let door = configuration.doors.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
+            return try await controller(for: door)
+        }
+        let sessions = try await store { try $0.sessions() }
+        if let session = sessions.first(where: { $0.code.caseInsensitiveCompare(name) == .orderedSame }) {
+            return try await self.door(session: session.code)
+        }
+        let known = configuration.doors.map(\.name) + sessions.map(\.code)
+        throw LanyardError(.notFound, "There is no door or session “\(name)”.", remedy: "Doors: \(known.joined(separator: ", ")).")
+    }
+
+    /// A session's door: the one configured for it, or one with the default rules.
+    public func door(session code: String) async throws -> DoorController {
+        let door = configuration.doors.first { $0.place == .session(code.uppercased()) } ?? Door(place: .session(code.uppercased()))
+        return try await controller(for: door)
+    }
+
+    /// An area's door: the one configured for it, or one with the default rules.
+    public func door(area name: String) async throws -> DoorController {
+        let door = configuration.doors.first {
+            if case .area(let area, _) = $0.place { area.caseInsensitiveCompare(name) == .orderedSame } else { false }
+        } ?? Door(place: .area(name: name, capacity: nil))
+        return try await controller(for: door)
+    }
+
+    /// Runs a door from a scanner: each scan is decided and recorded, and every verdict and scanner event comes out
+    /// as a ``DoorUpdate``, until the scanner's input ends or the consuming task stops. A scan that cannot be decided
+    /// (the store failed) is reported and the door goes on.
+    public func run(_ door: DoorController, direction: Direction, input: some ScannerInput) -> AsyncStream<DoorUpdate> {
+        AsyncStream { continuation in
+            let task = Task {
+                for await event in input.events() {
+                    switch event {
+                    case .scan(let code):
+                        do {
+                            continuation.yield(.verdict(try await door.scan(code, direction: direction)))
+                        } catch {
+                            continuation.yield(.problem("This scan could not be decided: \(error). Scan again."))
+                        }
+                    case .duplicate:
+                        continuation.yield(.note("Same badge again: counted once."))
+                    case .partialDiscarded:
+                        continuation.yield(.note("Only part of a code was read. Scan again."))
+                    case .disconnected(let reason):
+                        continuation.yield(.note("Scanner disconnected (\(reason)). Waiting for it…"))
+                    case .reconnected(let path):
+                        continuation.yield(.note("Scanner reconnected: \(path)."))
+                    }
+                }
+                await door.flush()
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// A scanner's input: `device` (`stdin`, a `/dev/input/event*` keyboard wedge or a serial device) read with the
+    /// named profile's layout, speed and framing.
+    public func scanner(device: String, profile: String?) throws -> DeviceScanner {
+        let profile = try profile.map { try catalogue.scanner(named: $0) }
+        let source = ScannerSource(argument: device, layout: profile?.layout ?? .us, baud: profile?.baud ?? 9600)
+        return DeviceScanner(source: source, framer: profile?.framer ?? ScanFramer())
+    }
+
+    private func controller(for door: Door) async throws -> DoorController {
+        if let existing = doors.withLock({ $0[door.name] }) { return existing }
+        let (desk, station, folder, hub) = (desk, name, configuration.data, events)
+        let controller = try await DispatchQueue.blocking.perform {
+            try DoorController(door: door, desk: desk, stationName: station, folder: folder, hub: hub)
+        }
+        return doors.withLock { known in
+            if let existing = known[door.name] { return existing }
+            known[door.name] = controller
+            return controller
+        }
+    }
+}

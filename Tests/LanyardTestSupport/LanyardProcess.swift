@@ -1,0 +1,107 @@
+public import Foundation
+
+/// Runs the built `lanyard` executable, as a script, a desk operator or another station process would.
+public struct LanyardProcess: Sendable {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+
+        /// Stdout parsed as JSON.
+        public func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
+    }
+
+    public let data: URL
+
+    /// A process working on a new, empty data folder.
+    public init() {
+        data = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-cli-\(UUID().uuidString)")
+    }
+
+    /// A process working on `data`.
+    public init(data: URL) {
+        self.data = data
+    }
+
+    /// The executable beside the test bundle (`swift test` builds both into the same folder).
+    public static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lanyard")
+    }
+
+    @discardableResult
+    public func run(
+        _ arguments: String..., stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> Result {
+        try run(arguments + ["--data", data.path], stdin: stdin, environment: environment, directory: directory)
+    }
+
+    /// Runs a command with exactly these arguments, in `directory` (the test's own by default).
+    @discardableResult
+    public func run(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> Result {
+        let process = try start(arguments, stdin: stdin, environment: environment, directory: directory)
+        return process.wait()
+    }
+
+    /// Starts a command and returns at once: a process running beside the test. With `stdin` nil its input is an
+    /// open pipe the test writes to (``Running/write(_:)``).
+    public func start(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> Running {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
+        return Running(process: process, input: input, out: out, err: err)
+    }
+
+    /// A command running beside the test.
+    public final class Running: @unchecked Sendable {
+        // @unchecked: the process and pipes are only touched by `wait()`, once.
+        public let process: Process
+        private let input: Pipe
+        private let out: Pipe
+        private let err: Pipe
+
+        init(process: Process, input: Pipe, out: Pipe, err: Pipe) {
+            self.process = process
+            self.input = input
+            self.out = out
+            self.err = err
+        }
+
+        /// Types `text` into the command's input, as a scanner would.
+        public func write(_ text: String) {
+            input.fileHandleForWriting.write(Data(text.utf8))
+        }
+
+        /// Ends the command's input.
+        public func closeInput() {
+            try? input.fileHandleForWriting.close()
+        }
+
+        /// Waits for the command to end and returns what it printed.
+        public func wait() -> Result {
+            closeInput()
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Result(
+                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                stderr: String(decoding: stderr, as: UTF8.self))
+        }
+    }
+
+    public func removeData() { try? FileManager.default.removeItem(at: data) }
+}
