@@ -1,4 +1,5 @@
 import ArgumentParser
+import Badges
 import DoorRules
 import Foundation
 import Logging
@@ -8,7 +9,6 @@ import RosterStore
 import SampleConference
 import Station
 import SyntheticRoster
-import Badges
 
 /// `lanyard-bench doors`: scan-to-verdict at one door on a large store, badges issued and delegates checked in
 /// beforehand, through the station's door as `lanyard door` and the server use it.
@@ -81,8 +81,9 @@ enum DoorBenchmarkSetup {
         let configuration = StationConfiguration(data: DataFolder(path: folder.appendingPathComponent("data").path), name: "bench")
         let station = try await Station.create(
             DemoConference.event(firstDay: "2027-03-09"), configuration: configuration, logger: Logger(label: "bench"))
-        _ = try await station.importRoster(.init(
-            delegates: csv, sessions: SampleConference.sessionsURL, categories: SampleConference.categoriesURL))
+        _ = try await station.importRoster(
+            .init(
+                delegates: csv, sessions: SampleConference.sessionsURL, categories: SampleConference.categoriesURL))
         let arrival = try station.event.parseTime("2027-03-09T08:00")
         var codes: [String] = []
         for number in stride(from: 1, through: delegates, by: max(1, delegates / badges)) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Badges
 import Foundation
 import Logging
 import Roster
@@ -6,7 +7,6 @@ import RosterStore
 import SampleConference
 import Station
 import SyntheticRoster
-import Badges
 
 /// `lanyard-bench doors-under-import`: a door scanning while another process (`lanyard import`) writes a large
 /// roster into the same store, holding its write lock: how fast the verdicts come, and how many scans are lost.

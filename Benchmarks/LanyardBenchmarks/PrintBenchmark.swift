@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
-import Printing
 import PrintQueue
+import Printing
 import Roster
 import RosterStore
 import SampleConference

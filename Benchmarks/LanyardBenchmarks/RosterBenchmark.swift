@@ -37,9 +37,10 @@ struct RosterCommand: AsyncParsableCommand {
         let database = try RosterDatabase.open(in: DataFolder(path: folder.appendingPathComponent("data").path))
         try database.createEvent(DemoConference.event(firstDay: "2027-03-09"))
         // The programme and categories first, so that the synthetic rows' sessions and categories are known.
-        _ = try RosterImporter(database: database).run(.init(
-            delegates: SampleConference.delegatesURL, sessions: SampleConference.sessionsURL,
-            categories: SampleConference.categoriesURL))
+        _ = try RosterImporter(database: database).run(
+            .init(
+                delegates: SampleConference.delegatesURL, sessions: SampleConference.sessionsURL,
+                categories: SampleConference.categoriesURL))
         let clock = ContinuousClock()
         let importTime = try clock.measure { _ = try RosterImporter(database: database).run(.init(delegates: csv)) }
         let buildTime = try clock.measure { try database.prepareSearch() }

@@ -145,7 +145,10 @@ public struct BadgeRenderer: Sendable {
             var adjustments: [TextFit.Adjustment] = []
             var chosen: Double?
             for lines in Set([1, element.maximumLines]).sorted() {
-                chosen = Self.largest(of: sizes) { setSize($0); return fits(lines: lines) }
+                chosen = Self.largest(of: sizes) {
+                    setSize($0)
+                    return fits(lines: lines)
+                }
                 if let chosen {
                     setSize(chosen)
                     if lines > 1 && layout.lineCount > 1 { adjustments.append(.wrapped) }
@@ -171,9 +174,11 @@ public struct BadgeRenderer: Sendable {
             // Glyphs may overhang their advance (a J's hook, an accent): nudge the ink back inside the box.
             let ink = layout.inkRectangle
             let left = box.x + Self.origin(inkStart: ink.x, inkLength: ink.width, boxLength: box.width, preferred: 0)
-            let top = box.y + Self.origin(
-                inkStart: ink.y, inkLength: ink.height, boxLength: box.height,
-                preferred: max(0, (box.height - layout.logicalSize.height) / 2))
+            let top =
+                box.y
+                + Self.origin(
+                    inkStart: ink.y, inkLength: ink.height, boxLength: box.height,
+                    preferred: max(0, (box.height - layout.logicalSize.height) / 2))
             let fit = TextFit(
                 element: element.format, text: text, points: chosen!, adjustments: adjustments,
                 box: .init(x: box.x, y: box.y, width: box.width, height: box.height),
@@ -234,7 +239,10 @@ public struct BadgeRenderer: Sendable {
         for y in 0..<symbol.width {
             var x = 0
             while x < symbol.width {
-                guard symbol.isDark(x: x, y: y) else { x += 1; continue }
+                guard symbol.isDark(x: x, y: y) else {
+                    x += 1
+                    continue
+                }
                 let start = x
                 while x < symbol.width && symbol.isDark(x: x, y: y) { x += 1 }
                 cairo_rectangle(cr, origin.x + Double(start) * module, origin.y + Double(y) * module, Double(x - start) * module, module)

@@ -1,5 +1,5 @@
-import Foundation
 internal import CQRencode
+import Foundation
 import Roster
 
 /// A QR symbol encoded by libqrencode: a square of dark and light modules.

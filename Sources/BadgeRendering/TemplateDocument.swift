@@ -56,10 +56,11 @@ struct TemplateDocument: Decodable {
                 }
                 let maximum = size?.max ?? 12
                 let minimum = min(size?.min ?? maximum, maximum)
-                return .text(BadgeTemplate.Text(
-                    format: format, box: try inside(box), font: font ?? "Noto Sans", isBold: weight == "bold",
-                    maximumSize: maximum, minimumSize: minimum, maximumLines: max(lines ?? 1, 1),
-                    alignment: align ?? .left, colour: try parseColour(colour ?? "#000000")))
+                return .text(
+                    BadgeTemplate.Text(
+                        format: format, box: try inside(box), font: font ?? "Noto Sans", isBold: weight == "bold",
+                        maximumSize: maximum, minimumSize: minimum, maximumLines: max(lines ?? 1, 1),
+                        alignment: align ?? .left, colour: try parseColour(colour ?? "#000000")))
             }
             if let band {
                 let colours = try (colours ?? ["default": "#000000"]).mapValues { try parseColour($0) }

@@ -1,5 +1,5 @@
 import Badges
-public import Foundation
+import Foundation
 import Roster
 
 /// Decides a scan at a door: a pure function of the request, so a door decides alone and the server agrees.
@@ -53,7 +53,8 @@ public enum EntryRules {
         if let capacity, request.occupancy >= capacity, !request.isInside {
             return deny("room-full", "The room is full (\(request.occupancy) of \(capacity)).")
         }
-        let warning = request.isInside && request.door.antiPassback == .warn
+        let warning =
+            request.isInside && request.door.antiPassback == .warn
             ? "Already inside with no exit scanned: check the badge against the person." : nil
         return EntryDecision(
             verdict: .admit, reason: "admitted", sentence: "Welcome.", warning: warning, reference: delegate.reference,

@@ -74,12 +74,15 @@ public struct PrintSpooler: Sendable {
     /// Asks for a delegate's badge to be printed. The same `key` again returns the first request's job. Only the
     /// store is touched: the request is kept even while CUPS is down.
     /// - Parameter preferredQueue: A queue or profile name to try first.
-    public func request(reference: String, key: String, station: String, preferredQueue: String? = nil, at now: Date = Date()) throws
+    public func request(
+        reference: String, key: String, station: String, preferredQueue: String? = nil, at now: Date = Date()
+    ) throws
         -> PrintJob
     {
         let delegate = try store.delegate(reference)
         return try store.enqueuePrint(
-            PrintJob(key: key, reference: delegate.reference, station: station, preferredQueue: preferredQueue, at: now)).0
+            PrintJob(key: key, reference: delegate.reference, station: station, preferredQueue: preferredQueue, at: now)
+        ).0
     }
 
     /// Advances every unfinished job once.
@@ -239,12 +242,11 @@ public struct PrintSpooler: Sendable {
         }
         if status.state == .completed { return try markPrinted(&job, on: queue, now: now) }
         let reason: String? =
-            if status.state.hasFailed { "job \(status.state.rawValue)" }
-            else if let printerStatus, !printerStatus.isHealthy {
+            if status.state.hasFailed { "job \(status.state.rawValue)" } else if let printerStatus, !printerStatus.isHealthy {
                 "printer \(printerStatus.state.rawValue)\(printerStatus.reasons.isEmpty ? "" : ": " + printerStatus.reasons.joined(separator: ", "))"
-            } else if printerStatus == nil { "queue removed" }
-            else if isStalled { "no progress for \(Int(configuration.stallTimeout)) s" }
-            else { nil }
+            } else if printerStatus == nil { "queue removed" } else if isStalled { "no progress for \(Int(configuration.stallTimeout)) s" } else {
+                nil
+            }
         guard let reason else { return [] }
         return try moveOn(&job, from: queue, id: id, clearing: nil, reason: reason, now: now)
     }
@@ -318,7 +320,9 @@ public struct PrintSpooler: Sendable {
     }
 
     /// Renders the job's badge for `queue`: its profile's template and format, or a PDF of the default template.
-    private func render(_ job: PrintJob, for queue: String, profile: PrinterProfile?, now: Date) throws
+    private func render(
+        _ job: PrintJob, for queue: String, profile: PrinterProfile?, now: Date
+    ) throws
         -> (URL, DocumentFormat, MadeBadge)
     {
         try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)

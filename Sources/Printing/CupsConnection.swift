@@ -37,7 +37,9 @@ public final class CupsConnection: BadgePrinter, @unchecked Sendable {
                 "printer-name", "printer-state", "printer-state-reasons", "printer-state-message", "printer-is-accepting-jobs", "device-uri",
                 "printer-make-and-model", "media-supported", "media-default", "document-format-supported",
             ]
-            _ = Self.withCStrings(wanted) { ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", Int32(wanted.count), nil, $0) }
+            _ = Self.withCStrings(wanted) {
+                ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", Int32(wanted.count), nil, $0)
+            }
             let response: OpaquePointer
             do {
                 response = try perform(request, "/", what: "list printers")
@@ -150,7 +152,8 @@ public final class CupsConnection: BadgePrinter, @unchecked Sendable {
     /// The connection, made now if there is none yet.
     private func connected() throws -> OpaquePointer {
         if let http { return http }
-        let (host, port) = server.hasPrefix("/")
+        let (host, port) =
+            server.hasPrefix("/")
             ? (server, ippPort()) : (String(server.prefix { $0 != ":" }), Int32(server.split(separator: ":").last ?? "") ?? ippPort())
         guard let http = httpConnect2(host, port, nil, AF_UNSPEC, cupsEncryption(), 1, 5_000, nil) else {
             throw Self.unavailable()
@@ -198,11 +201,12 @@ public final class CupsConnection: BadgePrinter, @unchecked Sendable {
     }
 
     private static func status(name: String, _ values: [String: [String]]) -> PrinterStatus {
-        let state: PrinterStatus.State = switch values["printer-state"]?.first {
-        case "4": .processing
-        case "5": .stopped
-        default: .idle
-        }
+        let state: PrinterStatus.State =
+            switch values["printer-state"]?.first {
+            case "4": .processing
+            case "5": .stopped
+            default: .idle
+            }
         return PrinterStatus(
             name: name, state: state, reasons: (values["printer-state-reasons"] ?? []).filter { $0 != "none" },
             message: values["printer-state-message"]?.first.flatMap { $0.isEmpty ? nil : $0 },

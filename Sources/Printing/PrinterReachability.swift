@@ -43,7 +43,8 @@ extension Reachability: Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self = try container.decode(Bool.self, forKey: .reachable)
+        self =
+            try container.decode(Bool.self, forKey: .reachable)
             ? .reachable : .unreachable(try container.decodeIfPresent(String.self, forKey: .reason) ?? "")
     }
 

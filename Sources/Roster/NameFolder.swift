@@ -97,14 +97,15 @@ public final class NameFolder: Sendable {
     }
 
     private func romanisations(of word: String) -> [String] {
-        let transforms: [String] = switch Script.dominant(in: word) {
-        case .latin: []
-        case .cyrillic: ["Russian-Latin/BGN", "Ukrainian-Latin/BGN", "Any-Latin"]
-        case .greek: ["Greek-Latin/UNGEGN", "Greek-Latin/BGN", "Any-Latin"]
-        case .armenian: ["Armenian-Latin/BGN", "Any-Latin"]
-        case .georgian: ["Georgian-Latin/BGN", "Any-Latin"]
-        case .other: ["Any-Latin"]
-        }
+        let transforms: [String] =
+            switch Script.dominant(in: word) {
+            case .latin: []
+            case .cyrillic: ["Russian-Latin/BGN", "Ukrainian-Latin/BGN", "Any-Latin"]
+            case .greek: ["Greek-Latin/UNGEGN", "Greek-Latin/BGN", "Any-Latin"]
+            case .armenian: ["Armenian-Latin/BGN", "Any-Latin"]
+            case .georgian: ["Georgian-Latin/BGN", "Any-Latin"]
+            case .other: ["Any-Latin"]
+            }
         guard !transforms.isEmpty else { return [word] }
         return transforms.compactMap { id in
             guard let latin = word.applyingTransform(StringTransform(id), reverse: false) else { return nil }

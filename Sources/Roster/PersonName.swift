@@ -5,10 +5,11 @@ public enum PersonName {
     /// Collapses runs of whitespace and trims the ends: `"  Jean   Luc "` becomes `"Jean Luc"`.
     public static func collapsingWhitespace(_ text: String) -> String {
         var previousWasSpace = true
-        let needsWork = text.utf8.contains { byte in
-            defer { previousWasSpace = byte == 0x20 }
-            return byte == 0x20 ? previousWasSpace : byte == 0x09 || byte == 0x0A || byte == 0x0D || mayStartWhitespace(byte)
-        } || text.utf8.last == 0x20
+        let needsWork =
+            text.utf8.contains { byte in
+                defer { previousWasSpace = byte == 0x20 }
+                return byte == 0x20 ? previousWasSpace : byte == 0x09 || byte == 0x0A || byte == 0x0D || mayStartWhitespace(byte)
+            } || text.utf8.last == 0x20
         guard needsWork else { return text }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
@@ -27,7 +28,8 @@ public enum PersonName {
     /// Names in mixed case, and scripts without case, are kept as typed.
     public static func displayCase(_ name: String, country: String = "") -> String {
         let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
-        let isAllCapitals = letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
+        let isAllCapitals =
+            letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
             && letters.contains { $0.properties.isUppercase }
         guard isAllCapitals else { return name }
         let rules = CasingRules(country: country.uppercased())

@@ -6,18 +6,19 @@ public enum Transliteration {
     /// or ICU's general one. Latin names come back unchanged.
     public static func latin(_ name: String, country: String) -> String {
         guard !PersonName.isLatin(name) else { return name }
-        let transform: String = switch (Script.dominant(in: name), country.uppercased()) {
-        case (.cyrillic, "UA"): "Ukrainian-Latin/BGN"
-        case (.cyrillic, "BY"): "Belarusian-Latin/BGN"
-        case (.cyrillic, "RS"), (.cyrillic, "ME"), (.cyrillic, "BA"): "Serbian-Latin/BGN"
-        case (.cyrillic, "MK"): "Macedonian-Latin/BGN"
-        case (.cyrillic, "BG"): "Bulgarian-Latin/BGN"
-        case (.cyrillic, _): "Russian-Latin/BGN"
-        case (.greek, _): "Greek-Latin/UNGEGN"
-        case (.armenian, _): "Armenian-Latin/BGN"
-        case (.georgian, _): "Georgian-Latin/BGN"
-        default: "Any-Latin"
-        }
+        let transform: String =
+            switch (Script.dominant(in: name), country.uppercased()) {
+            case (.cyrillic, "UA"): "Ukrainian-Latin/BGN"
+            case (.cyrillic, "BY"): "Belarusian-Latin/BGN"
+            case (.cyrillic, "RS"), (.cyrillic, "ME"), (.cyrillic, "BA"): "Serbian-Latin/BGN"
+            case (.cyrillic, "MK"): "Macedonian-Latin/BGN"
+            case (.cyrillic, "BG"): "Bulgarian-Latin/BGN"
+            case (.cyrillic, _): "Russian-Latin/BGN"
+            case (.greek, _): "Greek-Latin/UNGEGN"
+            case (.armenian, _): "Armenian-Latin/BGN"
+            case (.georgian, _): "Georgian-Latin/BGN"
+            default: "Any-Latin"
+            }
         var latin = name.applyingTransform(StringTransform(transform), reverse: false) ?? name
         if !PersonName.isLatin(latin) { latin = latin.applyingTransform(StringTransform("Any-Latin"), reverse: false) ?? latin }
         // Scripts without case (Georgian) come out in lower case: capitalise each word.

@@ -65,14 +65,15 @@ public struct ColumnMapping: Sendable, Equatable {
         struct File: Decodable { var columns: [String: String] }
         do {
             let file = try YAMLDecoder().decode(File.self, from: String(contentsOf: url, encoding: .utf8))
-            return try Dictionary(uniqueKeysWithValues: file.columns.map { key, value in
-                guard let field = RosterField(rawValue: key) else {
-                    throw LanyardError(
-                        .invalidInput, "The mapping \(url.lastPathComponent) names an unknown field “\(key)”.",
-                        remedy: "Fields are: \(RosterField.allCases.map(\.rawValue).joined(separator: ", ")).")
-                }
-                return (field, value)
-            })
+            return try Dictionary(
+                uniqueKeysWithValues: file.columns.map { key, value in
+                    guard let field = RosterField(rawValue: key) else {
+                        throw LanyardError(
+                            .invalidInput, "The mapping \(url.lastPathComponent) names an unknown field “\(key)”.",
+                            remedy: "Fields are: \(RosterField.allCases.map(\.rawValue).joined(separator: ", ")).")
+                    }
+                    return (field, value)
+                })
         } catch let error as LanyardError {
             throw error
         } catch {

@@ -7,8 +7,10 @@ enum CountryCodes {
 
     private static let byName: [String: String] = {
         let english = Locale(identifier: "en")
-        var names: [String: String] = ["uk": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
-                                       "kosovo": "XK", "czech republic": "CZ", "turkey": "TR", "russia": "RU"]
+        var names: [String: String] = [
+            "uk": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+            "kosovo": "XK", "czech republic": "CZ", "turkey": "TR", "russia": "RU",
+        ]
         for code in codes {
             if let name = english.localizedString(forRegionCode: code) { names[name.lowercased()] = code }
         }

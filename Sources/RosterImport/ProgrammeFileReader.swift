@@ -1,5 +1,5 @@
-import Foundation
 import DelimitedText
+import Foundation
 import Roster
 
 /// Reads the categories and sessions files of Lanyard's roster format; a bad row becomes a ``RowProblem``.
@@ -16,14 +16,16 @@ enum ProgrammeFileReader {
                 continue
             }
             guard ["yes", "no", "true", "false", "1", "0", ""].contains(lawEnforcement) else {
-                problems.append(RowProblem(
-                    file: file, line: record.line, reference: code,
-                    reason: "law_enforcement is “\(lawEnforcement)”; write yes or no."))
+                problems.append(
+                    RowProblem(
+                        file: file, line: record.line, reference: code,
+                        reason: "law_enforcement is “\(lawEnforcement)”; write yes or no."))
                 continue
             }
-            categories.append(Category(
-                code: code.uppercased(), name: name.isEmpty ? code : name,
-                isLawEnforcement: ["yes", "true", "1"].contains(lawEnforcement)))
+            categories.append(
+                Category(
+                    code: code.uppercased(), name: name.isEmpty ? code : name,
+                    isLawEnforcement: ["yes", "true", "1"].contains(lawEnforcement)))
         }
         return (categories, problems)
     }
@@ -37,24 +39,33 @@ enum ProgrammeFileReader {
             func problem(_ reason: String) {
                 problems.append(RowProblem(file: file, line: record.line, reference: code.isEmpty ? nil : code, reason: reason))
             }
-            guard !code.isEmpty else { problem("The session has no code."); continue }
+            guard !code.isEmpty else {
+                problem("The session has no code.")
+                continue
+            }
             guard let day = Int(columns.value("day", record)), (1...dayCount).contains(day) else {
-                problem("Its day “\(columns.value("day", record))” is not a day of the event (1 to \(dayCount))."); continue
+                problem("Its day “\(columns.value("day", record))” is not a day of the event (1 to \(dayCount)).")
+                continue
             }
             let start = columns.value("start", record), end = columns.value("end", record)
             guard Self.isTime(start), Self.isTime(end), start < end else {
-                problem("Its times “\(start)”–“\(end)” are not HH:MM with the start before the end."); continue
-            }
-            guard let capacity = Int(columns.value("capacity", record)), capacity > 0 else {
-                problem("Its capacity “\(columns.value("capacity", record))” is not a positive number."); continue
-            }
-            guard let access = AccessRule(notation: columns.value("access", record)) else {
-                problem("Its access “\(columns.value("access", record))” is not all, registered, registered+law-enforcement, invitation or categories:CODE;CODE.")
+                problem("Its times “\(start)”–“\(end)” are not HH:MM with the start before the end.")
                 continue
             }
-            sessions.append(Session(
-                code: code, day: day, start: start, end: end, title: columns.value("title", record),
-                room: columns.value("room", record), capacity: capacity, access: access))
+            guard let capacity = Int(columns.value("capacity", record)), capacity > 0 else {
+                problem("Its capacity “\(columns.value("capacity", record))” is not a positive number.")
+                continue
+            }
+            guard let access = AccessRule(notation: columns.value("access", record)) else {
+                problem(
+                    "Its access “\(columns.value("access", record))” is not all, registered, registered+law-enforcement, invitation or categories:CODE;CODE."
+                )
+                continue
+            }
+            sessions.append(
+                Session(
+                    code: code, day: day, start: start, end: end, title: columns.value("title", record),
+                    room: columns.value("room", record), capacity: capacity, access: access))
         }
         return (sessions, problems)
     }

@@ -1,5 +1,5 @@
-public import Foundation
 import DelimitedText
+public import Foundation
 import Roster
 public import RosterStore
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Roster
 
 /// A badge about to be issued: the delegate and the serial it will carry. Nothing is recorded until the badge has

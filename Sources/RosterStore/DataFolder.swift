@@ -1,5 +1,5 @@
 public import Foundation
-public import Roster
+import Roster
 
 /// The folder holding one station's data: the store, the event's keys, its configuration, rendered output.
 public struct DataFolder: Sendable, Equatable {

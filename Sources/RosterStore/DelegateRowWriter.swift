@@ -14,11 +14,12 @@ struct DelegateRowWriter {
 
     init(_ db: Database, updatedAt: Date) throws {
         self.db = db
-        statement = try db.makeStatement(sql: """
-            INSERT INTO delegate (reference, title, givenName, familyName, fullName, nativeName, organisation, country,
-                category, email, sessions, days, status, updatedAt, searchFamily, searchGiven, searchOther)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        statement = try db.makeStatement(
+            sql: """
+                INSERT INTO delegate (reference, title, givenName, familyName, fullName, nativeName, organisation, country,
+                    category, email, sessions, days, status, updatedAt, searchFamily, searchGiven, searchOther)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         stamp = String.fromDatabaseValue(updatedAt.databaseValue) ?? ""
     }
 
@@ -49,7 +50,8 @@ struct DelegateRowWriter {
         }
         value.withUTF8 { bytes in
             // An empty buffer may have no address, which SQLite would read as NULL.
-            _ = bytes.isEmpty
+            _ =
+                bytes.isEmpty
                 ? sqlite3_bind_text(handle, index, "", 0, nil)
                 : sqlite3_bind_text(handle, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
         }

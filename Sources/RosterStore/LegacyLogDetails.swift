@@ -8,10 +8,11 @@ enum LegacyLogDetails {
     /// The triggers that keep the log append-only.
     static func createAppendOnlyTriggers(_ db: Database) throws {
         for action in ["UPDATE", "DELETE"] {
-            try db.execute(sql: """
-                CREATE TRIGGER logIsAppendOnly\(action.capitalized) BEFORE \(action) ON log
-                BEGIN SELECT RAISE(ABORT, 'the on-site log is append-only'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER logIsAppendOnly\(action.capitalized) BEFORE \(action) ON log
+                    BEGIN SELECT RAISE(ABORT, 'the on-site log is append-only'); END
+                    """)
         }
     }
 
@@ -45,10 +46,11 @@ enum LegacyLogDetails {
         case .badgeRevoked:
             return .badgeRevoked(BadgeRevocationDetails(serial: serial ?? 1, reason: old["reason"] ?? "revoked"))
         case .scan:
-            return .scan(ScanDetails(
-                door: old["door"] ?? "", direction: Direction(rawValue: old["direction"] ?? "") ?? .in,
-                verdict: Verdict(rawValue: old["verdict"] ?? "") ?? .deny, reason: old["reason"] ?? "", serial: serial,
-                claimedReference: old["claimedReference"]))
+            return .scan(
+                ScanDetails(
+                    door: old["door"] ?? "", direction: Direction(rawValue: old["direction"] ?? "") ?? .in,
+                    verdict: Verdict(rawValue: old["verdict"] ?? "") ?? .deny, reason: old["reason"] ?? "", serial: serial,
+                    claimedReference: old["claimedReference"]))
         case .print:
             return .print(PrintDetails(key: old["key"] ?? "", outcome: .printed, queue: old["queue"], serial: serial))
         }

@@ -60,7 +60,9 @@ extension RosterDatabase: BadgeRegistry {
     /// `badge-revoked` with its reason, which doors give when they deny it.
     /// - Returns: The revoked badge and its `badge-revoked` entry.
     /// - Throws: ``LanyardError`` `notFound` when the delegate has no badge.
-    public func revokeBadge(reference: String, reason: String, station: String, at now: Date = Date()) throws
+    public func revokeBadge(
+        reference: String, reason: String, station: String, at now: Date = Date()
+    ) throws
         -> (IssuedBadge, LogEntry)
     {
         try storeAccess {

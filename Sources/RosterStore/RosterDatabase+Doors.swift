@@ -1,7 +1,7 @@
 import Badges
-public import Foundation
+import Foundation
 import GRDB
-public import Roster
+import Roster
 
 extension RosterDatabase {
     /// What a door needs about `reference`, in one read: the delegate, their current badge and the place's state.
@@ -16,22 +16,26 @@ extension RosterDatabase {
                     try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchOne(db)
                 }
                 let canonical = record?.reference ?? reference ?? ""
-                let checkedIn = try Bool.fetchOne(
-                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM log WHERE reference = ? AND kind = 'check-in')"),
-                    arguments: [canonical]) ?? false
-                let inside = try Bool.fetchOne(
-                    db.cachedStatement(sql: "SELECT isInside FROM doorPresence WHERE door = ? AND reference = ?"),
-                    arguments: [place, canonical]) ?? false
-                let occupancy = try Int.fetchOne(
-                    db.cachedStatement(sql: "SELECT COUNT(*) FROM doorPresence WHERE door = ? AND isInside"),
-                    arguments: [place]) ?? 0
-                var insideAmong = Set<String>()
-                for other in pending {
-                    let isInside = try Bool.fetchOne(
+                let checkedIn =
+                    try Bool.fetchOne(
+                        db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM log WHERE reference = ? AND kind = 'check-in')"),
+                        arguments: [canonical]) ?? false
+                let inside =
+                    try Bool.fetchOne(
                         db.cachedStatement(sql: "SELECT isInside FROM doorPresence WHERE door = ? AND reference = ?"),
-                        arguments: [place, other]) ?? false
-                    if isInside { insideAmong.insert(other) }
-                }
+                        arguments: [place, canonical]) ?? false
+                let occupancy =
+                    try Int.fetchOne(
+                        db.cachedStatement(sql: "SELECT COUNT(*) FROM doorPresence WHERE door = ? AND isInside"),
+                        arguments: [place]) ?? 0
+                let insideAmong = try Set(
+                    String.fetchAll(
+                        db.cachedStatement(
+                            sql: """
+                                SELECT reference FROM doorPresence
+                                WHERE door = ? AND isInside AND reference IN (SELECT value FROM json_each(?))
+                                """),
+                        arguments: [place, JSONText.array(Array(pending))]))
                 return DoorSnapshot(
                     delegate: record?.delegate, badge: try BadgeRecord.fetchOne(db, key: canonical)?.badge,
                     state: DoorState(isCheckedIn: checkedIn, isInside: inside, occupancy: occupancy, insideAmong: insideAmong))
@@ -48,10 +52,12 @@ extension RosterDatabase {
     /// so a scan replayed or uploaded late never overrides a newer one.
     static func updatePresence(_ scan: ScanDetails, of entry: LogEntry, _ db: Database) throws {
         guard scan.isPassage, let reference = entry.reference else { return }
-        try db.cachedStatement(sql: """
-            INSERT INTO doorPresence (door, reference, isInside, at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (door, reference) DO UPDATE SET isInside = excluded.isInside, at = excluded.at
-            WHERE doorPresence.at IS NULL OR doorPresence.at <= excluded.at
-            """).execute(arguments: [scan.door, reference, scan.direction == .in, entry.at])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO doorPresence (door, reference, isInside, at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (door, reference) DO UPDATE SET isInside = excluded.isInside, at = excluded.at
+                WHERE doorPresence.at IS NULL OR doorPresence.at <= excluded.at
+                """
+        ).execute(arguments: [scan.door, reference, scan.direction == .in, entry.at])
     }
 }

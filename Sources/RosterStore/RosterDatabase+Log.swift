@@ -41,7 +41,9 @@ extension RosterDatabase {
     ///   - force: An organiser's override for a cancelled registration; recorded as such.
     ///   - now: The time of arrival.
     /// - Throws: ``LanyardError`` `notFound`, `noEvent` or `registrationCancelled`.
-    public func checkIn(reference: String, station: String, force: Bool = false, at now: Date = Date()) throws
+    public func checkIn(
+        reference: String, station: String, force: Bool = false, at now: Date = Date()
+    ) throws
         -> CheckInReceipt
     {
         try storeAccess {
@@ -51,8 +53,9 @@ extension RosterDatabase {
                 let today = event.arrivalDay(at: now)
                 let earlier = try Self.entries(of: .checkIn, for: delegate.reference, db)
                     .first { $0.details.checkIn?.day == today }
-                guard let entry = try CheckInPolicy.decide(
-                    delegate, earlierToday: earlier, event: event, station: station, force: force, now: now)
+                guard
+                    let entry = try CheckInPolicy.decide(
+                        delegate, earlierToday: earlier, event: event, station: station, force: force, now: now)
                 else {
                     return CheckInReceipt(delegate: delegate, entry: earlier!, isFirstCheckIn: false)
                 }

@@ -25,10 +25,14 @@ final class SearchIndexCache: Sendable {
             fetched.append((row[0], row[1], row[2], row[3], row[4]))
         }
         // Splitting the stored spellings into words is most of the work before indexing: on every core.
-        return SearchIndex(fetched.concurrentMap(chunkSize: 5_000) { row in
-            (row.id, SearchDocument(
-                reference: row.reference.lowercased(), familyWords: DelegateRecord.words(row.family),
-                givenWords: DelegateRecord.words(row.given), otherWords: DelegateRecord.words(row.other)))
-        })
+        return SearchIndex(
+            fetched.concurrentMap(chunkSize: 5_000) { row in
+                (
+                    row.id,
+                    SearchDocument(
+                        reference: row.reference.lowercased(), familyWords: DelegateRecord.words(row.family),
+                        givenWords: DelegateRecord.words(row.given), otherWords: DelegateRecord.words(row.other))
+                )
+            })
     }
 }

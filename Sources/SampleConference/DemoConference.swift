@@ -2,8 +2,8 @@ import Foundation
 public import Logging
 public import Roster
 public import RosterImport
-public import Station
 import RosterStore
+public import Station
 
 /// The bundled sample conference as a station: set up through the station's own calls, like any other event.
 public enum DemoConference {

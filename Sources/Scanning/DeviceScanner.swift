@@ -97,16 +97,25 @@ public final class DeviceScanner: ScannerInput {
             let fd = Glibc.open(path, O_RDONLY | O_NOCTTY)
             guard fd >= 0 else { throw Self.failure("cannot open \(path)") }
             var settings = termios()
-            guard tcgetattr(fd, &settings) == 0 else { close(fd); throw Self.failure("\(path) is not a serial port") }
+            guard tcgetattr(fd, &settings) == 0 else {
+                close(fd)
+                throw Self.failure("\(path) is not a serial port")
+            }
             cfmakeraw(&settings)
             cfsetspeed(&settings, Self.speed(baud))
-            guard tcsetattr(fd, TCSANOW, &settings) == 0 else { close(fd); throw Self.failure("cannot set \(path) to raw mode") }
+            guard tcsetattr(fd, TCSANOW, &settings) == 0 else {
+                close(fd)
+                throw Self.failure("cannot set \(path) to raw mode")
+            }
             return fd
         case .evdev(let path, _):
             let fd = Glibc.open(path, O_RDONLY)
             guard fd >= 0 else { throw Self.failure("cannot open \(path)") }
             // EVIOCGRAB: scans go to Lanyard only, not to whatever window has focus.
-            guard ioctl(fd, 0x4004_4590, 1) == 0 else { close(fd); throw Self.failure("cannot grab \(path) exclusively") }
+            guard ioctl(fd, 0x4004_4590, 1) == 0 else {
+                close(fd)
+                throw Self.failure("cannot grab \(path) exclusively")
+            }
             return fd
         }
     }

@@ -26,10 +26,11 @@ public enum KeyboardLayout: String, Sendable, CaseIterable, Codable {
     ]
 
     private static func letters(swapping swaps: [Character: Character] = [:]) -> [UInt16: Pair] {
-        Dictionary(uniqueKeysWithValues: letterKeys.map { legend, code in
-            let letter = swaps[legend] ?? legend
-            return (code, (letter, Character(letter.uppercased())))
-        })
+        Dictionary(
+            uniqueKeysWithValues: letterKeys.map { legend, code in
+                let letter = swaps[legend] ?? legend
+                return (code, (letter, Character(letter.uppercased())))
+            })
     }
 
     private static let common: [UInt16: Pair] = [57: (" ", " "), 28: ("\r", "\r"), 15: ("\t", "\t"), 96: ("\r", "\r")]

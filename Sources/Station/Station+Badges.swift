@@ -1,8 +1,8 @@
 public import BadgeRendering
+import Badges
 public import Foundation
 import Roster
 import RosterStore
-import Badges
 
 extension Station {
     /// Issues a delegate's next badge (a reprint: the old one stops working) and renders it to `url`. Nothing is
@@ -48,11 +48,12 @@ extension Station {
                     && category.map { $0.caseInsensitiveCompare(delegate.category) == .orderedSame } ?? true
                     && country.map { $0.caseInsensitiveCompare(delegate.country) == .orderedSame } ?? true
             }.sorted { a, b in
-                let keys: (String, String) = switch order {
-                case .familyName: (a.sortName, b.sortName)
-                case .country: (a.country, b.country)
-                case .category: (a.category, b.category)
-                }
+                let keys: (String, String) =
+                    switch order {
+                    case .familyName: (a.sortName, b.sortName)
+                    case .country: (a.country, b.country)
+                    case .category: (a.category, b.category)
+                    }
                 if keys.0 != keys.1 { return keys.0.localizedStandardCompare(keys.1) == .orderedAscending }
                 return (a.sortName, a.givenName, a.reference) < (b.sortName, b.givenName, b.reference)
             }
@@ -70,9 +71,12 @@ extension Station {
             let template = try BadgeStudio.template(named: template)
             let (badges, problems) = try studio.issueBatch(
                 selection.select(try database.delegates()), station: station, template: template, to: url, progress: progress)
-            return (badges.map(\.entry), BatchView(
-                file: url.path, template: template.name, badges: badges.map { BadgeView($0, file: url.path, template: template.name) },
-                problems: problems))
+            return (
+                badges.map(\.entry),
+                BatchView(
+                    file: url.path, template: template.name, badges: badges.map { BadgeView($0, file: url.path, template: template.name) },
+                    problems: problems)
+            )
         }
         view.0.forEach { events.publish(.entry($0)) }
         return view.1

@@ -1,8 +1,8 @@
+import Badges
 public import Foundation
+import PrintQueue
 public import Roster
 import RosterStore
-import Badges
-import PrintQueue
 
 extension Station {
     /// Delegates matching `text`, best first: a few letters of a name in any script or spelling (one typo

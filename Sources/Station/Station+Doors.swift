@@ -29,9 +29,10 @@ extension Station {
 
     /// An area's door: the one configured for it, or one with the default rules.
     public func door(area name: String) async throws -> DoorController {
-        let door = configuration.doors.first {
-            if case .area(let area, _) = $0.place { area.caseInsensitiveCompare(name) == .orderedSame } else { false }
-        } ?? Door(place: .area(name: name, capacity: nil))
+        let door =
+            configuration.doors.first {
+                if case .area(let area, _) = $0.place { area.caseInsensitiveCompare(name) == .orderedSame } else { false }
+            } ?? Door(place: .area(name: name, capacity: nil))
         return try await controller(for: door)
     }
 

@@ -88,4 +88,19 @@ extension Station {
     public func waitingPrintJobs() async throws -> [PrintJob] {
         try await store { try $0.unfinishedPrintJobs() }
     }
+
+    /// Prints the badges waiting in the queue (after CUPS or a printer came back) until none is left or `timeout`
+    /// passes.
+    /// - Returns: The jobs still waiting.
+    public func printWaiting(timeout: Duration) async throws -> [PrintJob] {
+        try await printing {
+            let deadline = ContinuousClock.now + timeout
+            var waiting = try await waitingPrintJobs()
+            while !waiting.isEmpty && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(250))
+                waiting = try await waitingPrintJobs()
+            }
+            return waiting
+        }
+    }
 }

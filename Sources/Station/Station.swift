@@ -1,7 +1,7 @@
 import Foundation
 public import Logging
-import Printing
 public import PrintQueue
+import Printing
 public import Roster
 public import RosterStore
 import Synchronization

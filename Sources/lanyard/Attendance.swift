@@ -56,9 +56,10 @@ extension Lanyard {
                 if csv { return print(try await station.rollCallCSV(), terminator: "") }
                 let rollCall = try await station.rollCall()
                 try output.answer(rollCall) {
-                    (["\(rollCall.people.count) on site (day \(rollCall.day)):"] + rollCall.people.map {
-                        "  \($0.organisation)  \($0.name) (\($0.reference))  — \($0.lastSeenAt), \(station.event.clockTime($0.lastSeenTime))"
-                    }).joined(separator: "\n")
+                    (["\(rollCall.people.count) on site (day \(rollCall.day)):"]
+                        + rollCall.people.map {
+                            "  \($0.organisation)  \($0.name) (\($0.reference))  — \($0.lastSeenAt), \(station.event.clockTime($0.lastSeenTime))"
+                        }).joined(separator: "\n")
                 }
             }
         }

@@ -39,7 +39,8 @@ extension Lanyard {
             let delegate = view.delegate.delegate
             let printed = view.print.map { " " + PrintOptions.describe($0) } ?? view.printNote.map { " " + $0 } ?? ""
             guard view.firstCheckIn else {
-                return "\(delegate.displayName) was already checked in today at \(view.checkIn.station), \(event.clockTime(view.checkIn.at))." + printed
+                return "\(delegate.displayName) was already checked in today at \(view.checkIn.station), \(event.clockTime(view.checkIn.at))."
+                    + printed
             }
             let forced = view.forced ? ", overriding a cancelled registration" : ""
             return "Checked in \(delegate.displayName) (\(delegate.reference)) at \(desk), \(event.clockTime(view.checkIn.at))\(forced).\(printed)"

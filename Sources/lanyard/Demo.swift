@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import Roster
-import SampleConference
-import Station
 import RosterImport
 import RosterStore
+import SampleConference
+import Station
 
 extension Lanyard {
     /// `lanyard demo`: a data folder with the sample conference, ready to try.
@@ -24,7 +24,12 @@ extension Lanyard {
                 progress.finish()
                 let event = station.event
                 let delegates = try await station.database.perform { try $0.delegateCount() }
-                struct Answer: Encodable { let data: String; let event: EventView; let delegates: Int; let imported: Bool }
+                struct Answer: Encodable {
+                    let data: String
+                    let event: EventView
+                    let delegates: Int
+                    let imported: Bool
+                }
                 let folder = station.configuration.data.url.path
                 try output.answer(Answer(data: folder, event: EventView(event), delegates: delegates, imported: summary != nil)) {
                     """

@@ -1,8 +1,8 @@
 import ArgumentParser
+import DoorRules
 import Foundation
 import Roster
 import Station
-import DoorRules
 
 extension Lanyard {
     /// `lanyard door`: a full-screen door station reading a scanner.

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import Roster
 import RosterImport
-import Station
 import RosterStore
+import Station
 
 extension Lanyard {
     /// `lanyard import`: loads or refreshes the roster from CSV exports.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Roster
-import Station
 import RosterStore
+import Station
 
 extension Lanyard {
     /// `lanyard init`: creates the event in a new data folder.
@@ -23,7 +23,10 @@ extension Lanyard {
                 let event = try Event(name: name, venue: venue, firstDay: firstDay, dayCount: days, timeZoneIdentifier: timeZone)
                 let configuration = try station.configuration()
                 _ = try await Station.create(event, configuration: configuration, logger: Lanyard.logger())
-                struct Answer: Encodable { let event: EventView; let data: String }
+                struct Answer: Encodable {
+                    let event: EventView
+                    let data: String
+                }
                 try output.answer(Answer(event: EventView(event), data: configuration.data.url.path)) {
                     """
                     Created \(event.name) (\(event.firstDay), \(event.dayCount) day\(event.dayCount == 1 ? "" : "s"), \

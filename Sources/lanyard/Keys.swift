@@ -20,7 +20,11 @@ extension Lanyard {
                 try await output.run {
                     let station = try await station.open()
                     let key = try station.keys.publicKeyText()
-                    struct Answer: Encodable { let eventID: String; let publicKey: String; let algorithm: String }
+                    struct Answer: Encodable {
+                        let eventID: String
+                        let publicKey: String
+                        let algorithm: String
+                    }
                     try output.answer(Answer(eventID: station.event.id.uuidString, publicKey: key, algorithm: "Ed25519")) { key }
                 }
             }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import PrintQueue
+import Printing
 import Roster
 import Station
-import Printing
 
 extension Lanyard {
     /// `lanyard print`: prints a delegate's badge on the station's label printers, or what waits in the queue.
@@ -40,17 +40,10 @@ extension Lanyard {
         }
 
         private func printQueued(_ station: Station, _ output: Output) async throws {
-            let jobs = try await station.printing {
-                let deadline = ContinuousClock.now + .seconds(printing.wait)
-                var waiting = try await station.waitingPrintJobs()
-                while !waiting.isEmpty && ContinuousClock.now < deadline {
-                    try await Task.sleep(for: .milliseconds(250))
-                    waiting = try await station.waitingPrintJobs()
-                }
-                return waiting
-            }
+            let jobs = try await station.printWaiting(timeout: .seconds(printing.wait))
             try output.answer(jobs) {
-                jobs.isEmpty ? "Every badge of the queue has been printed (or has failed: see `lanyard show`)."
+                jobs.isEmpty
+                    ? "Every badge of the queue has been printed (or has failed: see `lanyard show`)."
                     : (["\(jobs.count) badge(s) still waiting:"] + jobs.map { "  " + PrintOptions.describe($0) }).joined(separator: "\n")
             }
             if !jobs.isEmpty { throw ExitStatus.notPrintedYet.exitCode }
@@ -70,13 +63,14 @@ extension Lanyard {
             try await output.run {
                 let queues = try await station.open(printers: printers).printers()
                 try output.answer(queues) {
-                    queues.isEmpty ? "The CUPS server has no queues. Add one with Hardware/cups/add-printer.sh." :
-                    queues.map { queue in
-                        let state = queue.status.map { $0.state.rawValue } ?? "missing"
-                        let problem = queue.problem.map { " (\($0))" } ?? ""
-                        let profile = queue.profile.map { "profile \($0)" } ?? "no profile: PDF"
-                        return "\(queue.isUsable ? "✓" : "✗") \(queue.queue)  \(state)\(problem)  \(profile)  \(queue.status?.deviceURI ?? "")"
-                    }.joined(separator: "\n")
+                    queues.isEmpty
+                        ? "The CUPS server has no queues. Add one with Hardware/cups/add-printer.sh."
+                        : queues.map { queue in
+                            let state = queue.status.map { $0.state.rawValue } ?? "missing"
+                            let problem = queue.problem.map { " (\($0))" } ?? ""
+                            let profile = queue.profile.map { "profile \($0)" } ?? "no profile: PDF"
+                            return "\(queue.isUsable ? "✓" : "✗") \(queue.queue)  \(state)\(problem)  \(profile)  \(queue.status?.deviceURI ?? "")"
+                        }.joined(separator: "\n")
                 }
             }
         }

@@ -7,10 +7,11 @@ import Station
 /// Flags shared by the commands that print.
 struct PrintOptions: ParsableArguments {
     @Option(help: "A CUPS queue (as lpstat shows it) or a printer profile to print on first.") var printer: String?
-    @Option(help: """
-        The station's printers in order, comma-separated: primary, then fallbacks; QUEUE=PROFILE when a queue is not \
-        named after its printer's profile (default: $LANYARD_PRINTERS, station.yaml, else every queue).
-        """)
+    @Option(
+        help: """
+            The station's printers in order, comma-separated: primary, then fallbacks; QUEUE=PROFILE when a queue is not \
+            named after its printer's profile (default: $LANYARD_PRINTERS, station.yaml, else every queue).
+            """)
     var printers: String?
     @Option(help: "Seconds a job may make no progress before it moves to the next printer.") var stallTimeout: Double?
     @Option(help: "Seconds to follow the job before answering (it keeps its place in the queue either way).") var wait: Double = 60

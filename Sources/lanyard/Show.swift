@@ -1,8 +1,8 @@
 import ArgumentParser
+import Badges
 import Foundation
 import Roster
 import Station
-import Badges
 
 extension Lanyard {
     /// `lanyard show`: one delegate's registration, badge, prints and what happened on site.
@@ -28,7 +28,8 @@ extension Lanyard {
                         "  Sessions:     \(delegate.sessions.joined(separator: ", "))",
                         "  Days:         \(delegate.days.map(String.init).joined(separator: ", "))",
                         "  Status:       \(delegate.status.rawValue)",
-                        "  Badge:        " + (card.badge.map { "serial \($0.serial)" + ($0.revocationReason.map { ", revoked (\($0))" } ?? "") } ?? "none yet"),
+                        "  Badge:        "
+                            + (card.badge.map { "serial \($0.serial)" + ($0.revocationReason.map { ", revoked (\($0))" } ?? "") } ?? "none yet"),
                     ]
                     lines += card.log.map { "  " + DelegateText.line($0, event: station.event) }
                     return lines.joined(separator: "\n")

@@ -1,8 +1,8 @@
 import ArgumentParser
+import DoorRules
 import Foundation
 import Roster
 import Station
-import DoorRules
 
 extension Lanyard {
     /// `lanyard verify`: whether a code is a valid badge and, at a door, ADMIT or DENY with the reason.
@@ -49,8 +49,11 @@ extension Lanyard {
                 await controller.flush()
                 let decision = scan.decision
                 try output.answer(decision) {
-                    [decision.verdict.rawValue + "  " + decision.sentence, decision.warning, decision.name.map { "\($0) · \(decision.category ?? "")" }]
-                        .compactMap { $0 }.joined(separator: "\n")
+                    [
+                        decision.verdict.rawValue + "  " + decision.sentence, decision.warning,
+                        decision.name.map { "\($0) · \(decision.category ?? "")" },
+                    ]
+                    .compactMap { $0 }.joined(separator: "\n")
                 }
                 if !decision.isAdmitted { throw ExitStatus.denied.exitCode }
             }

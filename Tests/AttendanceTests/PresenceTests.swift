@@ -58,7 +58,8 @@ import Testing
             Self.checkIn("R-1", "2027-03-10T08:50", day: 2),
         ]
         #expect(Self.rollCall(log, at: "2027-03-10T10:00").people.map(\.reference) == ["R-1"])
-        let report = AttendanceReport(event: Self.event, delegates: Self.delegates, sessions: [], log: log, day: nil, now: Self.at("2027-03-10T10:00"))
+        let report = AttendanceReport(
+            event: Self.event, delegates: Self.delegates, sessions: [], log: log, day: nil, now: Self.at("2027-03-10T10:00"))
         #expect(report.arrivalsByDay == [.init(key: "1", count: 2), .init(key: "2", count: 1)])
         #expect(report.onSiteNow == 1)
         let dayTwo = AttendanceReport(event: Self.event, delegates: Self.delegates, sessions: [], log: log, day: 2, now: Self.at("2027-03-10T10:00"))
@@ -78,7 +79,8 @@ import Testing
             Self.scan("R-1", "A4", .in, "2027-03-09T14:00"),
         ]
         let sessions = [Session(code: "A4", day: 1, start: "14:00", end: "15:30", title: "S", room: "3A", capacity: 10, access: .all)]
-        let report = AttendanceReport(event: Self.event, delegates: Self.delegates, sessions: sessions, log: log, day: 1, now: Self.at("2027-03-09T16:00"))
+        let report = AttendanceReport(
+            event: Self.event, delegates: Self.delegates, sessions: sessions, log: log, day: 1, now: Self.at("2027-03-09T16:00"))
         #expect(report.sessions.first?.occupancy == 0)
         #expect(report.sessions.first?.entries == 1)
     }

@@ -44,9 +44,9 @@ import Testing
                 guard let ink = try RasterImage(contentsOf: url).inkBounds() else { continue }
                 let box = element.box
                 let slack = 2 * pixel  // anti-aliasing reaches a pixel beyond the outline
-                let where_ = "\(templateName) \(element.format) for \(delegate.reference) “\(content.text(for: element.format))”"
-                #expect(Double(ink.minX) * pixel >= box.x - slack && Double(ink.maxX + 1) * pixel <= box.x + box.width + slack, "\(where_)")
-                #expect(Double(ink.minY) * pixel >= box.y - slack && Double(ink.maxY + 1) * pixel <= box.y + box.height + slack, "\(where_)")
+                let place = "\(templateName) \(element.format) for \(delegate.reference) “\(content.text(for: element.format))”"
+                #expect(Double(ink.minX) * pixel >= box.x - slack && Double(ink.maxX + 1) * pixel <= box.x + box.width + slack, "\(place)")
+                #expect(Double(ink.minY) * pixel >= box.y - slack && Double(ink.maxY + 1) * pixel <= box.y + box.height + slack, "\(place)")
             }
         }
     }
@@ -90,7 +90,8 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("font.yaml")
-        try "name: font\nlabel: {width: 100, height: 60}\nelements:\n  - text: \"{name}\"\n    font: No Such Font Family\n    box: {x: 1, y: 1, width: 10, height: 5}\n"
+        try
+            "name: font\nlabel: {width: 100, height: 60}\nelements:\n  - text: \"{name}\"\n    font: No Such Font Family\n    box: {x: 1, y: 1, width: 10, height: 5}\n"
             .write(to: url, atomically: true, encoding: .utf8)
         let error = #expect(throws: LanyardError.self) { try BadgeTemplate(contentsOf: url) }
         #expect(error?.message.contains("font.yaml") == true && error?.message.contains("No Such Font Family") == true)
@@ -101,7 +102,8 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("tiny.yaml")
-        try "name: tiny\nlabel: {width: 50, height: 30}\ndpi: 203\nelements:\n  - qr: {x: 1, y: 1, size: 15}\n".write(to: url, atomically: true, encoding: .utf8)
+        try "name: tiny\nlabel: {width: 50, height: 30}\ndpi: 203\nelements:\n  - qr: {x: 1, y: 1, size: 15}\n".write(
+            to: url, atomically: true, encoding: .utf8)
         let template = try BadgeTemplate(contentsOf: url)
         let code = String(repeating: "A", count: 150)
         let error = #expect(throws: LanyardError.self) {

@@ -45,9 +45,11 @@ import Testing
         #expect(try fixture.station.desk.check(lost.code).reason == .superseded)
         #expect(try fixture.station.desk.check(reprint.code).reason == .valid)
         let issues = try fixture.database.logEntries(kind: .badgeIssued, reference: "ESOCC-00012")
-        #expect(issues.map(\.details) == [
-            .badgeIssued(BadgeIssueDetails(serial: 1, isReprint: false)), .badgeIssued(BadgeIssueDetails(serial: 2, isReprint: true, reason: "lost")),
-        ])
+        #expect(
+            issues.map(\.details) == [
+                .badgeIssued(BadgeIssueDetails(serial: 1, isReprint: false)),
+                .badgeIssued(BadgeIssueDetails(serial: 2, isReprint: true, reason: "lost")),
+            ])
     }
 
     @Test func aBatchLeavesOutTheBadgesItCannotMakeIssuesNoSerialForThemAndWritesTheOthers() async throws {

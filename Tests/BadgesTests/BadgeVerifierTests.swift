@@ -11,7 +11,9 @@ import Testing
         badges: [IssuedBadge(reference: "ESOCC-00012", serial: 2), IssuedBadge(reference: "ESOCC-00099", serial: 1, revocationReason: "lost")],
         delegates: ["ESOCC-00012", "ESOCC-00099"])
 
-    func token(reference: String = "ESOCC-00012", serial: UInt16 = 2, eventID: UUID? = nil, key: Curve25519.Signing.PrivateKey? = nil)
+    func token(
+        reference: String = "ESOCC-00012", serial: UInt16 = 2, eventID: UUID? = nil, key: Curve25519.Signing.PrivateKey? = nil
+    )
         throws -> String
     {
         let claims = BadgeClaims(
@@ -43,18 +45,19 @@ import Testing
     @Test(arguments: Tampering.allCases)
     func aTamperedCodeIsRefusedWithItsReason(_ tampering: Tampering) throws {
         let good = try token()
-        let (code, expected): (String, BadgeCheck.Reason) = switch tampering {
-        case .flippedSignatureBit: (try Self.flippingLastBit(of: good), .badSignature)
-        case .changedReference: (try Self.replacingReference(in: good, with: "ESOCC-00013"), .badSignature)
-        case .anotherEventsKey: (try token(eventID: UUID(), key: Curve25519.Signing.PrivateKey()), .otherEvent)
-        case .sameEventForgedKey: (try token(key: Curve25519.Signing.PrivateKey()), .badSignature)
-        case .oldSerialAfterReprint: (try token(serial: 1), .superseded)
-        case .revoked: (try token(reference: "ESOCC-00099", serial: 1), .revoked)
-        case .truncated: (String(good.dropLast(10)), .truncated)
-        case .lowerCased: (good.lowercased(), .wrongCase)
-        case .garbage: ("https://example.com/not-a-badge", .malformed)
-        case .unknownDelegate: (try token(reference: "ESOCC-99999", serial: 1), .unknownDelegate)
-        }
+        let (code, expected): (String, BadgeCheck.Reason) =
+            switch tampering {
+            case .flippedSignatureBit: (try Self.flippingLastBit(of: good), .badSignature)
+            case .changedReference: (try Self.replacingReference(in: good, with: "ESOCC-00013"), .badSignature)
+            case .anotherEventsKey: (try token(eventID: UUID(), key: Curve25519.Signing.PrivateKey()), .otherEvent)
+            case .sameEventForgedKey: (try token(key: Curve25519.Signing.PrivateKey()), .badSignature)
+            case .oldSerialAfterReprint: (try token(serial: 1), .superseded)
+            case .revoked: (try token(reference: "ESOCC-00099", serial: 1), .revoked)
+            case .truncated: (String(good.dropLast(10)), .truncated)
+            case .lowerCased: (good.lowercased(), .wrongCase)
+            case .garbage: ("https://example.com/not-a-badge", .malformed)
+            case .unknownDelegate: (try token(reference: "ESOCC-99999", serial: 1), .unknownDelegate)
+            }
         let check = try verifier.check(code, registry: registry)
         #expect(check.reason == expected)
         #expect(!check.reason.sentence.isEmpty)

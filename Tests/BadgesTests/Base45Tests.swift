@@ -1,5 +1,6 @@
-@testable import Badges
 import Testing
+
+@testable import Badges
 
 @Suite struct Base45Tests {
     /// The examples of RFC 9285.

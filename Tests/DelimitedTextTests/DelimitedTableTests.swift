@@ -1,5 +1,5 @@
-import Foundation
 import DelimitedText
+import Foundation
 import Testing
 
 @Suite struct DelimitedTableTests {

@@ -13,8 +13,9 @@ import Testing
     static let sessions: [String: Session] = [
         "P1": Session(code: "P1", day: 1, start: "09:30", end: "11:00", title: "Opening", room: "Arena", capacity: 1350, access: .all),
         "A1": Session(code: "A1", day: 1, start: "14:00", end: "15:30", title: "Gun crime", room: "3A", capacity: 120, access: .registered),
-        "A4": Session(code: "A4", day: 1, start: "14:00", end: "15:30", title: "Money laundering", room: "5", capacity: 100,
-                      access: .registeredLawEnforcement),
+        "A4": Session(
+            code: "A4", day: 1, start: "14:00", end: "15:30", title: "Money laundering", room: "5", capacity: 100,
+            access: .registeredLawEnforcement),
         "R1": Session(code: "R1", day: 1, start: "19:00", end: "22:00", title: "Reception", room: "Hall", capacity: 400, access: .invitation),
         "B4": Session(code: "B4", day: 2, start: "11:30", end: "13:00", title: "Cities", room: "5", capacity: 100, access: .all),
         "V1": Session(code: "V1", day: 1, start: "14:00", end: "15:30", title: "VIP", room: "6", capacity: 20, access: .categories(["VIP", "SPK"])),
@@ -53,15 +54,18 @@ import Testing
         Case(testDescription: "a day-two pass is denied on day one", days: [2], badgeDays: [2], expected: "not-valid-today"),
         Case(testDescription: "a badge printed for other days is denied", badgeDays: [2, 3], expected: "not-valid-today"),
         Case(testDescription: "a scan before the event is denied", time: "2027-03-08T14:05:00+00:00", expected: "outside-event"),
-        Case(testDescription: "a plenary admits every valid badge", session: "P1", time: "2027-03-09T09:10:00+00:00",
-             registeredFor: [], expected: "admitted"),
+        Case(
+            testDescription: "a plenary admits every valid badge", session: "P1", time: "2027-03-09T09:10:00+00:00",
+            registeredFor: [], expected: "admitted"),
         Case(testDescription: "a seminar refuses the unregistered", registeredFor: ["A4"], expected: "not-registered"),
         Case(testDescription: "the law-enforcement seminar admits registered police", session: "A4", expected: "admitted"),
-        Case(testDescription: "the law-enforcement seminar refuses registered press", session: "A4", category: EntryRulesTests.press,
-             expected: "law-enforcement-only"),
+        Case(
+            testDescription: "the law-enforcement seminar refuses registered press", session: "A4", category: EntryRulesTests.press,
+            expected: "law-enforcement-only"),
         Case(testDescription: "the reception admits the invited", session: "R1", time: "2027-03-09T19:30:00+00:00", expected: "admitted"),
-        Case(testDescription: "the reception refuses the uninvited", session: "R1", time: "2027-03-09T19:30:00+00:00",
-             registeredFor: ["A1"], expected: "not-invited"),
+        Case(
+            testDescription: "the reception refuses the uninvited", session: "R1", time: "2027-03-09T19:30:00+00:00",
+            registeredFor: ["A1"], expected: "not-invited"),
         Case(testDescription: "a category list admits its categories only", session: "V1", expected: "category-not-admitted"),
         Case(testDescription: "a day-two session is refused on day one", session: "B4", expected: "session-not-today"),
         Case(testDescription: "the door opens thirty minutes before the start", time: "2027-03-09T13:31:00+00:00", expected: "admitted"),
@@ -81,8 +85,9 @@ import Testing
             sessions: test.registeredFor, days: test.days, status: test.status)
         let claims = BadgeClaims(eventID: Self.event.id, reference: delegate.reference, serial: 1, days: test.badgeDays, issuedAt: Date())
         let request = EntryRequest(
-            door: Door(place: test.session.map { .session($0) } ?? .area(name: "Exhibition Hall", capacity: nil),
-                       requiresCheckIn: test.requiresCheckIn, antiPassback: test.antiPassback),
+            door: Door(
+                place: test.session.map { .session($0) } ?? .area(name: "Exhibition Hall", capacity: nil),
+                requiresCheckIn: test.requiresCheckIn, antiPassback: test.antiPassback),
             direction: test.direction, at: try Date(test.time, strategy: .iso8601), event: Self.event,
             badge: BadgeCheck(reason: test.badge, claims: claims), delegate: delegate, category: test.category,
             session: test.session.flatMap { Self.sessions[$0] }, isCheckedIn: test.checkedIn, isInside: test.inside,

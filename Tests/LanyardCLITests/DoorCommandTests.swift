@@ -5,7 +5,8 @@ import Testing
 /// Badges, verification and doors through the command line, as a desk, a turnstile script and a steward use them.
 @Suite struct DoorCommandTests {
     private func issueBadge(_ lanyard: LanyardProcess, _ reference: String) throws -> String {
-        let badge = try #require(try lanyard.run("badge", reference, "--out", lanyard.data.appendingPathComponent("b.png").path, "--json").json() as? [String: Any])
+        let badge = try #require(
+            try lanyard.run("badge", reference, "--out", lanyard.data.appendingPathComponent("b.png").path, "--json").json() as? [String: Any])
         return try #require(badge["code"] as? String)
     }
 
@@ -55,11 +56,11 @@ import Testing
         defer { lanyard.removeData() }
         try lanyard.run("demo")
         try """
-            doors:
-              - name: Hall
-                area: Exhibition Hall
-                capacity: 400
-            """.write(to: lanyard.data.appendingPathComponent("station.yaml"), atomically: true, encoding: .utf8)
+        doors:
+          - name: Hall
+            area: Exhibition Hall
+            capacity: 400
+        """.write(to: lanyard.data.appendingPathComponent("station.yaml"), atomically: true, encoding: .utf8)
         try lanyard.run("checkin", "ESOCC-00007")
         let code = try issueBadge(lanyard, "ESOCC-00007")
         let door = try lanyard.run("door", "--door", "Hall", stdin: "]Q1\(code)\r\n\(code)\r\nLY1:NOT-A-BADGE\r\n")
@@ -108,7 +109,10 @@ import Testing
 
     @Test func theDoorStationNeedsOnlyThePublicKey() throws {
         let desk = LanyardProcess(), door = LanyardProcess()
-        defer { desk.removeData(); door.removeData() }
+        defer {
+            desk.removeData()
+            door.removeData()
+        }
         try desk.run("demo")
         let code = try issueBadge(desk, "ESOCC-00012")
         let key = try desk.run("keys", "export-public").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -120,7 +124,8 @@ import Testing
         let issue = try door.run("badge", "ESOCC-00012", "--out", door.data.appendingPathComponent("x.png").path)
         #expect(issue.status == 1)
         #expect(issue.stderr.contains("no signing key"))
-        let mode = try FileManager.default.attributesOfItem(atPath: desk.data.appendingPathComponent("event-signing.key").path)[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: desk.data.appendingPathComponent("event-signing.key").path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
 }

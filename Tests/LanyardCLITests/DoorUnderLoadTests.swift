@@ -1,9 +1,9 @@
 import Foundation
 import LanyardTestSupport
-import Station
-import Testing
 import Roster
 import RosterStore
+import Station
+import Testing
 
 /// `lanyard door` in a process of its own while another process writes to the same store: the fault first seen
 /// as `store-failure: database is locked`, which ended the door.

@@ -87,11 +87,11 @@ import Testing
         try lanyard.run("init", "--name", "Test", "--first-day", "2027-03-09", "--days", "3", "--time-zone", "Europe/London")
         let file = lanyard.data.appendingPathComponent("in.csv")
         try """
-            reference,first_name,last_name,organisation,category
-            R-1,"=HYPERLINK(""http://x"",""y"")",Smith,@SUM(1),DEL
-            R-2,+Plus,"Jones, Jr",-Org,DEL
+        reference,first_name,last_name,organisation,category
+        R-1,"=HYPERLINK(""http://x"",""y"")",Smith,@SUM(1),DEL
+        R-2,+Plus,"Jones, Jr",-Org,DEL
 
-            """.write(to: file, atomically: true, encoding: .utf8)
+        """.write(to: file, atomically: true, encoding: .utf8)
         #expect(try lanyard.run("import", file.path).status == 0)
         try lanyard.run("checkin", "R-1", "--station", "desk-1")
         try lanyard.run("checkin", "R-2", "--station", "desk-1")

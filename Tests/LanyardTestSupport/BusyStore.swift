@@ -1,9 +1,9 @@
+import Badges
 public import Foundation
 import Logging
 import Roster
 import RosterStore
 public import Station
-import Badges
 
 /// What the locked-store tests need: delegates who arrived today with their badges, and a large roster file for
 /// another process to import meanwhile.

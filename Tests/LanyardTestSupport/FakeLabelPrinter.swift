@@ -176,7 +176,8 @@ public final class FakeLabelPrinter: @unchecked Sendable {
         let paperOut = isOutOfPaper ? 1 : 0
         let formats = String(format: "%03d", heldLabels.count)
         let partial = hasPartialLabel ? 1 : 0
-        return Data("""
+        return Data(
+            """
             \u{02}030,\(paperOut),0,1218,\(formats),0,0,\(partial),000,0,0,0\u{03}\r
             \u{02}000,0,0,0,0,2,6,0,00000000,1,000\u{03}\r
             \u{02}1234,0\u{03}\r

@@ -21,37 +21,37 @@ public final class PrivateCUPS: @unchecked Sendable {
         try FileManager.default.setAttributes([.posixPermissions: 0o1777], ofItemAtPath: folder.appendingPathComponent("tmp").path)
         let allow = "  Order allow,deny\n  Allow from 127.0.0.1\n"
         try """
-            Listen 127.0.0.1:\(port)
-            WebInterface No
-            Browsing Off
-            LogLevel info
-            DefaultAuthType None
-            JobRetryInterval 1
-            DirtyCleanInterval 0
-            <Location />
-            \(allow)</Location>
-            <Location /admin>
-            \(allow)</Location>
-            <Policy default>
-              <Limit All>
-            \(allow)  </Limit>
-            </Policy>
-            """.write(to: folder.appendingPathComponent("cupsd.conf"), atomically: true, encoding: .utf8)
+        Listen 127.0.0.1:\(port)
+        WebInterface No
+        Browsing Off
+        LogLevel info
+        DefaultAuthType None
+        JobRetryInterval 1
+        DirtyCleanInterval 0
+        <Location />
+        \(allow)</Location>
+        <Location /admin>
+        \(allow)</Location>
+        <Policy default>
+          <Limit All>
+        \(allow)  </Limit>
+        </Policy>
+        """.write(to: folder.appendingPathComponent("cupsd.conf"), atomically: true, encoding: .utf8)
         let root = folder.path
         try """
-            ServerRoot \(root)
-            RequestRoot \(root)/spool
-            CacheDir \(root)/cache
-            StateDir \(root)/state
-            TempDir \(root)/tmp
-            AccessLog \(root)/log/access_log
-            ErrorLog \(root)/log/error_log
-            PageLog \(root)/log/page_log
-            ServerBin /usr/lib/cups
-            DataDir /usr/share/cups
-            User lp
-            Group lp
-            """.write(to: folder.appendingPathComponent("cups-files.conf"), atomically: true, encoding: .utf8)
+        ServerRoot \(root)
+        RequestRoot \(root)/spool
+        CacheDir \(root)/cache
+        StateDir \(root)/state
+        TempDir \(root)/tmp
+        AccessLog \(root)/log/access_log
+        ErrorLog \(root)/log/error_log
+        PageLog \(root)/log/page_log
+        ServerBin /usr/lib/cups
+        DataDir /usr/share/cups
+        User lp
+        Group lp
+        """.write(to: folder.appendingPathComponent("cups-files.conf"), atomically: true, encoding: .utf8)
         try start()
     }
 
@@ -103,7 +103,6 @@ public final class PrivateCUPS: @unchecked Sendable {
     private static func run(_ path: String, _ arguments: String...) throws -> String {
         try TestTool.run(path, arguments, checked: true)
     }
-
 
     private static func freePort() throws -> Int {
         let probe = try FakeLabelPrinter()

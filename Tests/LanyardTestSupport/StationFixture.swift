@@ -1,10 +1,10 @@
+import Badges
 public import Foundation
 import Logging
 import Roster
 public import RosterStore
 import SampleConference
 public import Station
-import Badges
 
 /// A station on a data folder of its own holding the sample conference (first day 2027-03-09, Europe/London),
 /// removed when the fixture goes.

@@ -1,8 +1,8 @@
 import BadgeRendering
 import Foundation
 import LanyardTestSupport
-import Printing
 import PrintQueue
+import Printing
 import Roster
 import RosterStore
 import Station

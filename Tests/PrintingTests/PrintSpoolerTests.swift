@@ -2,8 +2,8 @@ import BadgeRendering
 import Badges
 import Foundation
 import LanyardTestSupport
-import Printing
 import PrintQueue
+import Printing
 import Roster
 import RosterStore
 import Station

@@ -3,8 +3,8 @@ import Badges
 import Foundation
 import HardwareProfiles
 import LanyardTestSupport
-import Printing
 import PrintQueue
+import Printing
 import Roster
 import RosterStore
 import Station

@@ -12,17 +12,18 @@ import Testing
             + "\u{02}1234,0\u{03}\r\n"
     }
 
-    @Test(arguments: [
-        (reply(), [], true),
-        (reply(paperOut: 1, formats: "001"), ["paper out"], false),
-        (reply(headUp: 1), ["head open"], true),
-        (reply(paused: 1), ["paused"], true),
-        (reply(partial: 1), ["a label arrived only in part"], false),
-        (reply(ribbonOut: 1), [], true),
-        (reply(ribbonOut: 1, thermalTransfer: 1), ["ribbon out"], true),
-        (reply(formats: "002"), [], false),
-        (reply(labelsRemaining: "00000003"), [], false),
-    ] as [(String, [String], Bool)])
+    @Test(
+        arguments: [
+            (reply(), [], true),
+            (reply(paperOut: 1, formats: "001"), ["paper out"], false),
+            (reply(headUp: 1), ["head open"], true),
+            (reply(paused: 1), ["paused"], true),
+            (reply(partial: 1), ["a label arrived only in part"], false),
+            (reply(ribbonOut: 1), [], true),
+            (reply(ribbonOut: 1, thermalTransfer: 1), ["ribbon out"], true),
+            (reply(formats: "002"), [], false),
+            (reply(labelsRemaining: "00000003"), [], false),
+        ] as [(String, [String], Bool)])
     func aHostStatusReplySaysWhatStopsALabelAndWhetherOneIsInside(reply: String, faults: [String], isIdle: Bool) throws {
         let status = try #require(ZebraHostStatus(reply: reply))
         #expect(status.faults == faults)
@@ -34,11 +35,12 @@ import Testing
         #expect(ZebraHostStatus(reply: reply) == nil)
     }
 
-    @Test(arguments: [
-        ("desk1", ["desk1"], [:]),
-        ("desk3-zebra=zebra-zd421-203dpi, hall-a6", ["desk3-zebra", "hall-a6"], ["desk3-zebra": "zebra-zd421-203dpi"]),
-        (" a , ,b= ", ["a", "b"], [:]),
-    ] as [(String, [String], [String: String])])
+    @Test(
+        arguments: [
+            ("desk1", ["desk1"], [:]),
+            ("desk3-zebra=zebra-zd421-203dpi, hall-a6", ["desk3-zebra", "hall-a6"], ["desk3-zebra": "zebra-zd421-203dpi"]),
+            (" a , ,b= ", ["a", "b"], [:]),
+        ] as [(String, [String], [String: String])])
     func aRouteListsQueuesInOrderWithTheProfilesItNames(text: String, queues: [String], profiles: [String: String]) {
         let route = PrinterRoute(text)
         #expect(route.queues == queues)

@@ -12,26 +12,31 @@ import Testing
     init() throws {
         files = try TemporaryFiles()
         database = try RosterDatabase.inMemory()
-        try database.createEvent(Event(
-            name: "ESOCC", venue: "Arena", firstDay: "2027-03-09", dayCount: 3, timeZoneIdentifier: "Europe/London"))
+        try database.createEvent(
+            Event(
+                name: "ESOCC", venue: "Arena", firstDay: "2027-03-09", dayCount: 3, timeZoneIdentifier: "Europe/London"))
     }
 
-    private func importing(_ text: String, categories: String? = nil, sessions: String? = nil, mapping: String? = nil)
+    private func importing(
+        _ text: String, categories: String? = nil, sessions: String? = nil, mapping: String? = nil
+    )
         throws -> ImportSummary
     {
-        try RosterImporter(database: database).run(.init(
-            delegates: files.write("delegates.csv", text),
-            sessions: try sessions.map { try files.write("sessions.csv", $0) },
-            categories: try categories.map { try files.write("categories.csv", $0) },
-            mapping: try mapping.map { try files.write("mapping.yaml", $0) }))
+        try RosterImporter(database: database).run(
+            .init(
+                delegates: files.write("delegates.csv", text),
+                sessions: try sessions.map { try files.write("sessions.csv", $0) },
+                categories: try categories.map { try files.write("categories.csv", $0) },
+                mapping: try mapping.map { try files.write("mapping.yaml", $0) }))
     }
 
     static let header = "reference,title,first_name,last_name,native_name,organisation,country,category,email,sessions,days,status"
 
     @Test func theSampleConferenceImportsWithoutAProblem() throws {
-        let summary = try RosterImporter(database: database).run(.init(
-            delegates: SampleConference.delegatesURL, sessions: SampleConference.sessionsURL,
-            categories: SampleConference.categoriesURL))
+        let summary = try RosterImporter(database: database).run(
+            .init(
+                delegates: SampleConference.delegatesURL, sessions: SampleConference.sessionsURL,
+                categories: SampleConference.categoriesURL))
         #expect(summary.problems == [])
         #expect(summary.format == .lanyard)
         #expect(summary.changes.added.count == 1200)
@@ -40,7 +45,8 @@ import Testing
     }
 
     @Test func aBadRowIsReportedWithItsLineAndReasonAndTheGoodRowsStay() throws {
-        let summary = try importing("""
+        let summary = try importing(
+            """
             \(Self.header)
             R-1,,Ana,Popa,,Poliția Română,RO,DEL,ana@example.ro,,1,confirmed
             R-2,,Jan,Novak,,Policie,ZZ,DEL,jan@example.cz,,1,confirmed
@@ -82,7 +88,8 @@ import Testing
 
     @Test func aFileThatCannotBeReadChangesNothing() throws {
         _ = try importing("\(Self.header)\nR-1,,Ana,Popa,,X,RO,DEL,,,1,confirmed\n")
-        let broken = try files.write("broken.csv", data: Data("\(Self.header)\nR-2,,Jan,M".utf8) + Data([0xFF, 0xFE]) + Data(",,X,CZ,DEL,,,1,confirmed\n".utf8))
+        let broken = try files.write(
+            "broken.csv", data: Data("\(Self.header)\nR-2,,Jan,M".utf8) + Data([0xFF, 0xFE]) + Data(",,X,CZ,DEL,,,1,confirmed\n".utf8))
         #expect(throws: LanyardError.self) { try RosterImporter(database: database).run(.init(delegates: broken)) }
         #expect(try database.delegates().map(\.reference) == ["R-1"])
     }
@@ -96,7 +103,8 @@ import Testing
 
     @Test func categoriesMatchByCodeOrByName() throws {
         let categories = "code,name,law_enforcement\nSPK,Speaker,yes\nPRS,Press,no\n"
-        let summary = try importing("""
+        let summary = try importing(
+            """
             \(Self.header)
             R-1,,Ana,Popa,,X,RO,spk,,,1,confirmed
             R-2,,Jan,Novak,,X,CZ,Press,,,1,confirmed
@@ -117,7 +125,8 @@ import Testing
 
     @Test func sessionsMustExistAndGiveTheDaysWhenNoneAreListed() throws {
         let sessions = "code,day,start,end,title,room,capacity,access\nA1,2,14:00,15:30,Gun crime,Room 3A,120,registered\n"
-        let summary = try importing("""
+        let summary = try importing(
+            """
             \(Self.header)
             R-1,,Ana,Popa,,X,RO,DEL,,A1,,confirmed
             R-2,,Jan,Novak,,X,CZ,DEL,,Z9,,confirmed
@@ -127,21 +136,24 @@ import Testing
     }
 
     @Test func aBadSessionRowIsReportedWithItsLine() throws {
-        let sessions = "code,day,start,end,title,room,capacity,access\nA1,2,14:00,15:30,T,R,120,registered\nA2,2,16:00,15:00,T,R,80,all\nA3,2,16:00,17:00,T,R,80,vip-only\n"
+        let sessions =
+            "code,day,start,end,title,room,capacity,access\nA1,2,14:00,15:30,T,R,120,registered\nA2,2,16:00,15:00,T,R,80,all\nA3,2,16:00,17:00,T,R,80,vip-only\n"
         let summary = try importing("\(Self.header)\n", sessions: sessions)
         #expect(summary.problems.map(\.line) == [3, 4])
         #expect(try database.sessions().map(\.code) == ["A1"])
     }
 
     @Test func reimportingANewerExportUpdatesCancelsAndAddsWithoutLosingCheckIns() throws {
-        _ = try importing("""
+        _ = try importing(
+            """
             \(Self.header)
             R-1,,Ana,Popa,,X,RO,DEL,,,1,confirmed
             R-2,,Jan,Novak,,X,CZ,DEL,,,1,confirmed
             R-3,,Eva,Horvat,,X,HR,DEL,,,1,confirmed
             """)
         _ = try database.checkIn(reference: "R-1", station: "desk-1")
-        let summary = try importing("""
+        let summary = try importing(
+            """
             \(Self.header)
             R-1,,Ana,Popa-Ionescu,,X,RO,DEL,,,1,confirmed
             R-2,,Jan,Novak,,X,CZ,DEL,,,1,cancelled
@@ -156,7 +168,8 @@ import Testing
         #expect(try database.logEntries(kind: .checkIn).map(\.reference) == ["R-1"])
         #expect(try database.search("popa-ionescu").first?.delegate.reference == "R-1")
         #expect(try database.search("novak").first?.delegate.status == .cancelled)
-        let again = try importing("""
+        let again = try importing(
+            """
             \(Self.header)
             R-1,,Ana,Popa-Ionescu,,X,RO,DEL,,,1,confirmed
             R-2,,Jan,Novak,,X,CZ,DEL,,,1,confirmed
@@ -167,7 +180,8 @@ import Testing
     }
 
     @Test func aPretixExportIsRecognised() throws {
-        let summary = try importing("""
+        let summary = try importing(
+            """
             Order code,Position ID,Status,Email,Product,Attendee name: Title,Attendee name: Given name,Attendee name: Family name,Company,Country
             XJ3KD,1,p,ana@example.ro,Speaker,Dr,Ana,Popa,Poliția Română,RO
             XJ3KD,2,c,jan@example.cz,Delegate,,Jan,Novak,Policie,CZ
@@ -180,7 +194,8 @@ import Testing
     }
 
     @Test func anEventbriteExportIsRecognised() throws {
-        let summary = try importing("""
+        let summary = try importing(
+            """
             Order #,Order Date,First Name,Last Name,Email,Quantity,Ticket Type,Attendee #,Barcode #,Attendee Status,Company,Work Country
             1234567,2027-01-10,Ana,Popa,ana@example.ro,1,General Admission,987654321,98765432101,Attending,Poliția Română,Romania
             1234568,2027-01-11,Jan,Novak,jan@example.cz,1,General Admission,987654322,98765432201,Not Attending,Policie,Czechia
@@ -192,7 +207,8 @@ import Testing
     }
 
     @Test func anIndicoExportIsRecognised() throws {
-        let summary = try importing("""
+        let summary = try importing(
+            """
             ID,First Name,Last Name,Email Address,Affiliation,Position,Country,Registration date,Registration state
             17,Ana,Popa,ana@example.ro,Poliția Română,Inspector,RO,2027-01-10,complete
             18,Jan,Novak,jan@example.cz,Policie,Officer,CZ,2027-01-11,withdrawn
@@ -205,17 +221,19 @@ import Testing
     }
 
     @Test func aMappingFileNamesTheColumnsOfAnyOtherFile() throws {
-        let summary = try importing("""
+        let summary = try importing(
+            """
             Buchungsnummer;Vorname;Nachname;Kategorie;Land
             B-1;Jürgen;Weiß;DEL;DE
-            """, mapping: """
-            columns:
-              reference: Buchungsnummer
-              givenName: Vorname
-              familyName: Nachname
-              category: Kategorie
-              country: Land
-            """)
+            """,
+            mapping: """
+                columns:
+                  reference: Buchungsnummer
+                  givenName: Vorname
+                  familyName: Nachname
+                  category: Kategorie
+                  country: Land
+                """)
         #expect(summary.problems == [])
         #expect(try database.delegate("B-1").familyName == "Weiß")
     }
@@ -226,7 +244,8 @@ import Testing
     }
 
     @Test func aRowWithAStrayQuoteIsImportedAsWrittenWithTheRestOfTheFile() throws {
-        let summary = try importing("""
+        let summary = try importing(
+            """
             \(Self.header)
             R-1,,John "Jack",Smith,,X,GB,DEL,,,1,confirmed
             R-2,,Ana,Popa,,X,RO,DEL,,,1,confirmed
@@ -237,7 +256,8 @@ import Testing
     }
 
     @Test func aRowWhoseStrayQuoteMisalignsItsFieldsIsReportedByItsLineAndTheRestIsImported() throws {
-        let summary = try importing("""
+        let summary = try importing(
+            """
             \(Self.header)
             R-1,,"Ana,Popa,,X,RO,DEL,,,1,confirmed,extra
             R-2,,Jan,Novak,,X,CZ,DEL,,,1,confirmed

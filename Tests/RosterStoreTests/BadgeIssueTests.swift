@@ -1,8 +1,8 @@
+import Badges
 import Foundation
 import Roster
 import RosterStore
 import Testing
-import Badges
 
 @Suite struct BadgeIssueTests {
     @Test func preparingABadgeRecordsNothingSoABadgeThatIsNeverRenderedBurnsNoSerial() throws {
@@ -21,7 +21,8 @@ import Badges
         #expect(second.serial == 2 && second.isReprint)
         try database.recordBadgeIssues([second], station: "desk-1")
         #expect(try database.currentBadge(for: "ESOCC-00012")?.serial == 2)
-        #expect(try database.logEntries(kind: .badgeIssued).last?.details == .badgeIssued(BadgeIssueDetails(serial: 2, isReprint: true, reason: "lost")))
+        #expect(
+            try database.logEntries(kind: .badgeIssued).last?.details == .badgeIssued(BadgeIssueDetails(serial: 2, isReprint: true, reason: "lost")))
     }
 
     @Test func aBadgeIssuedElsewhereMeanwhileIsAConflictAndNothingIsRecorded() throws {

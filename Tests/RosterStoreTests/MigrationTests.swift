@@ -2,8 +2,9 @@ import Badges
 import Foundation
 import GRDB
 import Roster
-@testable import RosterStore
 import Testing
+
+@testable import RosterStore
 
 @Suite struct MigrationTests {
     @Test func aVersionOneStoreIsMigratedAndKeepsItsRosterAndLog() throws {
@@ -14,15 +15,17 @@ import Testing
         let old = try DatabasePool(path: folder.rosterURL.path)
         try RosterDatabase.migrator.migrate(old, upTo: "v1-roster")
         try old.write { db in
-            try db.execute(sql: """
-                INSERT INTO delegate (reference, title, givenName, familyName, organisation, country, category, email,
-                    sessions, days, status, updatedAt)
-                VALUES ('R-1', '', 'Ana', 'Popa', 'X', 'RO', 'DEL', '', '["A1"]', '[1]', 'confirmed', '2027-03-01 10:00:00')
-                """)
-            try db.execute(sql: """
-                INSERT INTO log (id, at, kind, reference, station, details)
-                VALUES ('\(UUID().uuidString)', '2027-03-09 08:00:00', 'check-in', 'R-1', 'desk-1', '{}')
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO delegate (reference, title, givenName, familyName, organisation, country, category, email,
+                        sessions, days, status, updatedAt)
+                    VALUES ('R-1', '', 'Ana', 'Popa', 'X', 'RO', 'DEL', '', '["A1"]', '[1]', 'confirmed', '2027-03-01 10:00:00')
+                    """)
+            try db.execute(
+                sql: """
+                    INSERT INTO log (id, at, kind, reference, station, details)
+                    VALUES ('\(UUID().uuidString)', '2027-03-09 08:00:00', 'check-in', 'R-1', 'desk-1', '{}')
+                    """)
         }
         #expect(try old.read { try $0.tableExists("badge") } == false)
         try old.close()
@@ -46,10 +49,11 @@ import Testing
         let old = try DatabasePool(path: folder.rosterURL.path)
         try RosterDatabase.migrator.migrate(old, upTo: "v5-search-in-memory")
         try old.write { db in
-            try db.execute(sql: """
-                INSERT INTO event (id, name, venue, firstDay, dayCount, timeZone, createdAt)
-                VALUES ('\(UUID().uuidString)', 'E', 'V', '2027-03-09', 3, 'Europe/London', '2027-03-01 10:00:00')
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO event (id, name, venue, firstDay, dayCount, timeZone, createdAt)
+                    VALUES ('\(UUID().uuidString)', 'E', 'V', '2027-03-09', 3, 'Europe/London', '2027-03-01 10:00:00')
+                    """)
             let rows: [(String, String, String)] = [
                 ("2027-03-10 08:00:00", "check-in", #"{"forced":"true"}"#),
                 ("2027-03-10 08:01:00", "badge-issued", #"{"serial":"2","reprint":"true"}"#),
@@ -70,12 +74,13 @@ import Testing
 
         // Then every entry reads as its typed record, and the revoked badge stays revoked
         let details = try database.logEntries().map(\.details)
-        #expect(details == [
-            .checkIn(CheckInDetails(day: 2, forced: true)),
-            .badgeIssued(BadgeIssueDetails(serial: 2, isReprint: true)),
-            .badgeRevoked(BadgeRevocationDetails(serial: 2, reason: "revoked")),
-            .scan(ScanDetails(door: "A4", direction: .out, verdict: .admit, reason: "exit", serial: 2)),
-        ])
+        #expect(
+            details == [
+                .checkIn(CheckInDetails(day: 2, forced: true)),
+                .badgeIssued(BadgeIssueDetails(serial: 2, isReprint: true)),
+                .badgeRevoked(BadgeRevocationDetails(serial: 2, reason: "revoked")),
+                .scan(ScanDetails(door: "A4", direction: .out, verdict: .admit, reason: "exit", serial: 2)),
+            ])
         #expect(try database.currentBadge(for: "R-1")?.isRevoked == true)
         // And the log is append-only again
         #expect(throws: (any Error).self) { try database.writer.write { try $0.execute(sql: "DELETE FROM log") } }

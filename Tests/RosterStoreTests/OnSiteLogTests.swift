@@ -4,16 +4,18 @@ import RosterStore
 import Testing
 
 @Suite struct OnSiteLogTests {
-    static let entries: [LogKind: LogEntry] = Dictionary(uniqueKeysWithValues: [
-        LogEntry(reference: "R-1", station: "desk-1", details: .checkIn(CheckInDetails(day: 2, forced: true))),
-        LogEntry(reference: "R-1", station: "desk-1", details: .checkOut(CheckOutDetails(day: 2))),
-        LogEntry(reference: "R-1", station: "desk-1", details: .badgeIssued(BadgeIssueDetails(serial: 3, isReprint: true, reason: "lost"))),
-        LogEntry(reference: "R-1", station: "desk-1", details: .badgeRevoked(BadgeRevocationDetails(serial: 3, reason: "stolen"))),
-        LogEntry(
-            reference: nil, station: "door-3A",
-            details: .scan(ScanDetails(door: "A4", direction: .out, verdict: .deny, reason: "bad-signature", serial: 2, claimedReference: "R-9"))),
-        LogEntry(reference: "R-1", station: "desk-1", details: .print(PrintDetails(key: "k", outcome: .failed, queue: "q", serial: 3, message: "m"))),
-    ].map { ($0.kind, $0) })
+    static let entries: [LogKind: LogEntry] = Dictionary(
+        uniqueKeysWithValues: [
+            LogEntry(reference: "R-1", station: "desk-1", details: .checkIn(CheckInDetails(day: 2, forced: true))),
+            LogEntry(reference: "R-1", station: "desk-1", details: .checkOut(CheckOutDetails(day: 2))),
+            LogEntry(reference: "R-1", station: "desk-1", details: .badgeIssued(BadgeIssueDetails(serial: 3, isReprint: true, reason: "lost"))),
+            LogEntry(reference: "R-1", station: "desk-1", details: .badgeRevoked(BadgeRevocationDetails(serial: 3, reason: "stolen"))),
+            LogEntry(
+                reference: nil, station: "door-3A",
+                details: .scan(ScanDetails(door: "A4", direction: .out, verdict: .deny, reason: "bad-signature", serial: 2, claimedReference: "R-9"))),
+            LogEntry(
+                reference: "R-1", station: "desk-1", details: .print(PrintDetails(key: "k", outcome: .failed, queue: "q", serial: 3, message: "m"))),
+        ].map { ($0.kind, $0) })
 
     @Test(arguments: LogKind.allCases)
     func everyKindOfEntryKeepsItsTypedDetailsThroughTheStoreAndThroughJSON(_ kind: LogKind) throws {

@@ -30,11 +30,13 @@ enum SampleRoster {
     /// A new in-memory store with the sample conference.
     static func make(delegates: URL = SampleConference.delegatesURL) throws -> RosterDatabase {
         let database = try RosterDatabase.inMemory()
-        try database.createEvent(Event(
-            name: "ESOCC", venue: "Arena", firstDay: "2027-03-09", dayCount: 3, timeZoneIdentifier: "Europe/London"))
-        _ = try RosterImporter(database: database).run(.init(
-            delegates: delegates, sessions: SampleConference.sessionsURL,
-            categories: SampleConference.categoriesURL))
+        try database.createEvent(
+            Event(
+                name: "ESOCC", venue: "Arena", firstDay: "2027-03-09", dayCount: 3, timeZoneIdentifier: "Europe/London"))
+        _ = try RosterImporter(database: database).run(
+            .init(
+                delegates: delegates, sessions: SampleConference.sessionsURL,
+                categories: SampleConference.categoriesURL))
         return database
     }
 }

@@ -1,5 +1,6 @@
-@testable import Roster
 import Testing
+
+@testable import Roster
 
 @Suite struct EditDistanceTests {
     @Test(arguments: [

@@ -5,10 +5,11 @@ import Testing
     let folder = NameFolder()
 
     private func index(_ names: [(reference: String, given: String, family: String)]) -> SearchIndex {
-        SearchIndex(names.enumerated().map { offset, name in
-            let delegate = Delegate(reference: name.reference, givenName: name.given, familyName: name.family, category: "DEL")
-            return (Int64(offset + 1), SearchDocument(delegate, folder: folder))
-        })
+        SearchIndex(
+            names.enumerated().map { offset, name in
+                let delegate = Delegate(reference: name.reference, givenName: name.given, familyName: name.family, category: "DEL")
+                return (Int64(offset + 1), SearchDocument(delegate, folder: folder))
+            })
     }
 
     private func references(_ index: SearchIndex, _ text: String, limit: Int = 10) -> [Int64] {

@@ -11,7 +11,10 @@ import Testing
 
     /// "LY1:A-5/Z%" then Enter, as each layout's scanner types it.
     static let strokes: [(KeyboardLayout, [Stroke])] = [
-        (.us, [(38, true), (21, true), (2, false), (39, true), (30, true), (12, false), (6, false), (53, false), (44, true), (6, true), (28, false)]),
+        (
+            .us,
+            [(38, true), (21, true), (2, false), (39, true), (30, true), (12, false), (6, false), (53, false), (44, true), (6, true), (28, false)]
+        ),
         (.de, [(38, true), (44, true), (2, false), (52, true), (30, true), (53, false), (6, false), (8, true), (21, true), (6, true), (28, false)]),
         (.fr, [(38, true), (21, true), (2, true), (52, false), (16, true), (7, false), (6, true), (52, true), (17, true), (40, true), (28, false)]),
     ]

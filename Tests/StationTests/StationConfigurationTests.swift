@@ -2,9 +2,9 @@ import DoorRules
 import Foundation
 import LanyardTestSupport
 import Printing
-import Scanning
 import Roster
 import RosterStore
+import Scanning
 import Station
 import Testing
 
@@ -35,31 +35,36 @@ import Testing
     }
 
     @Test func doorsAreReadFromStationYAMLWithTheirRules() throws {
-        let url = try Self.folder(yaml: """
-            doors:
-              - name: A4 front
-                session: a4
-                opens-minutes-before: 15
-              - name: Main entrance
-                area: Venue
-                capacity: 3000
-                site-exit: true
-                anti-passback: warn
-                requires-check-in: false
-            scanner:
-              device: /dev/input/lanyard-scanner
-              profile: honeywell-voyager-1450g-usb-us
-              door: A4 front
-              direction: out
-            """)
+        let url = try Self.folder(
+            yaml: """
+                doors:
+                  - name: A4 front
+                    session: a4
+                    opens-minutes-before: 15
+                  - name: Main entrance
+                    area: Venue
+                    capacity: 3000
+                    site-exit: true
+                    anti-passback: warn
+                    requires-check-in: false
+                scanner:
+                  device: /dev/input/lanyard-scanner
+                  profile: honeywell-voyager-1450g-usb-us
+                  door: A4 front
+                  direction: out
+                """)
         defer { try? FileManager.default.removeItem(at: url) }
         let configuration = try StationConfiguration.resolve(.init(data: url.path), environment: [:])
-        #expect(configuration.doors == [
-            Door(name: "A4 front", place: .session("A4"), opensMinutesBefore: 15),
-            Door(name: "Main entrance", place: .area(name: "Venue", capacity: 3000), requiresCheckIn: false, antiPassback: .warn, isSiteExit: true),
-        ])
-        #expect(configuration.scanner == ScannerSettings(
-            device: "/dev/input/lanyard-scanner", profile: "honeywell-voyager-1450g-usb-us", door: "A4 front", direction: .out))
+        #expect(
+            configuration.doors == [
+                Door(name: "A4 front", place: .session("A4"), opensMinutesBefore: 15),
+                Door(
+                    name: "Main entrance", place: .area(name: "Venue", capacity: 3000), requiresCheckIn: false, antiPassback: .warn, isSiteExit: true),
+            ])
+        #expect(
+            configuration.scanner
+                == ScannerSettings(
+                    device: "/dev/input/lanyard-scanner", profile: "honeywell-voyager-1450g-usb-us", door: "A4 front", direction: .out))
     }
 
     @Test(arguments: [

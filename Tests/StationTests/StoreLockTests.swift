@@ -35,8 +35,9 @@ import Testing
         #expect(try fixture.database.delegateCount() == 1_200 + 100_000)
         #expect(duringImport > 0)
         #expect(mostWaiting > 1, "the store was never locked while the door scanned")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.folder.outboxURL.path).allSatisfy { name in
-            (try? Data(contentsOf: fixture.folder.outboxURL.appendingPathComponent(name)).isEmpty) ?? true
-        })
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: fixture.folder.outboxURL.path).allSatisfy { name in
+                (try? Data(contentsOf: fixture.folder.outboxURL.appendingPathComponent(name)).isEmpty) ?? true
+            })
     }
 }

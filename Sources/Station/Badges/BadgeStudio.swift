@@ -76,7 +76,8 @@ public struct BadgeStudio: BadgeMaker {
                 problems.append(Problem(reference: issue.delegate.reference, reason: error.message))
             }
         }
-        let contents = try signed.map { try content($0.0.delegate, $0.1.text) }
+        let categories = try desk.database.categories()
+        let contents = signed.map { BadgeContent(delegate: $0.0.delegate, event: desk.event, categories: categories, code: $0.1.text) }
         let results = try BadgeRenderer(template: template).renderPDF(contents, to: url, progress: progress)
         var rendered: [(issue: BadgeIssue, token: BadgeToken, fits: [TextFit])] = []
         for ((issue, token), result) in zip(signed, results) {

@@ -63,10 +63,11 @@ public actor DoorController {
         let delegate = check.isValid ? snapshot.delegate : nil
         let wasInside = delegate.map { isInside($0.reference, stored: snapshot.state.isInside) } ?? false
         let occupancy = occupancy(snapshot.state)
-        let decision = EntryRules.decide(EntryRequest(
-            door: door, direction: direction, at: at, event: desk.event, badge: check, delegate: delegate,
-            category: delegate.flatMap { categories[$0.category] }, session: session,
-            isCheckedIn: delegate != nil && snapshot.state.isCheckedIn, isInside: wasInside, occupancy: occupancy))
+        let decision = EntryRules.decide(
+            EntryRequest(
+                door: door, direction: direction, at: at, event: desk.event, badge: check, delegate: delegate,
+                category: delegate.flatMap { categories[$0.category] }, session: session,
+                isCheckedIn: delegate != nil && snapshot.state.isCheckedIn, isInside: wasInside, occupancy: occupancy))
         guard !dryRun else {
             return ScanView(
                 door: door.name, place: place, direction: direction, decision: decision, occupancy: occupancy, capacity: capacity,

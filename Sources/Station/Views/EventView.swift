@@ -1,5 +1,5 @@
-public import Roster
 import Foundation
+public import Roster
 
 /// The JSON shape of an event: `{id, name, venue, timeZone, days: [{day, date}]}`.
 public struct EventView: Encodable, Sendable {
