@@ -12,6 +12,7 @@ let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 
 let package = Package(
     name: "Lanyard",
@@ -19,6 +20,7 @@ let package = Package(
     products: [
         .executable(name: "lanyard", targets: ["lanyard"]),
         .library(name: "Station", targets: ["Station"]),
+        .library(name: "Server", targets: ["Server"]),
         .library(name: "Roster", targets: ["Roster"]),
         .library(name: "RosterStore", targets: ["RosterStore"]),
         .library(name: "RosterImport", targets: ["RosterImport"]),
@@ -37,6 +39,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // C libraries, each wrapped by one small Swift type that owns its pointers.
@@ -57,7 +68,7 @@ let package = Package(
         .target(
             name: "RosterStore",
             dependencies: [
-                "Roster", "Badges", .product(name: "GRDB", package: "GRDB.swift"),
+                "Roster", "Badges", crypto, .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
@@ -80,8 +91,25 @@ let package = Package(
             name: "Station",
             dependencies: [
                 "Roster", "Badges", "DoorRules", "Attendance", "Scanning", "DelimitedText", "RosterStore", "RosterImport",
-                "BadgeRendering", "BadgeTemplates", "Printing", "PrintQueue", "HardwareProfiles", crypto, logging, yams,
+                "BadgeRendering", "BadgeTemplates", "Printing", "PrintQueue", "HardwareProfiles", crypto, logging, yams, lifecycle,
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
+            swiftSettings: strictSettings),
+        // The station server: desk, kiosk and the JSON API, on the station.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Station", "Roster", "RosterStore", "PrintQueue", "Attendance", hummingbird, crypto, logging, lifecycle,
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources/Public"), .copy("Resources/Templates"), .copy("Resources/openapi.yaml")],
             swiftSettings: strictSettings),
         // The sample conference, set up through the station like any event.
         .target(
@@ -92,8 +120,8 @@ let package = Package(
         .executableTarget(
             name: "lanyard",
             dependencies: [
-                "Station", "SampleConference", "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering", "DoorRules",
-                "Attendance", "Printing", "PrintQueue", "Scanning", argumentParser, logging,
+                "Station", "Server", "SampleConference", "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering",
+                "DoorRules", "Attendance", "Printing", "PrintQueue", "Scanning", argumentParser, logging, hummingbird, lifecycle,
             ],
             swiftSettings: strictSettings),
 
@@ -148,6 +176,17 @@ let package = Package(
             dependencies: [
                 "Roster", "Badges", "BadgeRendering", "DoorRules", "Attendance", "RosterStore", "Station", "SampleConference",
                 "Scanning", "Printing", "LanyardTestSupport", logging,
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Station", "Roster", "RosterStore", "PrintQueue", "SampleConference", "LanyardTestSupport", hummingbird, logging,
+                "Printing", yams, lifecycle,
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings),
         .testTarget(

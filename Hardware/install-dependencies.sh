@@ -11,6 +11,7 @@ packages=(
     fonts-noto-core                           # Latin, Greek, Cyrillic, Armenian and Georgian glyphs
     libcups2-dev cups cups-client cups-filters  # printing, and the private cupsd the tests start
     zbar-tools poppler-utils                  # tests read QR codes back from rendered badges and PDFs
+    chromium chromium-driver                  # tests drive the station's pages in a real headless browser
 )
 
 missing=()

@@ -40,6 +40,16 @@ public struct LanyardError: Error, Sendable, CustomStringConvertible {
         public static let printJobUnknown = Code("print-job-unknown")
         /// The station's configuration (`station.yaml`, flags, environment) is wrong.
         public static let configurationError = Code("configuration-error")
+        /// Staff must read something first (a delegate's flags) and say so.
+        public static let attentionRequired = Code("attention-required")
+        /// Who is asking is not known (no session, a wrong password, a revoked token).
+        public static let notSignedIn = Code("not-signed-in")
+        /// Who is asking may not do this.
+        public static let notPermitted = Code("not-permitted")
+        /// Too many attempts; wait before trying again.
+        public static let tooManyAttempts = Code("too-many-attempts")
+        /// The action's time has passed (an undo after its window).
+        public static let tooLate = Code("too-late")
     }
 
     public let code: Code

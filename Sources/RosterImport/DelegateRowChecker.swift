@@ -10,6 +10,8 @@ struct DelegateRowChecker: Sendable {
     /// What one chunk of rows gave.
     struct Chunk {
         var delegates: [Delegate] = []
+        /// Notes the roster gives that stop a delegate's check-in until acknowledged (reference → note).
+        var flags: [String: String] = [:]
         /// Each delegate's folded spellings, in step with `delegates`.
         var searchDocuments: [SearchDocument] = []
         /// Categories the rows named that were not known, in the order first named.
@@ -68,6 +70,8 @@ struct DelegateRowChecker: Sendable {
                     } else {
                         firstLine[delegate.reference.lowercased()] = record.line
                         chunk.delegates.append(delegate)
+                        let flag = mapping.value(.flag, in: record.fields)
+                        if !flag.isEmpty { chunk.flags[delegate.reference] = flag }
                         chunk.searchDocuments.append(document)
                     }
                 case .problem(let problem):

@@ -2,7 +2,7 @@
 /// systems' exports (compared without case, spaces or punctuation).
 public enum RosterField: String, CaseIterable, Codable, Sendable {
     case reference, orderCode, positionID, title, givenName, familyName, fullName, nativeName, organisation, country,
-        category, email, sessions, days, status
+        category, email, sessions, days, status, flag
 
     /// Header spellings, normalised by ``normalise(_:)``, most specific first.
     var knownHeaders: [String] {
@@ -24,6 +24,7 @@ public enum RosterField: String, CaseIterable, Codable, Sendable {
         case .sessions: ["sessions", "sessioncodes"]
         case .days: ["days"]
         case .status: ["status", "attendeestatus", "registrationstate", "registrationstatus", "state", "orderstatus"]
+        case .flag: ["flag", "flags", "desknote", "checkinnote", "checkinattention"]
         }
     }
 

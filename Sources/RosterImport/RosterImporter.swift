@@ -74,7 +74,7 @@ public struct RosterImporter: Sendable {
         let changes = try database.apply(sessions: newSessions) { write in
             var created: [Category] = []
             try checker.check(table.records) { chunk in
-                try write(chunk.delegates, chunk.searchDocuments)
+                try write(chunk.delegates, chunk.searchDocuments, chunk.flags)
                 accepted += chunk.delegates.count
                 created += chunk.createdCategories
                 problems += chunk.problems

@@ -53,6 +53,9 @@ enum LegacyLogDetails {
                     claimedReference: old["claimedReference"]))
         case .print:
             return .print(PrintDetails(key: old["key"] ?? "", outcome: .printed, queue: old["queue"], serial: serial))
+        case .walkIn, .nameCorrected, .flagged, .flagAcknowledged, .checkInUndone:
+            // Kinds that came after v6: no store of that age holds them.
+            return .checkOut(CheckOutDetails(day: day))
         }
     }
 }

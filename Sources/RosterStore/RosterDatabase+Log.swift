@@ -34,47 +34,61 @@ extension RosterDatabase {
     }
 
     /// Checks a delegate in at a desk, durably, following ``CheckInPolicy``: the first check-in of an event day is
-    /// that day's arrival; checking in again the same day is harmless, and the receipt names the earlier one.
+    /// that day's arrival; checking in again the same day is harmless, and the receipt names the earlier one. A
+    /// delegate with flags not yet acknowledged is not checked in until `acknowledging` names them all; the
+    /// acknowledgements are logged with the check-in.
     /// - Parameters:
     ///   - reference: The delegate's reference.
     ///   - station: The desk's name.
+    ///   - staff: Who checked them in, when signed in.
     ///   - force: An organiser's override for a cancelled registration; recorded as such.
+    ///   - acknowledging: The flags staff have read.
     ///   - now: The time of arrival.
-    /// - Throws: ``LanyardError`` `notFound`, `noEvent` or `registrationCancelled`.
+    /// - Throws: ``LanyardError`` `notFound`, `noEvent`, `registrationCancelled` or `attentionRequired`.
     public func checkIn(
-        reference: String, station: String, force: Bool = false, at now: Date = Date()
-    ) throws
-        -> CheckInReceipt
-    {
+        reference: String, station: String, staff: String? = nil, force: Bool = false, acknowledging: Set<UUID> = [],
+        at now: Date = Date()
+    ) throws -> CheckInReceipt {
         try storeAccess {
             try writer.write { db in
                 let event = try Self.event(db)
                 let delegate = try Self.delegate(reference, db)
                 let today = event.arrivalDay(at: now)
+                let undone = try Self.undoneCheckIns(of: delegate.reference, db)
                 let earlier = try Self.entries(of: .checkIn, for: delegate.reference, db)
-                    .first { $0.details.checkIn?.day == today }
+                    .first { $0.details.checkIn?.day == today && !undone.contains($0.id) }
                 guard
-                    let entry = try CheckInPolicy.decide(
+                    var entry = try CheckInPolicy.decide(
                         delegate, earlierToday: earlier, event: event, station: station, force: force, now: now)
                 else {
                     return CheckInReceipt(delegate: delegate, entry: earlier!, isFirstCheckIn: false)
                 }
+                try Self.acknowledgeFlags(of: delegate.reference, acknowledging, station: station, staff: staff, at: now, db)
+                entry.staff = staff
                 _ = try Self.insert(entry, db)
                 return CheckInReceipt(delegate: delegate, entry: entry, isFirstCheckIn: true)
             }
         }
     }
 
+    /// The check-ins of `reference` that were undone.
+    static func undoneCheckIns(of reference: String, _ db: Database) throws -> Set<UUID> {
+        Set(
+            try entries(of: .checkInUndone, for: reference, db).compactMap { entry -> UUID? in
+                if case .checkInUndone(let undo) = entry.details { undo.checkIn } else { nil }
+            })
+    }
+
     /// Records that a delegate left the site (checked out at a desk): they leave the roll-call until they arrive
     /// again.
     /// - Throws: ``LanyardError`` `notFound` or `noEvent`.
-    public func checkOut(reference: String, station: String, at now: Date = Date()) throws -> LogEntry {
+    public func checkOut(reference: String, station: String, staff: String? = nil, at now: Date = Date()) throws -> LogEntry {
         try storeAccess {
             try writer.write { db in
                 let event = try Self.event(db)
                 let delegate = try Self.delegate(reference, db)
                 let entry = LogEntry(
-                    at: now, reference: delegate.reference, station: station,
+                    at: now, reference: delegate.reference, station: station, staff: staff,
                     details: .checkOut(CheckOutDetails(day: event.arrivalDay(at: now))))
                 _ = try Self.insert(entry, db)
                 return entry
@@ -109,5 +123,12 @@ extension LanyardError {
         LanyardError(
             .notFound, "No delegate has the reference \(reference).",
             remedy: "Search by name, or register them as a walk-in.")
+    }
+}
+
+extension RosterDatabase {
+    /// The log entry with `id`, if there is one.
+    public func logEntry(_ id: UUID) throws -> LogEntry? {
+        try storeAccess { try writer.read { db in try LogRow.filter(LogRow.Columns.id == id.uuidString).fetchOne(db)?.entry() } }
     }
 }

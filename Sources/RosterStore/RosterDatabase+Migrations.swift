@@ -157,6 +157,50 @@ extension RosterDatabase {
             try db.alter(table: "doorPresence") { t in t.add(column: "at", .datetime) }
             try db.alter(table: "printJob") { t in t.add(column: "reason", .text) }
         }
+        migrator.registerMigration("v7-staff-and-desk") { db in
+            // Who did what: staff accounts and roles, their sessions and machine tokens (only hashes of secrets are
+            // kept), and the member of staff on every log entry.
+            try db.create(table: "staff") { t in
+                t.primaryKey("name", .text).collate(.nocase)
+                t.column("role", .text).notNull()
+                t.column("passwordHash", .text).notNull()
+                t.column("mustChangePassword", .boolean).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("revokedAt", .datetime)
+            }
+            try db.create(table: "staffCredential") { t in
+                t.primaryKey("secretHash", .text)
+                t.column("staff", .text).notNull().collate(.nocase)
+                t.column("kind", .text).notNull()  // session or token
+                t.column("csrf", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("expiresAt", .datetime)
+                t.column("revokedAt", .datetime)
+            }
+            try db.create(index: "staffCredentialByStaff", on: "staffCredential", columns: ["staff"])
+            try db.alter(table: "log") { t in t.add(column: "staff", .text) }
+            // A request made again with the same nonce answers the first one's result (a retried check-in).
+            try db.create(table: "requestNonce") { t in
+                t.primaryKey("nonce", .text)
+                t.column("kind", .text).notNull()
+                t.column("result", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            // Notes that stop a delegate's check-in until staff acknowledge them.
+            try db.create(table: "delegateFlag") { t in
+                t.primaryKey("id", .text)
+                t.column("reference", .text).notNull().collate(.nocase)
+                t.column("note", .text).notNull()
+                t.column("setAt", .datetime).notNull()
+                t.column("acknowledgedAt", .datetime)
+            }
+            try db.create(index: "delegateFlagByReference", on: "delegateFlag", columns: ["reference"])
+            // Walk-ins are registered on site; a name corrected at a desk is kept over later imports.
+            try db.alter(table: "delegate") { t in
+                t.add(column: "isWalkIn", .boolean).notNull().defaults(to: false)
+                t.add(column: "isNameCorrected", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 }

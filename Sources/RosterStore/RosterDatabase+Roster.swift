@@ -12,13 +12,16 @@ extension RosterDatabase {
         categories: [Category] = [], sessions: [Session] = [], delegates: [Delegate], at now: Date = Date()
     ) throws -> RosterChanges {
         try apply(sessions: sessions, at: now) { write in
-            try write(delegates, SearchDocument.folding(delegates, with: folder))
+            try write(delegates, SearchDocument.folding(delegates, with: folder), [:])
             return categories
         }
     }
 
-    /// Receives one batch of delegates, with their folded spellings in step, inside an import's transaction.
-    public typealias DelegateBatchWriter = (_ delegates: [Delegate], _ searchDocuments: [SearchDocument]) throws -> Void
+    /// Receives one batch of delegates, with their folded spellings in step and the flags the roster gives some of
+    /// them (reference → note), inside an import's transaction.
+    public typealias DelegateBatchWriter = (
+        _ delegates: [Delegate], _ searchDocuments: [SearchDocument], _ flags: [String: String]
+    ) throws -> Void
 
     /// Upserts as ``apply(categories:sessions:delegates:at:)`` does, in one transaction, with the delegates
     /// handed over in batches while `batches` runs, so that checking a large file and writing it overlap.
@@ -29,10 +32,10 @@ extension RosterDatabase {
     ) throws -> RosterChanges {
         try storeAccess {
             try writer.write { db in
-                var upsert = try RosterUpsert(db, at: now)
+                var upsert = try RosterUpsert(db, folder: folder, at: now)
                 try upsert.upsert(sessions)
-                let categories = try batches { delegates, documents in
-                    try upsert.upsert(delegates, searchDocuments: documents)
+                let categories = try batches { delegates, documents, flags in
+                    try upsert.upsert(delegates, searchDocuments: documents, flags: flags)
                 }
                 try upsert.upsert(categories)
                 try upsert.finish()

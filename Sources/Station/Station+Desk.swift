@@ -13,6 +13,11 @@ extension Station {
         }
     }
 
+    /// The event's categories, by code.
+    public func categories() async throws -> [Category] {
+        try await store { try $0.categories() }
+    }
+
     /// Everything the desk shows of one delegate.
     /// - Throws: ``LanyardError`` `notFound`.
     public func card(_ reference: String) async throws -> DelegateCard {
@@ -20,7 +25,8 @@ extension Station {
             let delegate = try database.delegate(reference)
             return DelegateCard(
                 delegate: DelegateView(delegate), badge: try database.currentBadge(for: delegate.reference),
-                printJobs: try database.printJobs(for: delegate.reference), log: try database.logEntries(reference: delegate.reference))
+                flags: try database.flags(of: delegate.reference), printJobs: try database.printJobs(for: delegate.reference),
+                log: try database.logEntries(reference: delegate.reference))
         }
     }
 
@@ -33,23 +39,46 @@ extension Station {
         public var print: Bool
         /// A queue to print on first.
         public var printer: String?
+        /// The delegate's flags staff have read; a flag not among them stops the check-in.
+        public var acknowledgedFlags: Set<UUID>
+        /// Makes the request idempotent: the same nonce again answers the first request's check-in and job.
+        public var nonce: String?
 
-        public init(reference: String, force: Bool = false, print: Bool = false, printer: String? = nil) {
+        public init(
+            reference: String, force: Bool = false, print: Bool = false, printer: String? = nil, acknowledgedFlags: Set<UUID> = [],
+            nonce: String? = nil
+        ) {
             self.reference = reference
             self.force = force
             self.print = print
             self.printer = printer
+            self.acknowledgedFlags = acknowledgedFlags
+            self.nonce = nonce
         }
+    }
+
+    /// What a check-in's nonce is remembered with, to answer a retried request alike.
+    private struct CheckInOutcome: Codable {
+        let checkIn: UUID
+        let isFirstCheckIn: Bool
+        let printKey: String?
+        let printNote: String?
     }
 
     /// Checks a delegate in: the day's arrival, recorded durably before anything else; then, when asked and the
     /// delegate has no badge yet, their badge's print request (stored, keyed by the check-in, so checking in again
     /// never prints a second badge). The print worker prints it.
-    /// - Throws: ``LanyardError`` `notFound` or `registrationCancelled`.
-    public func checkIn(_ request: CheckInRequest, at now: Date = Date()) async throws -> CheckInView {
+    /// - Parameter staff: Who checks them in, when signed in.
+    /// - Throws: ``LanyardError`` `notFound`, `registrationCancelled` or `attentionRequired` (unacknowledged flags).
+    public func checkIn(_ request: CheckInRequest, by staff: String? = nil, at now: Date = Date()) async throws -> CheckInView {
+        if let nonce = request.nonce, let outcome = try await store({ try $0.result(ofNonce: nonce, as: CheckInOutcome.self) }) {
+            return try await view(of: outcome)
+        }
         let station = name
         let (receipt, job, note) = try await store { database -> (CheckInReceipt, PrintJob?, String?) in
-            let receipt = try database.checkIn(reference: request.reference, station: station, force: request.force, at: now)
+            let receipt = try database.checkIn(
+                reference: request.reference, station: station, staff: staff, force: request.force,
+                acknowledging: request.acknowledgedFlags, at: now)
             guard request.print else { return (receipt, nil, nil) }
             let key = "checkin-\(receipt.entry.id)"
             if let job = try database.printJob(key) { return (receipt, job, nil) }
@@ -65,13 +94,31 @@ extension Station {
             events.publish(.printJob(job))
             printWorker.wake()
         }
+        if let nonce = request.nonce {
+            let outcome = CheckInOutcome(
+                checkIn: receipt.entry.id, isFirstCheckIn: receipt.isFirstCheckIn, printKey: job?.key, printNote: note)
+            let stored = try await store { try $0.record(outcome, forNonce: nonce, kind: "check-in", at: now) }
+            if stored.checkIn != outcome.checkIn { return try await view(of: stored) }
+        }
         return CheckInView(receipt, print: job, printNote: note)
     }
 
+    /// The answer a remembered check-in gives again.
+    private func view(of outcome: CheckInOutcome) async throws -> CheckInView {
+        try await store { database in
+            guard let entry = try database.logEntry(outcome.checkIn), let reference = entry.reference else {
+                throw LanyardError(.storeFailure, "The check-in \(outcome.checkIn) remembered for this request is missing.")
+            }
+            let receipt = CheckInReceipt(
+                delegate: try database.delegate(reference), entry: entry, isFirstCheckIn: outcome.isFirstCheckIn)
+            return CheckInView(receipt, print: try outcome.printKey.flatMap { try database.printJob($0) }, printNote: outcome.printNote)
+        }
+    }
+
     /// Records that a delegate left the site: they leave the roll-call until they arrive again.
-    public func checkOut(_ reference: String, at now: Date = Date()) async throws -> LogEntry {
+    public func checkOut(_ reference: String, by staff: String? = nil, at now: Date = Date()) async throws -> LogEntry {
         let station = name
-        let entry = try await store { try $0.checkOut(reference: reference, station: station, at: now) }
+        let entry = try await store { try $0.checkOut(reference: reference, station: station, staff: staff, at: now) }
         events.publish(.entry(entry))
         return entry
     }

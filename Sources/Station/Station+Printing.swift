@@ -75,8 +75,10 @@ extension Station {
         return try await DispatchQueue.blocking.perform { try spooler.queueStates() }
     }
 
-    /// Runs the print worker until `body` returns: a command that prints steps the queue while it waits.
+    /// Runs the print worker until `body` returns: a command that prints steps the queue while it waits. When a
+    /// station server holds the data folder, its worker prints, and this one does not step the queue too.
     public func printing<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        if ServerLock.holder(of: configuration.data) != nil { return try await body() }
         let worker = Task { [printWorker] in try await printWorker.run() }
         defer { worker.cancel() }
         return try await body()

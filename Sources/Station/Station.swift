@@ -26,6 +26,7 @@ public final class Station: Sendable {
     public let printWorker: PrintWorker
     let logger: Logger
     let doors = Mutex<[String: DoorController]>([:])
+    let signInLimiter = SignInLimiter()
 
     /// Opens the station of an existing data folder, writing into the store any scans a crashed station left in
     /// its outbox.
@@ -43,7 +44,7 @@ public final class Station: Sendable {
         catalogue = try HardwareCatalogue(adding: configuration.hardware)
         try catalogue.check(configuration.printers)
         let spooler = PrintSpooler(
-            store: database, badges: studio, printer: CupsConnection(), spool: configuration.data.spoolURL,
+            store: database, badges: studio, printer: CupsConnection(server: configuration.cupsServer), spool: configuration.data.spoolURL,
             configuration: .init(
                 route: configuration.printers.queues, stallTimeout: configuration.stallTimeout, profiles: catalogue.printers,
                 queueProfiles: configuration.printers.profiles))

@@ -3,4 +3,5 @@ import Roster
 import Station
 
 extension Direction: ExpressibleByArgument {}
+extension StaffRole: ExpressibleByArgument {}
 extension Station.BatchSelection.Order: ExpressibleByArgument {}

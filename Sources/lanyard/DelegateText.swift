@@ -21,7 +21,12 @@ enum DelegateText {
             case .badgeRevoked(let revocation): "badge \(revocation.serial) revoked (\(revocation.reason))"
             case .scan(let scan): "\(scan.verdict.rawValue) \(scan.direction.rawValue) at \(scan.door) [\(scan.reason)]"
             case .print(let print): print.outcome == .printed ? "printed on \(print.queue ?? "?")" : "print failed: \(print.message ?? "")"
+            case .walkIn: "registered as a walk-in"
+            case .nameCorrected(let correction): "name corrected from “\(correction.before.givenName) \(correction.before.familyName)”"
+            case .flagged(let flag): "flagged: \(flag.note)"
+            case .flagAcknowledged(let flag): "flag acknowledged: \(flag.note)"
+            case .checkInUndone(let undo): "check-in undone\(undo.reason.map { " (\($0))" } ?? "")"
             }
-        return "\(event.localDateTime(entry.at))  \(what) at \(entry.station)"
+        return "\(event.localDateTime(entry.at))  \(what) at \(entry.station)\(entry.staff.map { " by \($0)" } ?? "")"
     }
 }

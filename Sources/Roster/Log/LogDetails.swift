@@ -7,6 +7,11 @@ public enum LogDetails: Sendable, Equatable {
     case badgeRevoked(BadgeRevocationDetails)
     case scan(ScanDetails)
     case print(PrintDetails)
+    case walkIn(WalkInDetails)
+    case nameCorrected(NameCorrectionDetails)
+    case flagged(FlagDetails)
+    case flagAcknowledged(FlagAcknowledgementDetails)
+    case checkInUndone(UndoDetails)
 
     public var kind: LogKind {
         switch self {
@@ -16,6 +21,11 @@ public enum LogDetails: Sendable, Equatable {
         case .badgeRevoked: .badgeRevoked
         case .scan: .scan
         case .print: .print
+        case .walkIn: .walkIn
+        case .nameCorrected: .nameCorrected
+        case .flagged: .flagged
+        case .flagAcknowledged: .flagAcknowledged
+        case .checkInUndone: .checkInUndone
         }
     }
 
@@ -38,6 +48,11 @@ public enum LogDetails: Sendable, Equatable {
         case .badgeRevoked: self = .badgeRevoked(try BadgeRevocationDetails(from: decoder))
         case .scan: self = .scan(try ScanDetails(from: decoder))
         case .print: self = .print(try PrintDetails(from: decoder))
+        case .walkIn: self = .walkIn(try WalkInDetails(from: decoder))
+        case .nameCorrected: self = .nameCorrected(try NameCorrectionDetails(from: decoder))
+        case .flagged: self = .flagged(try FlagDetails(from: decoder))
+        case .flagAcknowledged: self = .flagAcknowledged(try FlagAcknowledgementDetails(from: decoder))
+        case .checkInUndone: self = .checkInUndone(try UndoDetails(from: decoder))
         }
     }
 
@@ -50,6 +65,11 @@ public enum LogDetails: Sendable, Equatable {
         case .badgeRevoked(let details): try details.encode(to: encoder)
         case .scan(let details): try details.encode(to: encoder)
         case .print(let details): try details.encode(to: encoder)
+        case .walkIn(let details): try details.encode(to: encoder)
+        case .nameCorrected(let details): try details.encode(to: encoder)
+        case .flagged(let details): try details.encode(to: encoder)
+        case .flagAcknowledged(let details): try details.encode(to: encoder)
+        case .checkInUndone(let details): try details.encode(to: encoder)
         }
     }
 }

@@ -12,4 +12,14 @@ public enum LogKind: String, Sendable, Codable, CaseIterable {
     case scan
     /// A print job ended: the badge came out, or it could not be printed.
     case print
+    /// A delegate registered on site.
+    case walkIn = "walk-in"
+    /// A delegate's name corrected at a desk.
+    case nameCorrected = "name-corrected"
+    /// A flag set on a delegate, stopping their check-in until acknowledged.
+    case flagged
+    /// A flag acknowledged by staff.
+    case flagAcknowledged = "flag-acknowledged"
+    /// A mistaken check-in undone.
+    case checkInUndone = "check-in-undone"
 }

@@ -19,6 +19,7 @@ struct LogRow: FetchableRecord, PersistableRecord {
     var kind: String
     var reference: String?
     var station: String
+    var staff: String?
     /// The entry's ``LogDetails`` as JSON.
     var details: String
 
@@ -28,6 +29,7 @@ struct LogRow: FetchableRecord, PersistableRecord {
         kind = entry.kind.rawValue
         reference = entry.reference
         station = entry.station
+        staff = entry.staff
         details = String(decoding: try JSONEncoder().encode(DetailsBox(entry.details)), as: UTF8.self)
     }
 
@@ -37,6 +39,7 @@ struct LogRow: FetchableRecord, PersistableRecord {
         kind = row["kind"]
         reference = row["reference"]
         station = row["station"]
+        staff = row["staff"]
         details = row["details"]
     }
 
@@ -46,6 +49,7 @@ struct LogRow: FetchableRecord, PersistableRecord {
         container["kind"] = kind
         container["reference"] = reference
         container["station"] = station
+        container["staff"] = staff
         container["details"] = details
     }
 
@@ -59,7 +63,7 @@ struct LogRow: FetchableRecord, PersistableRecord {
         decoder.userInfo[DetailsBox.kindKey] = kind
         do {
             let box = try decoder.decode(DetailsBox.self, from: Data(details.utf8))
-            return LogEntry(id: uuid, at: at, reference: reference, station: station, details: box.details)
+            return LogEntry(id: uuid, at: at, reference: reference, station: station, staff: staff, details: box.details)
         } catch {
             throw LanyardError(.storeFailure, "The log entry \(id) cannot be read: \(error).", cause: error)
         }

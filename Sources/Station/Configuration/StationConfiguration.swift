@@ -24,11 +24,13 @@ public struct StationConfiguration: Sendable {
     public var hardware: URL?
     /// How long a write waits for another process's write lock.
     public var busyTimeout: TimeInterval
+    /// The CUPS server (`host:port`, `CUPS_SERVER`), or nil for the system's.
+    public var cupsServer: String?
 
     public init(
         data: DataFolder, name: String = ProcessInfo.processInfo.hostName, printers: PrinterRoute = PrinterRoute(""),
         stallTimeout: TimeInterval = 30, doors: [Door] = [], scanner: ScannerSettings? = nil, hardware: URL? = nil,
-        busyTimeout: TimeInterval = RosterDatabase.defaultBusyTimeout
+        busyTimeout: TimeInterval = RosterDatabase.defaultBusyTimeout, cupsServer: String? = nil
     ) {
         self.data = data
         self.name = name
@@ -38,6 +40,7 @@ public struct StationConfiguration: Sendable {
         self.scanner = scanner
         self.hardware = hardware
         self.busyTimeout = busyTimeout
+        self.cupsServer = cupsServer
     }
 
     /// What the command line said; nil where it said nothing.
@@ -67,6 +70,7 @@ public struct StationConfiguration: Sendable {
             stallTimeout: flags.stallTimeout ?? file?.stallTimeout ?? 30,
             doors: try file?.resolvedDoors() ?? [],
             scanner: file?.scanner,
-            hardware: (environment["LANYARD_HARDWARE"] ?? file?.hardware).map { URL(fileURLWithPath: $0, isDirectory: true) })
+            hardware: (environment["LANYARD_HARDWARE"] ?? file?.hardware).map { URL(fileURLWithPath: $0, isDirectory: true) },
+            cupsServer: environment["CUPS_SERVER"])
     }
 }

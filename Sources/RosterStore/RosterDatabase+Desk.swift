@@ -1,0 +1,107 @@
+public import Foundation
+import GRDB
+public import Roster
+
+extension RosterDatabase {
+    /// Registers a delegate on site (a walk-in), logged as `walk-in` with the registration.
+    /// - Throws: ``LanyardError`` `alreadyExists` when the reference is taken; `invalidInput` for one too long.
+    public func registerWalkIn(_ delegate: Delegate, station: String, staff: String?, at now: Date = Date()) throws -> LogEntry {
+        guard delegate.reference.utf8.count <= Delegate.maximumReferenceLength, !delegate.reference.isEmpty else {
+            throw LanyardError(.invalidInput, "A reference has 1 to \(Delegate.maximumReferenceLength) characters.")
+        }
+        let document = SearchDocument(delegate, folder: folder)
+        return try storeAccess {
+            try writer.write { db in
+                if try DelegateRecord.filter(DelegateRecord.Columns.reference == delegate.reference).fetchCount(db) > 0 {
+                    throw LanyardError(.alreadyExists, "A delegate already has the reference \(delegate.reference).")
+                }
+                try DelegateRecord(delegate, search: document, updatedAt: now).insert(db)
+                try db.execute(sql: "UPDATE delegate SET isWalkIn = 1 WHERE reference = ?", arguments: [delegate.reference])
+                try db.execute(sql: "UPDATE rosterRevision SET value = value + 1")
+                let entry = LogEntry(
+                    at: now, reference: delegate.reference, station: station, staff: staff, details: .walkIn(WalkInDetails(delegate: delegate)))
+                _ = try Self.insert(entry, db)
+                return entry
+            }
+        }
+    }
+
+    /// The next free walk-in reference, `WALKIN-0001` onwards.
+    public func nextWalkInReference() throws -> String {
+        try storeAccess {
+            try writer.read { db in
+                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delegate WHERE isWalkIn") ?? 0
+                var number = count + 1
+                while try DelegateRecord.filter(DelegateRecord.Columns.reference == String(format: "WALKIN-%04d", number)).fetchCount(db) > 0 {
+                    number += 1
+                }
+                return String(format: "WALKIN-%04d", number)
+            }
+        }
+    }
+
+    /// Corrects a delegate's name: kept over later imports of the roster, logged as `name-corrected` with the name
+    /// before and after. The badge in force keeps the old spelling until it is reprinted.
+    public func correctName(
+        of reference: String, to name: PersonNameFields, station: String, staff: String?, at now: Date = Date()
+    ) throws -> (Delegate, LogEntry) {
+        try storeAccess {
+            try writer.write { db in
+                guard let record = try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchOne(db) else {
+                    throw LanyardError.noSuchDelegate(reference)
+                }
+                var delegate = record.delegate
+                let before = PersonNameFields(delegate)
+                delegate.title = name.title
+                delegate.givenName = name.givenName
+                delegate.familyName = name.familyName
+                delegate.fullName = nil
+                delegate.nativeName = name.nativeName.flatMap { $0.isEmpty ? nil : $0 }
+                try DelegateRecord(delegate, search: SearchDocument(delegate, folder: folder), id: record.id, updatedAt: now).update(db)
+                try db.execute(sql: "UPDATE delegate SET isNameCorrected = 1 WHERE id = ?", arguments: [record.id])
+                try db.execute(sql: "UPDATE rosterRevision SET value = value + 1")
+                let entry = LogEntry(
+                    at: now, reference: delegate.reference, station: station, staff: staff,
+                    details: .nameCorrected(NameCorrectionDetails(before: before, after: PersonNameFields(delegate))))
+                _ = try Self.insert(entry, db)
+                return (delegate, entry)
+            }
+        }
+    }
+
+    /// Undoes a mistaken check-in: only at the station that made it, within `window` of it; logged as
+    /// `check-in-undone`, the check-in itself staying in the log.
+    /// - Throws: ``LanyardError`` `notFound`, `notPermitted` (another station's), `tooLate`, or `conflict`
+    ///   (undone already).
+    public func undoCheckIn(
+        _ id: UUID, station: String, staff: String?, reason: String?, within window: TimeInterval, at now: Date = Date()
+    ) throws -> LogEntry {
+        try storeAccess {
+            try writer.write { db in
+                guard let row = try LogRow.filter(LogRow.Columns.id == id.uuidString).fetchOne(db), case let checkIn = try row.entry(),
+                    checkIn.kind == .checkIn, let reference = checkIn.reference
+                else {
+                    throw LanyardError(.notFound, "There is no check-in \(id.uuidString).")
+                }
+                guard checkIn.station == station else {
+                    throw LanyardError(
+                        .notPermitted, "That check-in was made at \(checkIn.station); only that station can undo it.",
+                        remedy: "Undo it there.")
+                }
+                guard now.timeIntervalSince(checkIn.at) <= window else {
+                    throw LanyardError(
+                        .tooLate, "That check-in is more than \(Int(window / 60)) minutes old and can no longer be undone.",
+                        remedy: "An organiser can check the delegate out instead.")
+                }
+                guard try !Self.undoneCheckIns(of: reference, db).contains(id) else {
+                    throw LanyardError(.conflict, "That check-in was undone already.")
+                }
+                let entry = LogEntry(
+                    at: now, reference: reference, station: station, staff: staff,
+                    details: .checkInUndone(UndoDetails(checkIn: id, reason: reason)))
+                _ = try Self.insert(entry, db)
+                return entry
+            }
+        }
+    }
+}

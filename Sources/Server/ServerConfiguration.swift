@@ -1,0 +1,39 @@
+public import Foundation
+
+/// How the station server listens: its address, and TLS.
+public struct ServerConfiguration: Sendable {
+    /// How the server proves its identity to browsers.
+    public enum TLS: Sendable, Equatable {
+        /// Plain HTTP: fine on loopback; browsers on other machines refuse Secure cookies and cameras without TLS.
+        case none
+        /// A certificate chain and its private key, PEM files.
+        case files(certificate: URL, key: URL)
+        /// A certificate for the station's names, signed by a local certificate authority kept in the data folder
+        /// (install its `station-ca.pem` on the devices that use the station).
+        case selfSigned
+    }
+
+    public var host: String
+    /// The port; 0 lets the system choose.
+    public var port: Int
+    public var tls: TLS
+    /// The largest request body accepted, in bytes.
+    public var maximumBodySize: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, tls: TLS = .none, maximumBodySize: Int = 64 * 1024) {
+        self.host = host
+        self.port = port
+        self.tls = tls
+        self.maximumBodySize = maximumBodySize
+    }
+
+    /// Reads `--listen HOST:PORT`.
+    /// - Returns: nil when the text is not a host and a port.
+    public static func address(_ text: String) -> (host: String, port: Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port)
+        else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+public import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+public import Logging
+import Mustache
+import NIOSSL
+import Roster
+import ServiceLifecycle
+public import Station
+
+/// Assembles the station server: its router (pages, assets, the JSON API under `/api/v1`), and the station's own
+/// services (the print worker, the scanner reader) to run beside it in one service group, so that SIGTERM lets
+/// in-flight check-ins and print submissions finish before the station stops. `lanyard serve` and the tests build
+/// the same application.
+public enum StationServer {
+    /// The application `lanyard serve` runs.
+    /// - Parameter onServerRunning: Called once the server listens, with the port it listens on.
+    public static func buildApplication(
+        station: Station, configuration: ServerConfiguration, logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws -> some ApplicationProtocol {
+        let router = try await buildRouter(station: station, configuration: configuration, logger: logger)
+        var services: [any Service] = [station.printWorker]
+        if let scanner = try await station.scannerService() { services.append(scanner) }
+        return Application(
+            router: router, server: try server(for: configuration, station: station),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lanyard"),
+            services: services, onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+
+    /// The router: middleware, pages and API, for `buildApplication` and for tests of the router alone.
+    public static func buildRouter(
+        station: Station, configuration: ServerConfiguration, logger: Logger
+    ) async throws -> Router<StationRequestContext> {
+        let resources = Bundle.module.resourceURL!
+        let library = try await MustacheLibrary(directory: resources.appendingPathComponent("Templates").path)
+        let router = Router(context: StationRequestContext.self)
+        router.addMiddleware {
+            APIErrorMiddleware<StationRequestContext>()
+            FileMiddleware(
+                resources.appendingPathComponent("Public").path, urlBasePath: "/assets",
+                cacheControl: .init([(.textCss, [.noCache]), (.textJavascript, [.noCache])]), logger: logger)
+            BodyLimitMiddleware(bytes: configuration.maximumBodySize)
+            StaffAuthenticator(station: station)
+            CrossSiteGuard()
+        }
+        PageController(station: station, library: library).addRoutes(to: router)
+        router.get("api/v1/openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml"],
+                body: .init(byteBuffer: ByteBuffer(bytes: try Data(contentsOf: resources.appendingPathComponent("openapi.yaml")))))
+        }
+        let api = router.group("api/v1")
+        SessionController(station: station, isSecure: configuration.tls != .none).addRoutes(to: api)
+        let desk = api.group().add(middleware: RoleGuard(.desk, .organiser))
+        let organiser = api.group().add(middleware: RoleGuard(.organiser))
+        let kiosk = api.group().add(middleware: RoleGuard(.kiosk, .organiser))
+        DelegateController(station: station).addRoutes(to: desk, organiser: organiser)
+        CheckInController(station: station).addRoutes(to: desk)
+        PrintController(station: station).addRoutes(to: desk)
+        StreamController(station: station).addRoutes(to: desk)
+        KioskController(station: station).addRoutes(to: kiosk)
+        return router
+    }
+
+    private static func server(for configuration: ServerConfiguration, station: Station) throws -> HTTPServerBuilder {
+        switch configuration.tls {
+        case .none:
+            return .http1()
+        case .files(let certificate, let key):
+            let chain = try NIOSSLCertificate.fromPEMFile(certificate.path).map { NIOSSLCertificateSource.certificate($0) }
+            return try .tls(tlsConfiguration: TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .file(key.path)))
+        case .selfSigned:
+            let identity = try StationCertificates(folder: station.configuration.data).identity(for: [configuration.host])
+            return try .tls(
+                tlsConfiguration: TLSConfiguration.makeServerConfiguration(
+                    certificateChain: try identity.chain.map {
+                        NIOSSLCertificateSource.certificate(try NIOSSLCertificate(bytes: Array($0.utf8), format: .pem))
+                    },
+                    privateKey: NIOSSLPrivateKeySource.privateKey(try NIOSSLPrivateKey(bytes: Array(identity.key.utf8), format: .pem))))
+        }
+    }
+}

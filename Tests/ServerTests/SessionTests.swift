@@ -1,0 +1,120 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Roster
+import RosterStore
+import Station
+import Testing
+
+/// Signing in, the session cookie, cross-site protection, rate limiting, one-time passwords and revocation.
+@Suite struct SessionTests {
+    static func signIn(
+        _ client: any TestClientProtocol, _ name: String, _ password: String, newPassword: String? = nil
+    )
+        async throws -> TestResponse
+    {
+        var body = ["name": name, "password": password]
+        body["newPassword"] = newPassword
+        return try await client.execute(
+            uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"], body: .json(body))
+    }
+
+    @Test func aSignedInBrowserCarriesAStrictHttpOnlyCookieAndMustSendThePagesTokenToChangeAnything() async throws {
+        let fixture = try await ServerFixture()
+        let app = try await fixture.application()
+        try await app.test(.router) { client in
+            let signIn = try await Self.signIn(client, "desk", ServerFixture.passwords[.desk]!)
+            #expect(signIn.status == .ok)
+            let setCookie = try #require(signIn.headers[.setCookie])
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
+            let cookie = String(setCookie.prefix { $0 != ";" })
+            let csrf = try #require((try signIn.json() as? [String: Any])?["csrf"] as? String)
+            let body = ByteBuffer.json(["reference": "ESOCC-00012", "print": false, "nonce": "cookie-nonce-1"])
+
+            let withoutToken = try await client.execute(
+                uri: "/api/v1/checkins", method: .post, headers: [.cookie: cookie, .contentType: "application/json"], body: body)
+            #expect(withoutToken.status == .forbidden)
+            var crossSite: HTTPFields = [.cookie: cookie, .contentType: "application/json", HTTPField.Name("X-CSRF-Token")!: csrf]
+            crossSite[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"
+            #expect(try await client.execute(uri: "/api/v1/checkins", method: .post, headers: crossSite, body: body).status == .forbidden)
+            #expect(try fixture.station.database.logEntries(kind: .checkIn).isEmpty)
+
+            let sameSite: HTTPFields = [
+                .cookie: cookie, .contentType: "application/json", HTTPField.Name("X-CSRF-Token")!: csrf,
+                HTTPField.Name("Sec-Fetch-Site")!: "same-origin",
+            ]
+            let accepted = try await client.execute(uri: "/api/v1/checkins", method: .post, headers: sameSite, body: body)
+            #expect(accepted.status == .ok)
+            // Reading needs no token.
+            #expect(try await client.execute(uri: "/api/v1/delegates?q=muller", method: .get, headers: [.cookie: cookie]).status == .ok)
+
+            let signOut = try await client.execute(
+                uri: "/api/v1/session", method: .delete, headers: [.cookie: cookie, HTTPField.Name("X-CSRF-Token")!: csrf])
+            #expect(signOut.status == .noContent)
+            #expect(try await client.execute(uri: "/api/v1/delegates?q=muller", method: .get, headers: [.cookie: cookie]).status == .unauthorized)
+        }
+    }
+
+    @Test func repeatedWrongPasswordsBlockTheAccountForAWhileEvenWithTheRightOne() async throws {
+        let fixture = try await ServerFixture()
+        let app = try await fixture.application()
+        try await app.test(.router) { client in
+            for _ in 0..<5 {
+                #expect(try await Self.signIn(client, "desk", "wrong-password").status == .unauthorized)
+            }
+            let blocked = try await Self.signIn(client, "desk", ServerFixture.passwords[.desk]!)
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.errorCode == "too-many-attempts")
+            // Another account is not blocked by this one's failures.
+            #expect(try await Self.signIn(client, "organiser", ServerFixture.passwords[.organiser]!).status == .ok)
+        }
+    }
+
+    @Test func aOneTimePasswordMustBeReplacedAtTheFirstSignIn() async throws {
+        let fixture = try await ServerFixture()
+        let (_, password) = try await fixture.station.addStaff("newcomer", role: .desk)
+        let app = try await fixture.application()
+        try await app.test(.router) { client in
+            let first = try await Self.signIn(client, "newcomer", password)
+            #expect(first.status == .conflict)
+            #expect(first.errorCode == "attention-required")
+            #expect(try await Self.signIn(client, "newcomer", password, newPassword: "short").status == .conflict)
+            #expect(try await Self.signIn(client, "newcomer", password, newPassword: "a much longer secret").status == .ok)
+            #expect(try await Self.signIn(client, "newcomer", password).status == .unauthorized)
+            #expect(try await Self.signIn(client, "newcomer", "a much longer secret").status == .ok)
+        }
+    }
+
+    @Test func aRevokedMemberOfStaffIsRefusedAtOnceEverywhere() async throws {
+        let fixture = try await ServerFixture()
+        let app = try await fixture.application()
+        try await app.test(.router) { client in
+            let signIn = try await Self.signIn(client, "desk", ServerFixture.passwords[.desk]!)
+            let cookie = String(try #require(signIn.headers[.setCookie]).prefix { $0 != ";" })
+            #expect(try await client.execute(uri: "/api/v1/delegates?q=a", method: .get, headers: fixture.headers(.desk)).status == .ok)
+            try await fixture.station.revokeStaff("desk")
+            #expect(try await client.execute(uri: "/api/v1/delegates?q=a", method: .get, headers: fixture.headers(.desk)).status == .unauthorized)
+            #expect(try await client.execute(uri: "/api/v1/delegates?q=a", method: .get, headers: [.cookie: cookie]).status == .unauthorized)
+            #expect(try await Self.signIn(client, "desk", ServerFixture.passwords[.desk]!).status == .unauthorized)
+        }
+    }
+
+    @Test func pagesSendSomeoneNotSignedInToSignInAndServeTheirRoles() async throws {
+        let fixture = try await ServerFixture()
+        let app = try await fixture.application()
+        try await app.test(.router) { client in
+            let desk = try await client.execute(uri: "/desk", method: .get)
+            #expect(desk.status == .found)
+            #expect(desk.headers[.location] == "/signin?next=/desk")
+            let signIn = try await client.execute(uri: "/signin", method: .get)
+            #expect(signIn.status == .ok)
+            #expect(signIn.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            #expect(try await client.execute(uri: "/desk", method: .get, headers: fixture.headers(.kiosk)).status == .found)
+            #expect(try await client.execute(uri: "/kiosk", method: .get, headers: fixture.headers(.kiosk)).status == .ok)
+            let home = try await client.execute(uri: "/", method: .get, headers: fixture.headers(.desk))
+            #expect(home.headers[.location] == "/desk")
+        }
+    }
+}
