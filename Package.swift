@@ -139,7 +139,11 @@ let package = Package(
 
         // Tests: one target per library, sharing one support library.
         .target(
-            name: "LanyardTestSupport", dependencies: ["Station", "SampleConference", "CPangoCairo", logging],
+            name: "LanyardTestSupport",
+            dependencies: [
+                "Station", "SampleConference", "CPangoCairo", logging,
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+            ],
             path: "Tests/LanyardTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "RosterTests", dependencies: ["Roster"], swiftSettings: strictSettings),
         .testTarget(name: "BadgesTests", dependencies: ["Roster", "Badges", crypto], swiftSettings: strictSettings),

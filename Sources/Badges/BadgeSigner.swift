@@ -1,5 +1,5 @@
 public import Crypto
-import Foundation
+public import Foundation
 import Roster
 
 /// Signs badge claims with the event's private key.
@@ -9,6 +9,14 @@ public struct BadgeSigner: Sendable {
 
     public init(key: Curve25519.Signing.PrivateKey) {
         self.rawKey = key.rawRepresentation
+    }
+
+    /// The confirmation code for `reference` of the event `eventID` (``ConfirmationCode``).
+    public func confirmationCode(for reference: String, eventID: UUID) throws -> String {
+        let fingerprint = BadgeClaims.fingerprint(of: eventID)
+        let key = try Curve25519.Signing.PrivateKey(rawRepresentation: rawKey)
+        let signature = try key.signature(for: ConfirmationCode.bytes(eventFingerprint: fingerprint, reference: reference))
+        return ConfirmationCode.text(eventFingerprint: fingerprint, reference: reference, signature: Array(signature))
     }
 
     /// The signed token for `claims`.

@@ -16,6 +16,16 @@ public struct BadgeVerifier: Sendable {
         self.eventFingerprint = BadgeClaims.fingerprint(of: eventID)
     }
 
+    /// The reference a confirmation code (``ConfirmationCode``) of this event names, or nil when `code` is not one,
+    /// is another event's, or its signature does not match.
+    public func confirmedReference(_ code: String) -> String? {
+        guard let parts = ConfirmationCode.parse(code), parts.fingerprint == eventFingerprint,
+            let key = try? Curve25519.Signing.PublicKey(rawRepresentation: rawPublicKey),
+            key.isValidSignature(parts.signature, for: ConfirmationCode.bytes(eventFingerprint: parts.fingerprint, reference: parts.reference))
+        else { return nil }
+        return parts.reference
+    }
+
     /// Checks, in order: format, event, signature, delegate, revocation, reprint. A newer serial than the
     /// registry knows (issued at another station, not yet synced) is valid.
     public func check(_ code: String, registry: some BadgeRegistry) throws -> BadgeCheck {

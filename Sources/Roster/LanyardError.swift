@@ -50,6 +50,8 @@ public struct LanyardError: Error, Sendable, CustomStringConvertible {
         public static let tooManyAttempts = Code("too-many-attempts")
         /// The action's time has passed (an undo after its window).
         public static let tooLate = Code("too-late")
+        /// A kiosk cannot do this for the delegate; a desk can (a cancelled registration, a badge already printed).
+        public static let seeADesk = Code("see-a-desk")
     }
 
     public let code: Code

@@ -6,9 +6,14 @@ import RosterStore
 
 extension Station {
     /// Delegates matching `text`, best first: a few letters of a name in any script or spelling (one typo
-    /// tolerated), a reference, an email, an organisation.
+    /// tolerated), a reference, an email, an organisation; or the delegate a scanned confirmation code or badge
+    /// code of this event names.
     public func search(_ text: String, limit: Int = 10) async throws -> [SearchHitView] {
-        try await store { database in
+        // A scanned confirmation code or badge code names its delegate outright.
+        if let reference = desk.reference(inScanned: text) {
+            return try await store { database in [SearchHitView(score: 1000, delegate: DelegateView(try database.delegate(reference)))] }
+        }
+        return try await store { database in
             try database.search(text, limit: limit).map { SearchHitView(score: $0.score, delegate: DelegateView($0.delegate)) }
         }
     }

@@ -1,12 +1,13 @@
 import Badges
 public import Foundation
 import PrintQueue
-import Roster
+public import Roster
 import RosterStore
 
 extension Station {
-    /// How a delegate proves at a kiosk who they are: the confirmation QR code of their registration e-mail (their
-    /// booking reference), or their booking reference typed with their family name.
+    /// How a delegate proves at a kiosk who they are: the confirmation QR code of their registration e-mail (signed
+    /// by the event's key: a booking reference alone proves nothing), or their booking reference typed with their
+    /// family name.
     public struct KioskProof: Codable, Sendable {
         public var code: String?
         public var reference: String?
@@ -23,9 +24,9 @@ extension Station {
     /// - Throws: ``LanyardError`` `notFound` (the same for an unknown reference and a wrong family name, so a
     ///   kiosk tells nobody whether a reference exists).
     public func kioskCard(_ proof: KioskProof, at now: Date = Date()) async throws -> KioskCard {
-        let (event, folder) = (event, database.folder)
+        let (event, folder, desk) = (event, database.folder, desk)
         return try await store { database in
-            let delegate = try Self.identify(proof, database, folder: folder)
+            let delegate = try Self.identify(proof, database, folder: folder, desk: desk)
             let deskReason = try Self.deskReason(delegate, database, event: event, at: now)
             let native = delegate.nativeName.map { PersonName.displayCase($0, country: delegate.country) }
             let category = try database.categories().first { $0.code == delegate.category }?.name ?? delegate.category
@@ -43,16 +44,16 @@ extension Station {
         // A retried request answers what the first one did, though the badge it printed now sends them to a desk.
         if let nonce, try await store({ try $0.hasResult(ofNonce: nonce) }) { return try await checkIn(request, by: staff) }
         guard card.canCheckIn else {
-            throw LanyardError(.notPermitted, card.deskReason ?? "Please see a desk.", remedy: "Show the desk your reference \(card.reference).")
+            throw LanyardError(.seeADesk, card.deskReason ?? "Please see a desk.", remedy: "Show the desk your reference \(card.reference).")
         }
         return try await checkIn(request, by: staff)
     }
 
-    private static func identify(_ proof: KioskProof, _ database: RosterDatabase, folder: NameFolder) throws -> Delegate {
+    private static func identify(_ proof: KioskProof, _ database: RosterDatabase, folder: NameFolder, desk: BadgeDesk) throws -> Delegate {
         let notFound = LanyardError(
             .notFound, "We could not find that registration.", remedy: "Check the reference and family name, or see a desk.")
         if let code = proof.code?.trimmingCharacters(in: .whitespacesAndNewlines), !code.isEmpty {
-            guard let delegate = try? database.delegate(code) else { throw notFound }
+            guard let reference = desk.reference(inScanned: code), let delegate = try? database.delegate(reference) else { throw notFound }
             return delegate
         }
         guard let reference = proof.reference?.trimmingCharacters(in: .whitespaces), !reference.isEmpty,
@@ -74,5 +75,15 @@ extension Station {
         }
         if !delegate.days.contains(event.arrivalDay(at: now)) { return "Your registration is for another day. Please see a desk." }
         return nil
+    }
+}
+
+extension Station {
+    /// Every confirmed delegate with their confirmation code, for the registration system to mail.
+    public func confirmationCodes() async throws -> [(Delegate, String)] {
+        let desk = desk
+        return try await store { database in
+            try database.delegates().filter { $0.status == .confirmed }.map { ($0, try desk.confirmationCode(for: $0.reference)) }
+        }
     }
 }

@@ -52,7 +52,7 @@ public final class Station: Sendable {
         printWorker = PrintWorker(spooler: spooler, logger: logger) { event in
             switch event {
             case .printerChanged(let queue, let isUsable, let reason):
-                hub.publish(.printer(queue: queue, isUsable: isUsable, reason: reason))
+                hub.publish(.printer(queue: queue, isUsable: isUsable, problem: reason))
             default:
                 if let key = event.key, let job = try? database.printJob(key) { hub.publish(.printJob(job)) }
             }

@@ -10,7 +10,8 @@ struct Lanyard: AsyncParsableCommand {
         discussion: "Data lives in one folder: --data DIR, or LANYARD_DATA, or ./lanyard-data.",
         subcommands: [
             Init.self, Import.self, Search.self, Show.self, CheckIn.self, CheckOut.self, Badge.self, Badges.self, Verify.self,
-            Keys.self, Print.self, Printers.self, Door.self, Attendance.self, Rollcall.self, Staff.self, Serve.self, Demo.self,
+            Keys.self, Confirmations.self, Print.self, Printers.self, Door.self, Attendance.self, Rollcall.self, Staff.self, Serve.self,
+            Demo.self,
         ])
 
     /// The one logger of a command's run: warnings and errors on stderr, or more with `LANYARD_LOG_LEVEL`.

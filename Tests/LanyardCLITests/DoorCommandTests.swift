@@ -13,7 +13,7 @@ import Testing
     @Test func verifyAnswersValidOrTheReasonWithAnExitStatus() throws {
         let lanyard = LanyardProcess()
         defer { lanyard.removeData() }
-        try lanyard.run("demo")
+        try lanyard.run("demo", "--no-serve")
         let code = try issueBadge(lanyard, "ESOCC-00012")
         let valid = try lanyard.run("verify", "--code", code, "--json")
         #expect(valid.status == 0)
@@ -32,7 +32,7 @@ import Testing
     @Test func verifyAtASessionDecidesAsTheDoorAndRecordsUnlessDryRun() throws {
         let lanyard = LanyardProcess()
         defer { lanyard.removeData() }
-        let demo = try #require(try lanyard.run("demo", "--json").json() as? [String: Any])
+        let demo = try #require(try lanyard.run("demo", "--no-serve", "--json").json() as? [String: Any])
         let firstDay = try #require(((demo["event"] as? [String: Any])?["days"] as? [[String: Any]])?.first?["date"] as? String)
         try lanyard.run("checkin", "ESOCC-00007")
         let code = try issueBadge(lanyard, "ESOCC-00007")
@@ -54,7 +54,7 @@ import Testing
     @Test func aDoorConfiguredInStationYAMLReadsScansFromStandardInput() throws {
         let lanyard = LanyardProcess()
         defer { lanyard.removeData() }
-        try lanyard.run("demo")
+        try lanyard.run("demo", "--no-serve")
         try """
         doors:
           - name: Hall
@@ -83,7 +83,7 @@ import Testing
     @Test func aMisspeltSettingInStationYAMLIsAnErrorThatNamesIt() throws {
         let lanyard = LanyardProcess()
         defer { lanyard.removeData() }
-        try lanyard.run("demo")
+        try lanyard.run("demo", "--no-serve")
         try "doors:\n  - name: Hall\n    area: Hall\n    capacty: 400\n"
             .write(to: lanyard.data.appendingPathComponent("station.yaml"), atomically: true, encoding: .utf8)
         let result = try lanyard.run("door", "--door", "Hall", stdin: "")
@@ -94,7 +94,7 @@ import Testing
     @Test func aRevokedBadgeIsDeniedAtTheDoorWithItsReason() throws {
         let lanyard = LanyardProcess()
         defer { lanyard.removeData() }
-        try lanyard.run("demo")
+        try lanyard.run("demo", "--no-serve")
         try lanyard.run("checkin", "ESOCC-00007")
         let code = try issueBadge(lanyard, "ESOCC-00007")
         let revoked = try lanyard.run("badge", "revoke", "ESOCC-00007", "--reason", "reported stolen", "--json")
@@ -113,7 +113,7 @@ import Testing
             desk.removeData()
             door.removeData()
         }
-        try desk.run("demo")
+        try desk.run("demo", "--no-serve")
         let code = try issueBadge(desk, "ESOCC-00012")
         let key = try desk.run("keys", "export-public").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         // A door station: a copy of the store without the private key, plus the exported public key.

@@ -7,19 +7,19 @@ import Testing
     @Test func theDemoSetsUpTheSampleConferenceAndReusesItTheSecondTime() throws {
         let lanyard = LanyardProcess()
         defer { lanyard.removeData() }
-        let first = try lanyard.run("demo", "--json")
+        let first = try lanyard.run("demo", "--no-serve", "--json")
         #expect(first.status == 0, "\(first.stderr)")
         let answer = try #require(try first.json() as? [String: Any])
         #expect(answer["delegates"] as? Int == 1200)
         #expect(answer["imported"] as? Bool == true)
-        let second = try lanyard.run("demo", "--json")
+        let second = try lanyard.run("demo", "--no-serve", "--json")
         #expect((try second.json() as? [String: Any])?["imported"] as? Bool == false)
     }
 
     @Test func searchAnswersRankedDelegatesInJSON() throws {
         let lanyard = LanyardProcess()
         defer { lanyard.removeData() }
-        try lanyard.run("demo")
+        try lanyard.run("demo", "--no-serve")
         let result = try lanyard.run("search", "Шевченко", "--limit", "3", "--json")
         #expect(result.status == 0)
         let hits = try #require(try result.json() as? [[String: Any]])
@@ -36,7 +36,7 @@ import Testing
     @Test func checkInIsHarmlessTwiceAndRefusesACancelledRegistration() throws {
         let lanyard = LanyardProcess()
         defer { lanyard.removeData() }
-        try lanyard.run("demo")
+        try lanyard.run("demo", "--no-serve")
         let first = try #require(try lanyard.run("checkin", "ESOCC-00012", "--station", "desk-1", "--json").json() as? [String: Any])
         #expect(first["firstCheckIn"] as? Bool == true)
         let again = try lanyard.run("checkin", "ESOCC-00012", "--station", "desk-2")
@@ -104,7 +104,7 @@ import Testing
     @Test func showAnswersTheRegistrationAndItsLog() throws {
         let lanyard = LanyardProcess()
         defer { lanyard.removeData() }
-        try lanyard.run("demo")
+        try lanyard.run("demo", "--no-serve")
         try lanyard.run("checkin", "ESOCC-00029", "--station", "desk-3")
         let answer = try #require(try lanyard.run("show", "esocc-00029", "--json").json() as? [String: Any])
         #expect((answer["delegate"] as? [String: Any])?["nativeName"] as? String == "ლევან ბერიძე")

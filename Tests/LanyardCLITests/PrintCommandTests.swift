@@ -18,7 +18,7 @@ import Testing
 
     @Test func printersListsEveryQueueWithItsStateProfileAndReachabilityFromAnyWorkingDirectory() throws {
         defer { lanyard.removeData() }
-        try lanyard.run("demo")
+        try lanyard.run("demo", "--no-serve")
         let printer = try FakeLabelPrinter()
         let unplugged = try FakeLabelPrinter(.refuse)
         defer { unplugged.stop() }
@@ -44,7 +44,7 @@ import Testing
 
     @Test func aRouteNamingAProfileThatDoesNotExistIsAnError() throws {
         defer { lanyard.removeData() }
-        try lanyard.run("demo")
+        try lanyard.run("demo", "--no-serve")
         let result = try lanyard.run("printers", "--printers", "desk1=zebra-zd999", environment: environment)
         #expect(result.status == 1)
         #expect(result.stderr.contains("zebra-zd999"))
@@ -54,7 +54,7 @@ import Testing
         defer { lanyard.removeData() }
         let printer = try FakeLabelPrinter()
         try cups.addQueue("desk1", uri: printer.uri)
-        try lanyard.run("demo")
+        try lanyard.run("demo", "--no-serve")
         cups.stop()
         let waiting = try lanyard.run("checkin", "ESOCC-00012", "--print", "--printers", "desk1", "--wait", "2", "--json", environment: environment)
         #expect(waiting.status == 6, "\(waiting.stderr)")
@@ -75,7 +75,7 @@ import Testing
         defer { lanyard.removeData() }
         let printer = try FakeLabelPrinter()
         try cups.addQueue("desk1", uri: printer.uri)
-        try lanyard.run("demo")
+        try lanyard.run("demo", "--no-serve")
         let first = try lanyard.run(
             "checkin", "ESOCC-00012", "--station", "desk-1", "--print", "--printers", "desk1", "--json", environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
@@ -104,7 +104,7 @@ import Testing
         let printer = try FakeLabelPrinter()
         try cups.addQueue("desk1", uri: printer.uri)
         try cups.tool("cupsdisable", "desk1")
-        try lanyard.run("demo")
+        try lanyard.run("demo", "--no-serve")
         let waiting = try lanyard.run(
             "print", "ESOCC-00014", "--key", "reprint-1", "--printers", "desk1", "--wait", "2", "--json", environment: environment)
         #expect(waiting.status == 6, "\(waiting.stderr)")

@@ -53,33 +53,45 @@ public struct LanyardProcess: Sendable {
         process.executableURL = Self.executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        let running = Running(process: process)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
         try process.run()
         if let stdin {
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try input.fileHandleForWriting.close()
+            running.write(stdin)
+            running.closeInput()
         }
-        return Running(process: process, input: input, out: out, err: err)
+        return running
     }
 
-    /// A command running beside the test.
+    /// A command running beside the test: what it prints is collected as it comes, so a long-running one (a
+    /// server) can be read while it runs.
     public final class Running: @unchecked Sendable {
-        // @unchecked: the process and pipes are only touched by `wait()`, once.
+        // @unchecked: the collected output is guarded by `lock`; the rest is set in `init`.
         public let process: Process
-        private let input: Pipe
-        private let out: Pipe
-        private let err: Pipe
+        private let input = Pipe()
+        private let out = Pipe()
+        private let err = Pipe()
+        private let lock = NSLock()
+        private var stdout = Data()
+        private var stderr = Data()
 
-        init(process: Process, input: Pipe, out: Pipe, err: Pipe) {
+        init(process: Process) {
             self.process = process
-            self.input = input
-            self.out = out
-            self.err = err
+            process.standardInput = input
+            process.standardOutput = out
+            process.standardError = err
+            out.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                self?.lock.withLock { self?.stdout.append(data) }
+            }
+            err.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                self?.lock.withLock { self?.stderr.append(data) }
+            }
         }
+
+        /// What the command has printed on standard output so far.
+        public var output: String { lock.withLock { String(decoding: stdout, as: UTF8.self) } }
 
         /// Types `text` into the command's input, as a scanner would.
         public func write(_ text: String) {
@@ -94,12 +106,19 @@ public struct LanyardProcess: Sendable {
         /// Waits for the command to end and returns what it printed.
         public func wait() -> Result {
             closeInput()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            return Result(
-                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                stderr: String(decoding: stderr, as: UTF8.self))
+            // What is still in the pipes once the process has gone.
+            out.fileHandleForReading.readabilityHandler = nil
+            err.fileHandleForReading.readabilityHandler = nil
+            let restOut = (try? out.fileHandleForReading.readToEnd()) ?? Data()
+            let restErr = (try? err.fileHandleForReading.readToEnd()) ?? Data()
+            return lock.withLock {
+                stdout.append(restOut)
+                stderr.append(restErr)
+                return Result(
+                    status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                    stderr: String(decoding: stderr, as: UTF8.self))
+            }
         }
     }
 

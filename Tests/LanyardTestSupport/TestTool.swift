@@ -5,6 +5,10 @@ public enum TestTool {
     /// A failed run: the tool, its arguments and what it said.
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// Runs `path` with `arguments` and returns its standard output.

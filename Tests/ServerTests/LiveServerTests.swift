@@ -15,30 +15,9 @@ import Testing
 
 /// The server on a real port: its event stream, and a graceful shutdown while a check-in prints.
 @Suite(.serialized) struct LiveServerTests {
-    /// Runs the fixture's application in a service group until `body` returns, then shuts it down gracefully.
-    static func serving<T: Sendable>(_ fixture: ServerFixture, _ body: @Sendable (Int, ServiceGroup) async throws -> T) async throws -> T {
-        let (ports, found) = AsyncStream.makeStream(of: Int.self)
-        let app = try await StationServer.buildApplication(
-            station: fixture.station, configuration: .init(port: 0), logger: Logger(label: "test")
-        ) { port in found.yield(port) }
-        let group = ServiceGroup(services: [app], logger: Logger(label: "test"))
-        return try await withThrowingTaskGroup(of: T?.self) { tasks in
-            tasks.addTask {
-                try await group.run()
-                return nil
-            }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            let result = try await body(port, group)
-            await group.triggerGracefulShutdown()
-            for try await case let value? in tasks { return value }
-            return result
-        }
-    }
-
     @Test func theEventStreamCarriesACheckInMadeThroughTheAPI() async throws {
         let fixture = try await ServerFixture()
-        try await Self.serving(fixture) { port, _ in
+        try await fixture.serving { port, _ in
             var stream = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/stream")
             stream.headers.add(name: "Authorization", value: "Bearer \(fixture.tokens[.desk]!)")
             let response = try await HTTPClient.shared.execute(stream, timeout: .seconds(30))
@@ -68,7 +47,7 @@ import Testing
             $0.printers = PrinterRoute("desk1")
             $0.cupsServer = cups.server
         }
-        let status = try await Self.serving(fixture) { port, group in
+        let status = try await fixture.serving { port, group in
             var checkIn = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/checkins")
             checkIn.method = .POST
             checkIn.headers.add(name: "Authorization", value: "Bearer \(fixture.tokens[.desk]!)")

@@ -7,6 +7,7 @@ import NIOCore
 import Roster
 import RosterStore
 import Server
+import ServiceLifecycle
 import Station
 
 /// A station on the sample conference with a member of staff of every role, each with a bearer token, and its
@@ -34,6 +35,27 @@ final class ServerFixture: Sendable {
     /// The application, as `lanyard serve` builds it, on a free port.
     func application(configuration: ServerConfiguration = .init(port: 0)) async throws -> some ApplicationProtocol {
         try await StationServer.buildApplication(station: station, configuration: configuration, logger: Logger(label: "test"))
+    }
+
+    /// Runs the application on a free port in a service group until `body` returns, then shuts it down gracefully.
+    func serving<T: Sendable>(_ body: @Sendable (Int, ServiceGroup) async throws -> T) async throws -> T {
+        let (ports, found) = AsyncStream.makeStream(of: Int.self)
+        let app = try await StationServer.buildApplication(
+            station: station, configuration: .init(port: 0), logger: Logger(label: "test")
+        ) { port in found.yield(port) }
+        let group = ServiceGroup(services: [app], logger: Logger(label: "test"))
+        return try await withThrowingTaskGroup(of: T?.self) { tasks in
+            tasks.addTask {
+                try await group.run()
+                return nil
+            }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw CancellationError() }
+            let result = try await body(port, group)
+            await group.triggerGracefulShutdown()
+            for try await case let value? in tasks { return value }
+            return result
+        }
     }
 
     /// Headers for a request by `role` (nil: nobody), with a JSON body when `json` is given.

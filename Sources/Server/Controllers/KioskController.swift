@@ -48,7 +48,7 @@ struct KioskController {
             .init(code: body.code, reference: body.reference, familyName: body.familyName), nonce: try Nonce.checked(body.nonce),
             by: context.credential?.staff.name)
         guard let job = view.print else {
-            throw LanyardError(.notPermitted, view.printNote ?? "Please see a desk.", remedy: "Show the desk your reference.")
+            throw LanyardError(.seeADesk, view.printNote ?? "Please see a desk.", remedy: "Show the desk your reference.")
         }
         return JobProgress(key: job.key, state: job.state, message: job.message)
     }

@@ -35,7 +35,7 @@ public struct APIError: HTTPResponseError {
         case .alreadyExists, .conflict, .registrationCancelled, .attentionRequired, .tooLate: .conflict
         case .invalidInput, .configurationError: .unprocessableContent
         case .notSignedIn: .unauthorized
-        case .notPermitted, .keyFailure: .forbidden
+        case .notPermitted, .keyFailure, .seeADesk: .forbidden
         case .tooManyAttempts: .tooManyRequests
         case .storeBusy, .printSystemFailure, .noEvent: .serviceUnavailable
         case .renderFailure, .templateError: .unprocessableContent

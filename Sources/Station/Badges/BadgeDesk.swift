@@ -39,6 +39,24 @@ public struct BadgeDesk: Sendable {
         return try signer.token(for: claims)
     }
 
+    /// The confirmation code (the QR code of the registration e-mail) for `reference`.
+    /// - Throws: ``LanyardError`` `keyFailure` without the signing key.
+    public func confirmationCode(for reference: String) throws -> String {
+        guard let signer else {
+            throw LanyardError(.keyFailure, "This station has no signing key, so it cannot make confirmation codes.")
+        }
+        return try signer.confirmationCode(for: reference, eventID: event.id)
+    }
+
+    /// The reference a scanned confirmation code or badge code names, when its signature is this event's.
+    public func reference(inScanned code: String) -> String? {
+        if let reference = verifier?.confirmedReference(code) { return reference }
+        guard let check = try? check(code, registry: InMemoryBadgeRegistry()), check.reason != .badSignature, check.reason != .otherEvent,
+            check.reason != .malformed, check.reason != .truncated, check.reason != .wrongCase
+        else { return nil }
+        return check.claims?.reference
+    }
+
     /// Verifies a scanned code against this event's key and the store's badge registry.
     public func check(_ code: String) throws -> BadgeCheck {
         try check(code, registry: database)

@@ -8,12 +8,13 @@ public enum StationEvent: Sendable, Encodable, Equatable {
     case entry(LogEntry)
     /// A print job's new state.
     case printJob(PrintJob)
-    /// A printer became usable again, or stopped being usable.
-    case printer(queue: String, isUsable: Bool, reason: String?)
+    /// A printer became usable again, or stopped being usable, and why not.
+    case printer(queue: String, isUsable: Bool, problem: String?)
 
-    private enum CodingKeys: String, CodingKey { case type, entry, job, queue, usable, reason }
+    private enum CodingKeys: String, CodingKey { case type, entry, job, queue, usable, problem }
 
-    /// `{type: "entry", entry}`, `{type: "print-job", job}` or `{type: "printer", queue, usable, reason?}`.
+    /// `{type: "entry", entry}`, `{type: "print-job", job}` or `{type: "printer", queue, usable, problem?}` (as
+    /// `GET /printers` names it).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
@@ -23,11 +24,11 @@ public enum StationEvent: Sendable, Encodable, Equatable {
         case .printJob(let job):
             try container.encode("print-job", forKey: .type)
             try container.encode(job, forKey: .job)
-        case .printer(let queue, let isUsable, let reason):
+        case .printer(let queue, let isUsable, let problem):
             try container.encode("printer", forKey: .type)
             try container.encode(queue, forKey: .queue)
             try container.encode(isUsable, forKey: .usable)
-            try container.encodeIfPresent(reason, forKey: .reason)
+            try container.encodeIfPresent(problem, forKey: .problem)
         }
     }
 }
