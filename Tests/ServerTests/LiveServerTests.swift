@@ -5,6 +5,7 @@ import LanyardTestSupport
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 import Printing
 import Roster
 import RosterStore
@@ -37,6 +38,32 @@ import Testing
             #expect(received.contains("event: entry"))
             #expect(received.contains("ESOCC-00012"))
         }
+    }
+
+    @Test func aSelfSignedStationServesHTTPSItsOwnAuthorityVouchesForWithSecureCookies() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.serving(.init(port: 0, tls: .selfSigned)) { port, _ in
+            let authority = fixture.stations.folder.url.appendingPathComponent("station-ca.pem")
+            var trusting = TLSConfiguration.makeClientConfiguration()
+            trusting.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(authority.path))
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: trusting))
+            var signIn = HTTPClientRequest(url: "https://localhost:\(port)/api/v1/session")
+            signIn.method = .POST
+            signIn.headers.add(name: "Content-Type", value: "application/json")
+            signIn.body = .bytes(ByteBuffer(string: #"{"name":"desk","password":"\#(ServerFixture.passwords[.desk]!)"}"#))
+            let response = try await client.execute(signIn, timeout: .seconds(30))
+            #expect(response.status.code == 200)
+            #expect(response.headers.first(name: "Set-Cookie")?.contains("Secure") == true)
+            try await client.shutdown()
+            // A client that does not trust the station's authority refuses the connection.
+            let stranger = HTTPClient(eventLoopGroupProvider: .singleton)
+            await #expect(throws: (any Error).self) {
+                _ = try await stranger.execute(HTTPClientRequest(url: "https://localhost:\(port)/api/v1/session"), timeout: .seconds(30))
+            }
+            try await stranger.shutdown()
+        }
+        let mode = try FileManager.default.attributesOfItem(atPath: fixture.stations.folder.url.appendingPathComponent("station-ca.key").path)
+        #expect(mode[.posixPermissions] as? Int == 0o600)
     }
 
     @Test func aGracefulShutdownFinishesTheCheckInAndThePrintSubmissionInFlight() async throws {

@@ -38,11 +38,13 @@ final class ServerFixture: Sendable {
     }
 
     /// Runs the application on a free port in a service group until `body` returns, then shuts it down gracefully.
-    func serving<T: Sendable>(_ body: @Sendable (Int, ServiceGroup) async throws -> T) async throws -> T {
+    func serving<T: Sendable>(
+        _ configuration: ServerConfiguration = .init(port: 0), _ body: @Sendable (Int, ServiceGroup) async throws -> T
+    ) async throws -> T {
         let (ports, found) = AsyncStream.makeStream(of: Int.self)
-        let app = try await StationServer.buildApplication(
-            station: station, configuration: .init(port: 0), logger: Logger(label: "test")
-        ) { port in found.yield(port) }
+        let app = try await StationServer.buildApplication(station: station, configuration: configuration, logger: Logger(label: "test")) {
+            port in found.yield(port)
+        }
         let group = ServiceGroup(services: [app], logger: Logger(label: "test"))
         return try await withThrowingTaskGroup(of: T?.self) { tasks in
             tasks.addTask {
