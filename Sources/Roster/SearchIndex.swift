@@ -34,60 +34,42 @@ public struct SearchIndex: Sendable {
     /// after Schmitt.
     public func search(_ query: SearchQuery, limit: Int) -> [Hit] {
         guard !query.isEmpty, limit > 0 else { return [] }
-        let matches = query.terms.map { matchedWords($0, allowingTypos: false) }
+        let matches = query.terms.map { SearchTermMatches($0, in: vocabulary, allowingTypos: false) }
         let hits = rank(candidates(matches), query, allowingTypos: false)
         if hits.count >= limit || !query.terms.contains(where: { $0[0].utf8.count >= 5 }) {
             return Array(hits.prefix(limit))
         }
         // Allowing typos keeps every exact match at its own score, above any match with a typo.
-        let withTypos = query.terms.map { matchedWords($0, allowingTypos: true) }
+        let withTypos = query.terms.map { SearchTermMatches($0, in: vocabulary, allowingTypos: true) }
         return Array(rank(candidates(withTypos), query, allowingTypos: true).prefix(limit))
-    }
-
-    /// The words one typed word matches (with all its spellings), best kind of match first.
-    private func matchedWords(_ spellings: [String], allowingTypos: Bool) -> [Int32] {
-        let terms = spellings.map { Array($0.utf8) }
-        var words: [Int32] = []
-        var seen = Set<Int32>()
-        func add(_ word: Int32) { if seen.insert(word).inserted { words.append(word) } }
-        let prefixes = terms.map(vocabulary.wordsStarting(with:))
-        for (term, range) in zip(terms, prefixes) where !range.isEmpty && vocabulary.word(range.lowerBound, is: term) {
-            add(Int32(range.lowerBound))
-        }
-        for range in prefixes { range.forEach { add(Int32($0)) } }
-        for term in terms where term.count >= 3 { vocabulary.wordsContaining(term).forEach(add) }
-        if allowingTypos, let primary = terms.first, primary.count >= 5 {
-            vocabulary.nameWordsOneTypoAway(from: primary).forEach(add)
-        }
-        return words
     }
 
     /// The documents of the typed word matching the fewest, in the order of its matched words, at most
     /// ``candidateLimit``.
-    private func candidates(_ matches: [[Int32]]) -> [Int32] {
-        let sizes = matches.map { words in words.reduce(0) { $0 + vocabulary.documents(of: Int($1)).count } }
-        guard let narrowest = sizes.indices.min(by: { sizes[$0] < sizes[$1] }), sizes[narrowest] > 0 else { return [] }
+    private func candidates(_ matches: [SearchTermMatches]) -> [Int32] {
+        guard let narrowest = matches.min(by: { $0.estimatedDocuments < $1.estimatedDocuments }), narrowest.estimatedDocuments > 0
+        else { return [] }
         var documents: [Int32] = []
         var seen = Set<Int32>()
-        for word in matches[narrowest] {
-            for document in vocabulary.documents(of: Int(word)) where seen.insert(document).inserted {
+        narrowest.forEachWord { word in
+            for document in vocabulary.documents(of: word) where seen.insert(document).inserted {
                 documents.append(document)
-                if documents.count == Self.candidateLimit { return documents }
+                if documents.count == Self.candidateLimit { return false }
             }
+            return true
         }
         return documents
     }
 
     private func rank(_ candidates: [Int32], _ query: SearchQuery, allowingTypos: Bool) -> [Hit] {
         let ranker = SearchRanker()
-        let scored = candidates.compactMap { ordinal -> (ordinal: Int, score: Int)? in
-            ranker.score(query, documents[Int(ordinal)], allowingTypos: allowingTypos).map { (Int(ordinal), $0) }
+        let scored = candidates.compactMap { ordinal -> (ordinal: Int, score: Int, place: Int32)? in
+            ranker.score(query, documents[Int(ordinal)], allowingTypos: allowingTypos).map {
+                (Int(ordinal), $0, vocabulary.alphabeticalPlaces[Int(ordinal)])
+            }
         }
-        return scored.sorted { a, b in
-            if a.score != b.score { return a.score > b.score }
-            let x = documents[a.ordinal], y = documents[b.ordinal]
-            return (x.familyWords.first ?? "", x.givenWords.first ?? "", a.ordinal)
-                < (y.familyWords.first ?? "", y.givenWords.first ?? "", b.ordinal)
-        }.map { Hit(id: ids[$0.ordinal], score: $0.score) }
+        return scored.sorted { a, b in a.score != b.score ? a.score > b.score : a.place < b.place }
+            .map { Hit(id: ids[$0.ordinal], score: $0.score) }
     }
+
 }

@@ -12,15 +12,21 @@ struct SearchVocabulary: Sendable {
     private let isNameWord: [Bool]
     /// For each three-byte run, the words containing it, ascending.
     private let trigrams: [UInt32: [Int32]]
+    /// Each document's place when ordered by its first family name word, then its first given name word, then as
+    /// indexed: ties in score are ordered by it with one integer comparison rather than two of strings.
+    let alphabeticalPlaces: [Int32]
 
     init(_ documents: [SearchDocument]) {
         var collected = Collected()
+        var firstWords: [(family: Int32, given: Int32)] = []
+        firstWords.reserveCapacity(documents.count)
         for (ordinal, document) in documents.enumerated() {
             let ordinal = Int32(ordinal)
-            for word in document.familyWords { collected.add(word, in: ordinal, isName: true) }
-            for word in document.givenWords { collected.add(word, in: ordinal, isName: true) }
+            let family = document.familyWords.map { collected.add($0, in: ordinal, isName: true) }
+            let given = document.givenWords.map { collected.add($0, in: ordinal, isName: true) }
             for word in document.otherWords { collected.add(word, in: ordinal, isName: false) }
             collected.add(document.reference, in: ordinal, isName: false)
+            firstWords.append((family.first ?? -1, given.first ?? -1))
         }
         let utf8 = collected.words.map { Array($0.utf8) }
         let order = utf8.indices.sorted { Self.precedes(utf8[$0], utf8[$1]) }
@@ -53,6 +59,16 @@ struct SearchVocabulary: Sendable {
         self.postingStarts = postingStarts
         self.isNameWord = order.map { collected.isName[$0] }
         self.trigrams = trigrams
+        alphabeticalPlaces = Self.places(
+            of: firstWords.map { ($0.family < 0 ? -1 : sortedIndex[Int($0.family)], $0.given < 0 ? -1 : sortedIndex[Int($0.given)]) })
+    }
+
+    /// Each document's place in the order of its (family, given) word positions, then of its ordinal.
+    private static func places(of keys: [(family: Int, given: Int)]) -> [Int32] {
+        let order = keys.indices.sorted { a, b in (keys[a].family, keys[a].given, a) < (keys[b].family, keys[b].given, b) }
+        var places = [Int32](repeating: 0, count: keys.count)
+        for (place, ordinal) in order.enumerated() { places[ordinal] = Int32(place) }
+        return places
     }
 
     var count: Int { starts.count - 1 }
@@ -70,7 +86,9 @@ struct SearchVocabulary: Sendable {
         var lastDocument: [Int32] = []
         var pairs: [(word: Int32, document: Int32)] = []
 
-        mutating func add(_ word: String, in document: Int32, isName name: Bool) {
+        /// Adds `word` as seen in `document`, and answers its index in ``words``.
+        @discardableResult
+        mutating func add(_ word: String, in document: Int32, isName name: Bool) -> Int32 {
             guard let index = ordinals[word] else {
                 let index = Int32(words.count)
                 ordinals[word] = index
@@ -78,22 +96,42 @@ struct SearchVocabulary: Sendable {
                 isName.append(name)
                 lastDocument.append(document)
                 pairs.append((index, document))
-                return
+                return index
             }
             if lastDocument[Int(index)] != document {
                 lastDocument[Int(index)] = document
                 pairs.append((index, document))
             }
             if name { isName[Int(index)] = true }
+            return index
         }
     }
 
-    /// The words that are `term` or start with it, in order (the word equal to `term`, if any, first).
+    /// How many documents the words in `range` appear in, counting a document once for each word.
+    func documentCount(of range: Range<Int>) -> Int {
+        postingStarts[range.upperBound] - postingStarts[range.lowerBound]
+    }
+
+    /// How many documents `words` appear in, counting a document once for each word.
+    func documentCount(of words: [Int32]) -> Int {
+        words.reduce(0) { $0 + postingStarts[Int($1) + 1] - postingStarts[Int($1)] }
+    }
+
+    /// The words that are `term` or start with it, in order (the word equal to `term`, if any, first): found by
+    /// two binary searches, however many there are.
     func wordsStarting(with term: [UInt8]) -> Range<Int> {
         let first = lowerBound(term)
-        var end = first
-        while end < count, word(end).starts(with: term) { end += 1 }
-        return first..<end
+        var low = first, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if word(middle).starts(with: term) { low = middle + 1 } else { high = middle }
+        }
+        return first..<low
+    }
+
+    /// Whether word `index` is part of someone's name (rather than only of a reference, email or organisation).
+    func isNameWord(_ index: Int) -> Bool {
+        isNameWord[index]
     }
 
     /// Whether word `index` is exactly `term`.
@@ -101,8 +139,9 @@ struct SearchVocabulary: Sendable {
         word(index).elementsEqual(term)
     }
 
-    /// The words containing `term` (three bytes or more) anywhere, ascending.
-    func wordsContaining(_ term: [UInt8]) -> [Int32] {
+    /// The words that may contain `term` (three bytes or more), ascending: those with its rarest three-byte run,
+    /// every word containing it among them. ``word(_:contains:)`` tells which do.
+    func wordsMaybeContaining(_ term: [UInt8]) -> [Int32] {
         let keys = Self.trigramKeys(term)
         guard !keys.isEmpty else { return [] }
         var rarest: [Int32] = []
@@ -110,10 +149,13 @@ struct SearchVocabulary: Sendable {
             guard let words = trigrams[key] else { return [] }
             if position == 0 || words.count < rarest.count { rarest = words }
         }
-        return bytes.withUnsafeBufferPointer { all in
-            term.withUnsafeBufferPointer { term in
-                rarest.filter { ByteSearch.contains(term, in: Self.word(Int($0), in: all, starts: starts)) }
-            }
+        return rarest
+    }
+
+    /// Whether word `index` contains `term` anywhere.
+    func word(_ index: Int, contains term: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { all in
+            term.withUnsafeBufferPointer { term in ByteSearch.contains(term, in: Self.word(index, in: all, starts: starts)) }
         }
     }
 

@@ -22,6 +22,20 @@ import Testing
         #expect(references(index, "dan") == [1, 2, 3])
     }
 
+    @Test func equalScoresAreOrderedByFamilyNameThenGivenName() {
+        let index = index([("R-1", "Zoe", "Berg"), ("R-2", "Anna", "Bergman"), ("R-3", "Anna", "Berg"), ("R-4", "Ada", "Bergman")])
+        #expect(references(index, "berg") == [3, 1, 4, 2])
+    }
+
+    @Test func aNameStartingWithTheLettersTypedIsFoundAmongManyReferencesStartingWithThem() {
+        // A booking reference every delegate shares the start of ("SYN-…") must not crowd the names out of the
+        // candidates: the desk types "s" looking for Szabo.
+        let names = (0..<(SearchIndex.candidateLimit * 3)).map { ("SYN-\($0)", "Anna", "Kowal") } + [("SYN-9999", "Zofia", "Szabo")]
+        let index = index(names)
+        #expect(references(index, "s", limit: 10).first == Int64(names.count))
+        #expect(references(index, "syn-9999") == [Int64(names.count)])
+    }
+
     @Test func everyTypedWordMustMatch() {
         let index = index([("R-1", "Ivan", "Petrov"), ("R-2", "Olga", "Petrova"), ("R-3", "Ivan", "Sidorov")])
         #expect(references(index, "ivan petrov") == [1])
