@@ -85,10 +85,26 @@ public struct PrintSpooler: Sendable {
         ).0
     }
 
-    /// Advances every unfinished job once.
+    /// Advances every unfinished job once: the new ones first, then those the print system holds.
     /// - Throws: ``LanyardError`` only when the store fails; each job's own failure is recorded on the job.
     public func step(now: Date = Date()) throws -> [PrintEvent] {
-        let keys = try store.unfinishedPrintJobs().map(\.key)
+        try submitWaiting(now: now) + followSubmitted(now: now)
+    }
+
+    /// Hands every job waiting for a printer to one: what a desk that just checked someone in waits for.
+    /// - Throws: ``LanyardError`` only when the store fails; each job's own failure is recorded on the job.
+    public func submitWaiting(now: Date = Date()) throws -> [PrintEvent] {
+        try advance(now: now) { $0 != .submitted }
+    }
+
+    /// Follows every job the print system holds until it prints, moving it on from a printer that fails it.
+    /// - Throws: ``LanyardError`` only when the store fails; each job's own failure is recorded on the job.
+    public func followSubmitted(now: Date = Date()) throws -> [PrintEvent] {
+        try advance(now: now) { $0 == .submitted }
+    }
+
+    private func advance(now: Date, jobsIn include: (PrintJob.State) -> Bool) throws -> [PrintEvent] {
+        let keys = try store.unfinishedPrintJobs().filter { include($0.state) }.map(\.key)
         guard !keys.isEmpty else { return [] }
         let printers: [PrinterStatus]
         do {

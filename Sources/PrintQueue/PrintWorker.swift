@@ -21,7 +21,7 @@ public final class PrintWorker: Service, Sendable {
     private let logger: Logger
     private let onEvent: @Sendable (PrintEvent) -> Void
     private let queue = DispatchQueue(label: "lanyard.print-worker")
-    private let isWoken = Atomic<Bool>(false)
+    private let wakeSignal = WakeSignal()
     private let usable = Mutex<[String: Bool]>([:])
 
     /// - Parameter onEvent: Called with every job's and printer's change of state, for the desk and the dashboard.
@@ -38,13 +38,19 @@ public final class PrintWorker: Service, Sendable {
 
     /// Asks for a step now rather than at the end of the interval (a badge was just requested).
     public func wake() {
-        isWoken.store(true, ordering: .relaxed)
+        wakeSignal.signal()
     }
 
-    /// Steps the spooler once, off the cooperative pool, and reports what happened.
+    /// Steps the spooler once, off the cooperative pool, and reports what happened: the waiting jobs' submissions
+    /// as soon as they are made, before the jobs already submitted are followed.
     public func step() async {
+        await report { [spooler] in try spooler.submitWaiting() }
+        await report { [spooler] in try spooler.followSubmitted() }
+    }
+
+    private func report(_ work: @escaping @Sendable () throws -> [PrintEvent]) async {
         do {
-            for event in try await queue.perform({ [spooler] in try spooler.step() }) {
+            for event in try await queue.perform(work) {
                 logger.info("\(event)", metadata: ["job": "\(event.key ?? "")"])
                 onEvent(event)
             }
@@ -77,10 +83,7 @@ public final class PrintWorker: Service, Sendable {
             }
             await step()
             // Wait for the interval, or less when woken; a graceful shutdown ends the wait.
-            let until = clock.now + interval
-            while clock.now < until && !isWoken.exchange(false, ordering: .relaxed) && !Task.isShuttingDownGracefully {
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(20)) }
-            }
+            await cancelWhenGracefulShutdown { [wakeSignal, interval] in await wakeSignal.wait(timeout: interval) }
         }
         logger.info("Print worker stopped")
     }
