@@ -21,7 +21,7 @@ public enum StationServer {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let router = try await buildRouter(station: station, configuration: configuration, logger: logger)
-        var services: [any Service] = [station.printWorker]
+        var services: [any Service] = [station.printWorker, station.searchPreparation]
         if let scanner = try await station.scannerService() { services.append(scanner) }
         return Application(
             router: router, server: try server(for: configuration, station: station),
@@ -71,7 +71,9 @@ public enum StationServer {
             return .http1()
         case .files(let certificate, let key):
             let chain = try NIOSSLCertificate.fromPEMFile(certificate.path).map { NIOSSLCertificateSource.certificate($0) }
-            return try .tls(tlsConfiguration: TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .file(key.path)))
+            return try .tls(
+                tlsConfiguration: TLSConfiguration.makeServerConfiguration(
+                    certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: key.path, format: .pem))))
         case .selfSigned:
             let identity = try StationCertificates(folder: station.configuration.data).identity(for: [configuration.host])
             return try .tls(
