@@ -24,8 +24,22 @@ public final class Browser: @unchecked Sendable {
     private let base: URL
     private let session: String
 
+    /// Runs `body` with a headless Chromium of `width` × `height`, and quits the browser and chromedriver after it,
+    /// whether it succeeded or threw.
+    public static func session<T>(width: Int = 1366, height: Int = 768, _ body: (Browser) async throws -> T) async throws -> T {
+        let browser = try await Browser(width: width, height: height)
+        do {
+            let result = try await body(browser)
+            await browser.quit()
+            return result
+        } catch {
+            await browser.quit()
+            throw error
+        }
+    }
+
     /// Starts chromedriver and a headless Chromium with a window of `width` × `height`.
-    public init(width: Int = 1366, height: Int = 768) async throws {
+    private init(width: Int, height: Int) async throws {
         let port = try Self.freePort()
         driver = Process()
         driver.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
@@ -61,9 +75,12 @@ public final class Browser: @unchecked Sendable {
         self.session = session
     }
 
-    deinit {
-        // Ending chromedriver ends the browser it started.
+    /// Ends the WebDriver session, which quits Chromium (ending chromedriver alone leaves it running), then
+    /// chromedriver.
+    private func quit() async {
+        _ = try? await Self.request(base.appendingPathComponent("session/\(session)"), method: "DELETE", body: nil)
         driver.terminate()
+        driver.waitUntilExit()
     }
 
     /// Loads `url`.
