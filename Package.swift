@@ -134,6 +134,8 @@ let package = Package(
             dependencies: [
                 "Station", "SampleConference", "SyntheticRoster", "Roster", "RosterStore", "RosterImport", "Badges",
                 "BadgeRendering", "DoorRules", "Printing", "PrintQueue", argumentParser, logging,
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Benchmarks/LanyardBenchmarks", swiftSettings: strictSettings),
 

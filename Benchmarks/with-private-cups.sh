@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The printing figures: starts a private cupsd on loopback with three raw queues aimed at stand-in port-9100
-# printers (python3 listeners that read each job and close), then runs `lanyard-bench printing`. Run as root from
-# the repository root after `swift build -c release`. Everything it starts is stopped at the end.
+# Runs a command beside a private cupsd on loopback with three raw queues, bench1, bench2 and bench3, aimed at
+# stand-in port-9100 printers (python3 listeners that read each job and close), with CUPS_SERVER pointing at it:
+#   bash Benchmarks/with-private-cups.sh .build/release/lanyard-bench printing --printers bench1,bench2,bench3
+# Run as root from the repository root after `swift build -c release`. Everything it starts is stopped at the end.
 set -euo pipefail
-bench=${LANYARD_BENCH:-.build/release/lanyard-bench}
-dir=$(mktemp -d /tmp/lanyard-print-bench.XXXX)
-port=18631
+[ $# -gt 0 ] || { echo "usage: $0 COMMAND [ARGUMENTS...]" >&2; exit 64; }
+dir=$(mktemp -d /tmp/lanyard-private-cups.XXXX)
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
 mkdir -p "$dir"/{spool,cache,state,tmp,log}
 chown -R lp:lp "$dir"/spool "$dir"/cache "$dir"/state
 chmod 1777 "$dir/tmp"
@@ -59,7 +61,8 @@ while True:
     listeners+=($!)
 done
 for _ in $(seq 50); do lpstat -h 127.0.0.1:$port -r >/dev/null 2>&1 && break; sleep 0.1; done
+lpstat -h 127.0.0.1:$port -r >/dev/null 2>&1 || { echo "the private cupsd did not start:" >&2; cat "$dir/log/error_log" >&2 || true; exit 69; }
 for i in 1 2 3; do
-    lpadmin -h 127.0.0.1:$port -p "bench$i" -E -v "socket://127.0.0.1:$((19100 + i))" -m raw 2>/dev/null
+    lpadmin -h 127.0.0.1:$port -p "bench$i" -E -v "socket://127.0.0.1:$((19100 + i))" -m raw
 done
-CUPS_SERVER=127.0.0.1:$port "$bench" printing --printers bench1,bench2,bench3 --check-ins "${CHECKINS:-100}" --scratch "$dir/out" "$@"
+CUPS_SERVER=127.0.0.1:$port "$@"

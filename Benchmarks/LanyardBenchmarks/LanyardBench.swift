@@ -7,5 +7,8 @@ struct LanyardBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lanyard-bench",
         abstract: "Benchmark Lanyard on this machine (build with -c release).",
-        subcommands: [RosterCommand.self, BadgesCommand.self, DoorsCommand.self, DoorsUnderImportCommand.self, PrintingCommand.self])
+        subcommands: [
+            RosterCommand.self, BadgesCommand.self, DoorsCommand.self, DoorsUnderImportCommand.self, PrintingCommand.self,
+            DesksCommand.self,
+        ])
 }

@@ -9,10 +9,10 @@ import SampleConference
 import Station
 
 /// `lanyard-bench printing`: check-in to "job accepted by cupsd" (rendering included) and a burst of check-ins
-/// across printers, against the CUPS server in `CUPS_SERVER` (see `Benchmarks/print-bench.sh`).
+/// across printers, against the CUPS server in `CUPS_SERVER` (see `Benchmarks/with-private-cups.sh`).
 struct PrintingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "printing", abstract: "Check-in to job accepted by cupsd, and a burst across printers (see Benchmarks/print-bench.sh).")
+        commandName: "printing", abstract: "Check-in to job accepted by cupsd, and a burst across printers (see Benchmarks/with-private-cups.sh).")
 
     @Option(help: "Queues, comma-separated: one desk per queue.") var printers: String
     @Option(help: "Check-ins in the burst.") var checkIns = 100
