@@ -76,11 +76,15 @@ public final class Browser: @unchecked Sendable {
     }
 
     /// Ends the WebDriver session, which quits Chromium (ending chromedriver alone leaves it running), then
-    /// chromedriver.
+    /// chromedriver: asked through its `/shutdown`, then killed if it is still there after five seconds. (Waited
+    /// for by polling: Foundation's `waitUntilExit` spins a core on a thread without a run loop.)
     private func quit() async {
         _ = try? await Self.request(base.appendingPathComponent("session/\(session)"), method: "DELETE", body: nil)
-        driver.terminate()
-        driver.waitUntilExit()
+        _ = try? await Self.request(base.appendingPathComponent("shutdown"), method: "GET", body: nil)
+        for _ in 0..<50 where driver.isRunning {
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        if driver.isRunning { kill(driver.processIdentifier, SIGKILL) }
     }
 
     /// Loads `url`.
