@@ -187,7 +187,8 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Station", "Roster", "RosterStore", "PrintQueue", "SampleConference", "LanyardTestSupport", hummingbird, logging,
+                "Server", "Station", "Roster", "RosterStore", "PrintQueue", "Badges", "SampleConference", "LanyardTestSupport", hummingbird,
+                logging,
                 "Printing", yams, lifecycle,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

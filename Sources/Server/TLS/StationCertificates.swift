@@ -16,11 +16,14 @@ struct StationCertificates {
     private var authorityKeyURL: URL { folder.url.appendingPathComponent("station-ca.key") }
 
     /// A certificate chain (leaf, then authority) and the leaf's key, PEM, for `hosts` plus the machine's name,
-    /// `localhost` and the loopback addresses.
+    /// `localhost` and the loopback addresses; for a station listening on every address (`0.0.0.0`, `::`), every
+    /// address of the machine's interfaces too, so that tablets reaching it as `https://192.168.1.20:8443` trust it.
     func identity(for hosts: [String]) throws -> (chain: [String], key: String) {
         let (authority, authorityKey) = try loadOrCreateAuthority()
         let key = P256.Signing.PrivateKey()
-        let names = Set(hosts + [ProcessInfo.processInfo.hostName, "localhost"]).filter { !$0.isEmpty && $0 != "0.0.0.0" && $0 != "::" }
+        let wildcards: Set = ["0.0.0.0", "::"]
+        let everyAddress = hosts.contains(where: wildcards.contains) ? HostAddresses.all() : []
+        let names = Set(hosts + everyAddress + [ProcessInfo.processInfo.hostName, "localhost"]).filter { !$0.isEmpty && !wildcards.contains($0) }
         let addresses = names.compactMap(Self.ipAddress) + [[127, 0, 0, 1], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]]
         let now = Date()
         let leaf = try Certificate(
