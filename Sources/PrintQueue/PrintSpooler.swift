@@ -126,6 +126,15 @@ public struct PrintSpooler: Sendable {
         }
     }
 
+    /// Withdraws a job that must no longer print (the check-in it was for was undone): taken back from its print
+    /// queue if it is there, and ended as failed with `reason`. A job that has ended is left as it is.
+    /// - Returns: What happened to the job; nothing when it had ended or does not exist.
+    public func withdraw(_ key: String, reason: String, now: Date = Date()) throws -> [PrintEvent] {
+        guard let job = try store.printJob(key), !job.state.isFinished else { return [] }
+        if let queue = job.queue, let id = job.cupsJobID { try? printer.cancel(id, on: queue) }
+        return try fail(key, reason: reason, now: now)
+    }
+
     /// Each queue of the route (or of the server), whether a badge sent to it now would print, and why not: CUPS's
     /// state and the printer's own connection, checked afresh.
     public func queueStates(now: Date = Date()) throws -> [QueueState] {

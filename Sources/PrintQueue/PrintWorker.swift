@@ -48,6 +48,11 @@ public final class PrintWorker: Service, Sendable {
         await report { [spooler] in try spooler.followSubmitted() }
     }
 
+    /// Withdraws job `key` between steps (see ``PrintSpooler/withdraw(_:reason:now:)``) and reports it.
+    public func withdraw(_ key: String, reason: String) async {
+        await report { [spooler] in try spooler.withdraw(key, reason: reason) }
+    }
+
     private func report(_ work: @escaping @Sendable () throws -> [PrintEvent]) async {
         do {
             for event in try await queue.perform(work) {

@@ -24,6 +24,8 @@ public struct PrintJob: Codable, Sendable, Equatable {
     public var reference: String
     /// The desk that asked.
     public var station: String
+    /// The member of staff who asked, when one did: recorded on the badge the job issues.
+    public var staff: String?
     public var state: State
     /// A queue or profile the desk asked for, tried first.
     public var preferredQueue: String?
@@ -48,10 +50,13 @@ public struct PrintJob: Codable, Sendable, Equatable {
     public var submittedAt: Date?
     public var updatedAt: Date
 
-    public init(key: String, reference: String, station: String, preferredQueue: String?, reason: String? = nil, at now: Date) {
+    public init(
+        key: String, reference: String, station: String, staff: String? = nil, preferredQueue: String?, reason: String? = nil, at now: Date
+    ) {
         self.key = key
         self.reference = reference
         self.station = station
+        self.staff = staff
         self.state = .queued
         self.preferredQueue = preferredQueue
         self.reason = reason

@@ -39,7 +39,7 @@ extension RosterDatabase: BadgeRegistry {
     }
 
     @discardableResult
-    static func record(_ issues: [BadgeIssue], station: String, at now: Date, _ db: Database) throws -> [LogEntry] {
+    static func record(_ issues: [BadgeIssue], station: String, staff: String? = nil, at now: Date, _ db: Database) throws -> [LogEntry] {
         try issues.map { issue in
             let current = try BadgeRecord.fetchOne(db, key: issue.delegate.reference)
             guard (current?.serial ?? 0) + 1 == issue.serial else {
@@ -50,7 +50,7 @@ extension RosterDatabase: BadgeRegistry {
             try BadgeRecord(reference: issue.delegate.reference, serial: issue.serial, issuedAt: now, revocationReason: nil)
                 .save(db)
             let details = BadgeIssueDetails(serial: issue.serial, isReprint: issue.isReprint, reason: issue.reason)
-            let entry = LogEntry(at: now, reference: issue.delegate.reference, station: station, details: .badgeIssued(details))
+            let entry = LogEntry(at: now, reference: issue.delegate.reference, station: station, staff: staff, details: .badgeIssued(details))
             _ = try insert(entry, db)
             return entry
         }
@@ -61,7 +61,7 @@ extension RosterDatabase: BadgeRegistry {
     /// - Returns: The revoked badge and its `badge-revoked` entry.
     /// - Throws: ``LanyardError`` `notFound` when the delegate has no badge.
     public func revokeBadge(
-        reference: String, reason: String, station: String, at now: Date = Date()
+        reference: String, reason: String, station: String, staff: String? = nil, at now: Date = Date()
     ) throws
         -> (IssuedBadge, LogEntry)
     {
@@ -74,7 +74,7 @@ extension RosterDatabase: BadgeRegistry {
                 record.revocationReason = reason
                 try record.update(db)
                 let entry = LogEntry(
-                    at: now, reference: record.reference, station: station,
+                    at: now, reference: record.reference, station: station, staff: staff,
                     details: .badgeRevoked(BadgeRevocationDetails(serial: record.serial, reason: reason)))
                 _ = try Self.insert(entry, db)
                 return (record.badge, entry)

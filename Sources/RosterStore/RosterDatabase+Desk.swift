@@ -4,40 +4,50 @@ public import Roster
 
 extension RosterDatabase {
     /// Registers a delegate on site (a walk-in), logged as `walk-in` with the registration.
+    /// - Parameters:
+    ///   - delegate: The registration; its reference is ignored when `numbering`.
+    ///   - numbering: Gives the walk-in the next free `WALKIN-0001` reference, chosen in the same transaction.
+    ///   - nonce: Makes the request idempotent: the same nonce again answers the first registration's entry.
     /// - Throws: ``LanyardError`` `alreadyExists` when the reference is taken; `invalidInput` for one too long.
-    public func registerWalkIn(_ delegate: Delegate, station: String, staff: String?, at now: Date = Date()) throws -> LogEntry {
-        guard delegate.reference.utf8.count <= Delegate.maximumReferenceLength, !delegate.reference.isEmpty else {
-            throw LanyardError(.invalidInput, "A reference has 1 to \(Delegate.maximumReferenceLength) characters.")
-        }
-        let document = SearchDocument(delegate, folder: folder)
-        return try storeAccess {
+    public func registerWalkIn(
+        _ delegate: Delegate, numbering: Bool = false, nonce: String? = nil, station: String, staff: String?, at now: Date = Date()
+    ) throws -> LogEntry {
+        try storeAccess {
             try writer.write { db in
+                if let nonce, let remembered = try Self.remembered(nonce, as: UUID.self, db) {
+                    guard let entry = try LogRow.filter(LogRow.Columns.id == remembered.uuidString).fetchOne(db)?.entry() else {
+                        throw LanyardError(.storeFailure, "The walk-in \(remembered) remembered for this request is missing.")
+                    }
+                    return entry
+                }
+                var delegate = delegate
+                if numbering { delegate.reference = try Self.nextWalkInReference(db) }
+                guard delegate.reference.utf8.count <= Delegate.maximumReferenceLength, !delegate.reference.isEmpty else {
+                    throw LanyardError(.invalidInput, "A reference has 1 to \(Delegate.maximumReferenceLength) characters.")
+                }
                 if try DelegateRecord.filter(DelegateRecord.Columns.reference == delegate.reference).fetchCount(db) > 0 {
                     throw LanyardError(.alreadyExists, "A delegate already has the reference \(delegate.reference).")
                 }
-                try DelegateRecord(delegate, search: document, updatedAt: now).insert(db)
+                try DelegateRecord(delegate, search: SearchDocument(delegate, folder: folder), updatedAt: now).insert(db)
                 try db.execute(sql: "UPDATE delegate SET isWalkIn = 1 WHERE reference = ?", arguments: [delegate.reference])
                 try db.execute(sql: "UPDATE rosterRevision SET value = value + 1")
                 let entry = LogEntry(
                     at: now, reference: delegate.reference, station: station, staff: staff, details: .walkIn(WalkInDetails(delegate: delegate)))
                 _ = try Self.insert(entry, db)
+                if let nonce { _ = try Self.remember(entry.id, forNonce: nonce, kind: "walk-in", at: now, db) }
                 return entry
             }
         }
     }
 
     /// The next free walk-in reference, `WALKIN-0001` onwards.
-    public func nextWalkInReference() throws -> String {
-        try storeAccess {
-            try writer.read { db in
-                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delegate WHERE isWalkIn") ?? 0
-                var number = count + 1
-                while try DelegateRecord.filter(DelegateRecord.Columns.reference == String(format: "WALKIN-%04d", number)).fetchCount(db) > 0 {
-                    number += 1
-                }
-                return String(format: "WALKIN-%04d", number)
-            }
+    private static func nextWalkInReference(_ db: Database) throws -> String {
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delegate WHERE isWalkIn") ?? 0
+        var number = count + 1
+        while try DelegateRecord.filter(DelegateRecord.Columns.reference == String(format: "WALKIN-%04d", number)).fetchCount(db) > 0 {
+            number += 1
         }
+        return String(format: "WALKIN-%04d", number)
     }
 
     /// Corrects a delegate's name: kept over later imports of the roster, logged as `name-corrected` with the name

@@ -201,6 +201,10 @@ extension RosterDatabase {
                 t.add(column: "isNameCorrected", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("v8-print-requester") { db in
+            // Who asked for a badge, recorded on the badge-issued entry when the job issues it.
+            try db.alter(table: "printJob") { t in t.add(column: "staff", .text) }
+        }
         return migrator
     }
 }

@@ -22,7 +22,7 @@ extension RosterDatabase {
         try storeAccess {
             try writer.write { db in
                 let before = try PrintJobRecord.fetchOne(db, key: job.key)?.job
-                if let issuing { try Self.record([issuing], station: job.station, at: job.updatedAt, db) }
+                if let issuing { try Self.record([issuing], station: job.station, staff: job.staff, at: job.updatedAt, db) }
                 try PrintJobRecord(job).save(db)
                 guard job.state.isFinished, before?.state.isFinished != true else { return }
                 let details = PrintDetails(

@@ -22,9 +22,14 @@ public final class ServerLock: Sendable {
             throw LanyardError(
                 .conflict, "A station server already runs on this data folder (\(other)).", remedy: "Use that server, or stop it first.")
         }
+        record(address)
+    }
+
+    /// Says where the server listens, once it knows (a port chosen by the system).
+    public func record(_ address: String) {
         ftruncate(descriptor, 0)
         let text = "\(address)\n"
-        _ = text.withCString { write(descriptor, $0, strlen($0)) }
+        _ = text.withCString { pwrite(descriptor, $0, strlen($0), 0) }
     }
 
     deinit {

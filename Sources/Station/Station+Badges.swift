@@ -84,9 +84,10 @@ extension Station {
 
     /// Revokes a delegate's badge in force (lost or stolen, withdrawn): doors deny it, giving `reason`.
     /// - Throws: ``LanyardError`` `notFound` when the delegate has no badge.
-    public func revokeBadge(_ reference: String, reason: String) async throws -> RevocationView {
+    public func revokeBadge(_ reference: String, reason: String, by staff: String? = nil) async throws -> RevocationView {
+        try FieldLimit.check(reason, "reason")
         let station = name
-        let (badge, entry) = try await store { try $0.revokeBadge(reference: reference, reason: reason, station: station) }
+        let (badge, entry) = try await store { try $0.revokeBadge(reference: reference, reason: reason, station: station, staff: staff) }
         events.publish(.entry(entry))
         return RevocationView(reference: badge.reference, serial: Int(badge.serial), reason: reason)
     }

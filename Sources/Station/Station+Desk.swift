@@ -74,10 +74,11 @@ extension Station {
     /// delegate has no badge yet, their badge's print request (stored, keyed by the check-in, so checking in again
     /// never prints a second badge). The print worker prints it.
     /// - Parameter staff: Who checks them in, when signed in.
-    /// - Throws: ``LanyardError`` `notFound`, `registrationCancelled` or `attentionRequired` (unacknowledged flags).
+    /// - Throws: ``LanyardError`` `notFound`, `registrationCancelled` or `attentionRequired` (unacknowledged flags);
+    ///   `conflict` for a nonce that already checked in someone else.
     public func checkIn(_ request: CheckInRequest, by staff: String? = nil, at now: Date = Date()) async throws -> CheckInView {
         if let nonce = request.nonce, let outcome = try await store({ try $0.result(ofNonce: nonce, as: CheckInOutcome.self) }) {
-            return try await view(of: outcome)
+            return try await view(of: outcome, answering: request.reference)
         }
         let station = name
         let (receipt, job, note) = try await store { database -> (CheckInReceipt, PrintJob?, String?) in
@@ -91,7 +92,7 @@ extension Station {
                 return (receipt, nil, "\(receipt.delegate.displayName) already has badge \(badge.serial); reprint it if it is lost.")
             }
             let job = PrintJob(
-                key: key, reference: receipt.delegate.reference, station: station, preferredQueue: request.printer, at: now)
+                key: key, reference: receipt.delegate.reference, station: station, staff: staff, preferredQueue: request.printer, at: now)
             return (receipt, try database.enqueuePrint(job).0, nil)
         }
         if receipt.isFirstCheckIn { events.publish(.entry(receipt.entry)) }
@@ -103,16 +104,21 @@ extension Station {
             let outcome = CheckInOutcome(
                 checkIn: receipt.entry.id, isFirstCheckIn: receipt.isFirstCheckIn, printKey: job?.key, printNote: note)
             let stored = try await store { try $0.record(outcome, forNonce: nonce, kind: "check-in", at: now) }
-            if stored.checkIn != outcome.checkIn { return try await view(of: stored) }
+            if stored.checkIn != outcome.checkIn { return try await view(of: stored, answering: request.reference) }
         }
         return CheckInView(receipt, print: job, printNote: note)
     }
 
-    /// The answer a remembered check-in gives again.
-    private func view(of outcome: CheckInOutcome) async throws -> CheckInView {
+    /// The answer a remembered check-in gives again, to a request for `requested`.
+    private func view(of outcome: CheckInOutcome, answering requested: String) async throws -> CheckInView {
         try await store { database in
             guard let entry = try database.logEntry(outcome.checkIn), let reference = entry.reference else {
                 throw LanyardError(.storeFailure, "The check-in \(outcome.checkIn) remembered for this request is missing.")
+            }
+            guard reference.caseInsensitiveCompare(requested.trimmingCharacters(in: .whitespaces)) == .orderedSame else {
+                throw LanyardError(
+                    .conflict, "This request's nonce already checked in \(reference), not \(requested).",
+                    remedy: "Send a new nonce with every check-in.")
             }
             let receipt = CheckInReceipt(
                 delegate: try database.delegate(reference), entry: entry, isFirstCheckIn: outcome.isFirstCheckIn)

@@ -1,4 +1,5 @@
 import BadgeRendering
+import Badges
 public import Foundation
 import PrintQueue
 public import Roster
@@ -21,10 +22,13 @@ extension Station {
         public var email: String?
         /// Event days the badge is valid on; all days when empty.
         public var days: [Int]?
+        /// Makes the registration idempotent: the same nonce again answers the first registration.
+        public var nonce: String?
 
         public init(
             reference: String? = nil, title: String? = nil, givenName: String, familyName: String, nativeName: String? = nil,
-            organisation: String? = nil, country: String? = nil, category: String, email: String? = nil, days: [Int]? = nil
+            organisation: String? = nil, country: String? = nil, category: String, email: String? = nil, days: [Int]? = nil,
+            nonce: String? = nil
         ) {
             self.reference = reference
             self.title = title
@@ -36,6 +40,7 @@ extension Station {
             self.category = category
             self.email = email
             self.days = days
+            self.nonce = nonce
         }
     }
 
@@ -43,6 +48,13 @@ extension Station {
     /// - Throws: ``LanyardError`` `invalidInput` for a missing name, an unknown category, a day outside the event or
     ///   a country that is not ISO alpha-2; `alreadyExists` for a reference in use.
     public func registerWalkIn(_ walkIn: WalkIn, by staff: String? = nil) async throws -> DelegateCard {
+        let nonce = walkIn.nonce
+        for (text, field) in [
+            (walkIn.title, "title"), (walkIn.givenName, "given name"), (walkIn.familyName, "family name"), (walkIn.nativeName, "native name"),
+            (walkIn.organisation, "organisation"), (walkIn.email, "e-mail address"),
+        ] {
+            try FieldLimit.check(text, field)
+        }
         let (station, event) = (name, event)
         let entry = try await store { database in
             let name = (PersonName.collapsingWhitespace(walkIn.givenName), PersonName.collapsingWhitespace(walkIn.familyName))
@@ -59,12 +71,11 @@ extension Station {
                 throw LanyardError(.invalidInput, "“\(country)” is not an ISO 3166-1 alpha-2 country code.")
             }
             let given = walkIn.reference.flatMap { $0.isEmpty ? nil : $0 }
-            let reference = try given ?? database.nextWalkInReference()
             let delegate = Delegate(
-                reference: reference, title: walkIn.title ?? "", givenName: name.0, familyName: name.1,
+                reference: given ?? "", title: walkIn.title ?? "", givenName: name.0, familyName: name.1,
                 nativeName: walkIn.nativeName.flatMap { $0.isEmpty ? nil : $0 }, organisation: walkIn.organisation ?? "",
                 country: country, category: walkIn.category, email: walkIn.email ?? "", days: days.sorted())
-            return try database.registerWalkIn(delegate, station: station, staff: staff)
+            return try database.registerWalkIn(delegate, numbering: given == nil, nonce: nonce, station: station, staff: staff)
         }
         events.publish(.entry(entry))
         return try await card(entry.reference ?? "")
@@ -75,6 +86,11 @@ extension Station {
     public func correctName(_ reference: String, to name: PersonNameFields, by staff: String? = nil) async throws -> DelegateCard {
         guard !name.givenName.trimmingCharacters(in: .whitespaces).isEmpty || !name.familyName.trimmingCharacters(in: .whitespaces).isEmpty
         else { throw LanyardError(.invalidInput, "A name cannot be empty.") }
+        for (text, field) in [
+            (name.title, "title"), (name.givenName, "given name"), (name.familyName, "family name"), (name.nativeName, "native name"),
+        ] {
+            try FieldLimit.check(text, field)
+        }
         let station = self.name
         let cleaned = PersonNameFields(
             title: PersonName.collapsingWhitespace(name.title), givenName: PersonName.collapsingWhitespace(name.givenName),
@@ -86,11 +102,25 @@ extension Station {
     }
 
     /// Undoes a mistaken check-in made at this station within the last ten minutes; it stays in the log and no
-    /// longer counts.
+    /// longer counts. The badge it asked for is not printed if it has not been yet, and is revoked if it has: the
+    /// wrong person's badge must not open doors.
     public func undoCheckIn(_ id: UUID, reason: String?, by staff: String? = nil) async throws -> LogEntry {
+        try FieldLimit.check(reason, "reason")
         let station = name
         let entry = try await store { try $0.undoCheckIn(id, station: station, staff: staff, reason: reason, within: Self.undoWindow) }
         events.publish(.entry(entry))
+        let key = "checkin-\(id.uuidString)"
+        await printWorker.withdraw(key, reason: "not printed: the check-in was undone")
+        let issued = try await store { database -> IssuedBadge? in
+            guard let job = try database.printJob(key), let serial = job.serial,
+                let badge = try database.currentBadge(for: job.reference), Int(badge.serial) == serial, !badge.isRevoked
+            else { return nil }
+            return badge
+        }
+        if let issued {
+            let why = "printed for a check-in that was undone" + (reason.map { ": \($0)" } ?? "")
+            _ = try await revokeBadge(issued.reference, reason: String(why.prefix(FieldLimit.characters)), by: staff)
+        }
         return entry
     }
 

@@ -11,12 +11,16 @@ extension Station {
     ///   - key: An idempotency key; a new one when nil.
     ///   - printer: A queue or profile to print on first.
     ///   - reason: Why it is reprinted (a lost badge, a corrected name), for the log.
-    public func print(_ reference: String, key: String? = nil, printer: String? = nil, reason: String? = nil) async throws -> PrintJob {
+    ///   - staff: Who asked, recorded on the badge issued.
+    public func print(
+        _ reference: String, key: String? = nil, printer: String? = nil, reason: String? = nil, by staff: String? = nil
+    ) async throws -> PrintJob {
+        try FieldLimit.check(reason, "reason")
         let station = name
         let job = try await store { database in
             let delegate = try database.delegate(reference)
             let job = PrintJob(
-                key: key ?? "print-\(UUID().uuidString)", reference: delegate.reference, station: station,
+                key: key ?? "print-\(UUID().uuidString)", reference: delegate.reference, station: station, staff: staff,
                 preferredQueue: printer, reason: reason, at: Date())
             return try database.enqueuePrint(job).0
         }

@@ -55,8 +55,9 @@ extension Station {
                 .tooManyAttempts, "Too many failed sign-ins.", remedy: "Try again after \(event.clockTime(until)).")
         }
         let found = try await store { try $0.staffForSignIn(name) }
-        let hash = found?.passwordHash ?? Self.unknownUserHash
-        let matches = try await DispatchQueue.blocking.perform { Bcrypt.verify(password, hash: hash) }
+        // An unknown name costs the same bcrypt as a known one (its stand-in hash is made there too, once).
+        let known = found?.passwordHash
+        let matches = try await DispatchQueue.blocking.perform { Bcrypt.verify(password, hash: known ?? Self.unknownUserHash) }
         guard let (member, _) = found, matches else {
             signInLimiter.fail(account: name, address: address)
             throw LanyardError(.notSignedIn, "That name and password do not match.", remedy: "Check them, or ask an organiser.")

@@ -41,11 +41,12 @@ extension Lanyard {
             let (host, port) = ServerConfiguration.address(listen)!
             let configuration = ServerConfiguration(host: host, port: port, tls: tls)
             let scheme = tls == .none ? "http" : "https"
-            var lock: ServerLock?
+            let lock = try ServerLock(folder: station.configuration.data, address: "\(scheme)://\(host):\(port)")
             let application = try await StationServer.buildApplication(station: station, configuration: configuration, logger: Lanyard.logger()) {
                 port in
                 let shown = host == "0.0.0.0" || host == "::" ? ProcessInfo.processInfo.hostName : host
                 let address = "\(scheme)://\(shown.contains(":") ? "[\(shown)]" : shown):\(port)"
+                lock.record(address)
                 struct Listening: Encodable {
                     let url: String
                     let station: String
@@ -60,10 +61,8 @@ extension Lanyard {
                 }
                 FileHandle.standardOutput.write(Data((text + "\n").utf8))
             }
-            lock = try ServerLock(folder: station.configuration.data, address: "\(scheme)://\(host):\(port)")
             try await application.runService()
-            _ = lock
-            lock = nil
+            withExtendedLifetime(lock) {}
         }
     }
 }

@@ -15,6 +15,22 @@ import Testing
                 details: .scan(ScanDetails(door: "A4", direction: .out, verdict: .deny, reason: "bad-signature", serial: 2, claimedReference: "R-9"))),
             LogEntry(
                 reference: "R-1", station: "desk-1", details: .print(PrintDetails(key: "k", outcome: .failed, queue: "q", serial: 3, message: "m"))),
+            LogEntry(
+                reference: "WALKIN-0001", station: "desk-1", staff: "ana",
+                details: .walkIn(WalkInDetails(delegate: Delegate(reference: "WALKIN-0001", givenName: "Ana", familyName: "Horvat", category: "DEL")))
+            ),
+            LogEntry(
+                reference: "R-1", station: "desk-1", staff: "ana",
+                details: .nameCorrected(
+                    NameCorrectionDetails(
+                        before: PersonNameFields(givenName: "Jose", familyName: "Garcia"),
+                        after: PersonNameFields(givenName: "José", familyName: "García", nativeName: nil)))),
+            LogEntry(reference: "R-1", station: "desk-1", staff: "org", details: .flagged(FlagDetails(note: "VIP: call the host"))),
+            LogEntry(
+                reference: "R-1", station: "desk-1", staff: "ana",
+                details: .flagAcknowledged(FlagAcknowledgementDetails(flag: UUID(), note: "VIP: call the host"))),
+            LogEntry(
+                reference: "R-1", station: "desk-1", staff: "ana", details: .checkInUndone(UndoDetails(checkIn: UUID(), reason: "wrong Petrov"))),
         ].map { ($0.kind, $0) })
 
     @Test(arguments: LogKind.allCases)
@@ -25,6 +41,7 @@ import Testing
         let stored = try #require(try database.logEntries().first)
         #expect(stored.details == entry.details)
         #expect(stored.kind == entry.kind)
+        #expect(stored.staff == entry.staff)
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         let json = try encoder.encode(entry)

@@ -29,6 +29,72 @@ import Testing
         }
     }
 
+    @Test func aNonceAlreadyUsedForSomeoneElseIsRefusedAndChecksNobodyIn() async throws {
+        let fixture = try await ServerFixture()
+        let app = try await fixture.application()
+        try await app.test(.router) { client in
+            let first = try await client.execute(
+                uri: "/api/v1/checkins", method: .post, headers: fixture.headers(.desk, json: true),
+                body: .json(["reference": "ESOCC-00012", "print": false, "nonce": "reused-nonce-1"]))
+            #expect(first.status == .ok)
+            let reused = try await client.execute(
+                uri: "/api/v1/checkins", method: .post, headers: fixture.headers(.desk, json: true),
+                body: .json(["reference": "ESOCC-00014", "print": false, "nonce": "reused-nonce-1"]))
+            #expect(reused.status == .conflict, "\(String(buffer: reused.body))")
+            #expect(try fixture.station.database.logEntries(kind: .checkIn).compactMap(\.reference) == ["ESOCC-00012"])
+        }
+    }
+
+    @Test func aWalkInSentTwiceWithTheSameNonceIsRegisteredOnce() async throws {
+        let fixture = try await ServerFixture()
+        let app = try await fixture.application()
+        try await app.test(.router) { client in
+            let before = try fixture.station.database.delegateCount()
+            let body = ByteBuffer.json(["givenName": "Ana", "familyName": "Popa", "category": "DEL", "nonce": "walk-in-nonce-1"])
+            let first = try await client.execute(uri: "/api/v1/delegates", method: .post, headers: fixture.headers(.desk, json: true), body: body)
+            let second = try await client.execute(uri: "/api/v1/delegates", method: .post, headers: fixture.headers(.desk, json: true), body: body)
+            let references = try [first, second].map { ((try $0.json() as? [String: Any])?["delegate"] as? [String: Any])?["reference"] as? String }
+            #expect(references == ["WALKIN-0001", "WALKIN-0001"])
+            #expect(try fixture.station.database.delegateCount() == before + 1)
+            #expect(try fixture.station.database.logEntries(kind: .walkIn).count == 1)
+        }
+    }
+
+    @Test func walkInsRegisteredAtOnceAtSeveralDesksEachGetTheirOwnReference() async throws {
+        let fixture = try await ServerFixture()
+        let references = try await withThrowingTaskGroup(of: String.self) { group in
+            for number in 0..<8 {
+                group.addTask {
+                    try await fixture.station.registerWalkIn(.init(givenName: "Guest", familyName: "Number \(number)", category: "DEL"))
+                        .delegate.delegate.reference
+                }
+            }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(Set(references) == Set((1...8).map { String(format: "WALKIN-%04d", $0) }))
+    }
+
+    @Test func aGroupIsCheckedInWithABadgeQueuedForEachAndItsNonceChecksItInOnce() async throws {
+        let fixture = try await ServerFixture()
+        let organisation = try fixture.station.database.delegate("ESOCC-00012").organisation
+        let members = try fixture.station.database.delegates().filter { $0.organisation == organisation && $0.status == .confirmed }
+        #expect(members.count > 1, "The sample conference has several delegates of \(organisation).")
+        let app = try await fixture.application()
+        try await app.test(.router) { client in
+            let body = ByteBuffer.json(["organisation": organisation, "print": true, "nonce": "group-nonce-1"])
+            for _ in 0..<2 {
+                let response = try await client.execute(
+                    uri: "/api/v1/checkins/group", method: .post, headers: fixture.headers(.desk, json: true), body: body)
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let answer = try #require(try response.json() as? [String: Any])
+                #expect((answer["checkIns"] as? [Any])?.count == members.count)
+            }
+        }
+        #expect(try Set(fixture.station.database.logEntries(kind: .checkIn).compactMap(\.reference)) == Set(members.map(\.reference)))
+        #expect(try fixture.station.database.logEntries(kind: .checkIn).count == members.count)
+        #expect(try fixture.station.database.unfinishedPrintJobs().count == members.count)
+    }
+
     @Test(arguments: [
         ("{not json", "application/json", HTTPResponse.Status.badRequest),
         (#"{"reference": 12, "print": true, "nonce": "abcdefgh12"}"#, "application/json", .badRequest),
@@ -47,6 +113,26 @@ import Testing
             #expect(response.status == status, "\(String(buffer: response.body))")
             #expect(response.errorCode != nil, "\(String(buffer: response.body))")
             #expect(try fixture.station.database.logEntries(kind: .checkIn).isEmpty)
+        }
+    }
+
+    @Test(arguments: [
+        ("/api/v1/delegates?q=muller&limit=abc", "GET", nil),
+        ("/api/v1/delegates?q=muller&limit=0", "GET", nil),
+        ("/api/v1/delegates", "POST", #"{"givenName":"Ana","familyName":"\#(String(repeating: "x", count: 201))","category":"DEL"}"#),
+        ("/api/v1/delegates/ESOCC-00012/reprint", "POST", #"{"reason":"\#(String(repeating: "x", count: 201))","nonce":"long-reason-1"}"#),
+    ])
+    func aValueOutOfItsRangeIsRefusedWith422AndChangesNothing(_ path: String, _ method: String, _ body: String?) async throws {
+        let fixture = try await ServerFixture()
+        let app = try await fixture.application()
+        try await app.test(.router) { client in
+            let before = try fixture.station.database.delegateCount()
+            let response = try await client.execute(
+                uri: path, method: HTTPRequest.Method(method)!, headers: fixture.headers(.desk, json: body != nil),
+                body: body.map { ByteBuffer(string: $0) })
+            #expect(response.status == .unprocessableContent, "\(String(buffer: response.body))")
+            #expect(try fixture.station.database.delegateCount() == before)
+            #expect(try fixture.station.database.unfinishedPrintJobs().isEmpty)
         }
     }
 

@@ -72,6 +72,26 @@ import Testing
         }
     }
 
+    @Test func repeatedWrongPasswordsFromOneAddressBlockEveryAccountFromThereButNotFromElsewhere() async throws {
+        let fixture = try await ServerFixture()
+        for name in ["alice", "bob", "carol", "dave", "erin"] {
+            _ = try? await fixture.station.signIn(name, password: "a guess", from: "10.0.0.9")
+        }
+        let desk = ServerFixture.passwords[.desk]!
+        let blocked = await #expect(throws: LanyardError.self) { try await fixture.station.signIn("desk", password: desk, from: "10.0.0.9") }
+        #expect(blocked?.code == .tooManyAttempts)
+        #expect(try await fixture.station.signIn("desk", password: desk, from: "10.0.0.10").staff.name == "desk")
+    }
+
+    @Test func anExpiredSessionSignsNobodyIn() async throws {
+        let fixture = try await ServerFixture()
+        let database = fixture.station.database
+        try database.addCredential(for: "desk", kind: .session, secret: "expired-session-secret", csrf: "c", expiresAt: Date().addingTimeInterval(-1))
+        try database.addCredential(for: "desk", kind: .session, secret: "current-session-secret", csrf: "c", expiresAt: Date().addingTimeInterval(60))
+        #expect(try await fixture.station.authenticate("expired-session-secret") == nil)
+        #expect(try await fixture.station.authenticate("current-session-secret")?.staff.name == "desk")
+    }
+
     @Test func aOneTimePasswordMustBeReplacedAtTheFirstSignIn() async throws {
         let fixture = try await ServerFixture()
         let (_, password) = try await fixture.station.addStaff("newcomer", role: .desk)

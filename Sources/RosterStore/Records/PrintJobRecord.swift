@@ -9,6 +9,7 @@ struct PrintJobRecord: Codable, FetchableRecord, PersistableRecord {
     var key: String
     var reference: String
     var station: String
+    var staff: String?
     var state: String
     var preferredQueue: String?
     var reason: String?
@@ -28,6 +29,7 @@ struct PrintJobRecord: Codable, FetchableRecord, PersistableRecord {
         key = job.key
         reference = job.reference
         station = job.station
+        staff = job.staff
         state = job.state.rawValue
         preferredQueue = job.preferredQueue
         reason = job.reason
@@ -46,7 +48,7 @@ struct PrintJobRecord: Codable, FetchableRecord, PersistableRecord {
 
     var job: PrintJob {
         var job = PrintJob(
-            key: key, reference: reference, station: station, preferredQueue: preferredQueue, reason: reason, at: createdAt)
+            key: key, reference: reference, station: station, staff: staff, preferredQueue: preferredQueue, reason: reason, at: createdAt)
         job.state = PrintJob.State(rawValue: state) ?? .queued
         job.document = document
         job.format = format

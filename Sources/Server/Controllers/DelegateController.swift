@@ -16,7 +16,7 @@ struct DelegateController {
         desk.put("delegates/:reference/name", use: correctName)
         desk.get("delegates/:reference/badge-preview", use: preview)
         desk.post("delegates/:reference/reprint", use: reprint)
-        desk.post("delegates/:reference/revoke", use: revoke)
+        organiser.post("delegates/:reference/revoke", use: revoke)
         desk.get("categories", use: categories)
         organiser.post("delegates/:reference/flags", use: flag)
     }
@@ -24,8 +24,8 @@ struct DelegateController {
     @Sendable func search(_ request: Request, context: StationRequestContext) async throws -> [SearchHitView] {
         let text = request.uri.queryParameters.get("q") ?? ""
         guard text.count <= 200 else { throw LanyardError(.invalidInput, "A search is at most 200 characters.") }
-        let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 10
-        guard (1...100).contains(limit) else { throw LanyardError(.invalidInput, "The limit runs from 1 to 100.") }
+        let limit = request.uri.queryParameters.get("limit").map { Int($0) ?? 0 } ?? 10
+        guard (1...100).contains(limit) else { throw LanyardError(.invalidInput, "The limit is a whole number from 1 to 100.") }
         return try await station.search(text, limit: limit)
     }
 
@@ -35,6 +35,7 @@ struct DelegateController {
 
     @Sendable func registerWalkIn(_ request: Request, context: StationRequestContext) async throws -> EditedResponse<DelegateCard> {
         let walkIn = try await request.decode(as: Station.WalkIn.self, context: context)
+        if let nonce = walkIn.nonce { _ = try Nonce.checked(nonce) }
         let card = try await station.registerWalkIn(walkIn, by: context.credential?.staff.name)
         return EditedResponse(status: .created, response: card)
     }
@@ -67,7 +68,7 @@ struct DelegateController {
         guard !body.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw LanyardError(.invalidInput, "A reprint needs a reason.") }
         let job = try await station.print(
             try context.parameters.require("reference"), key: "reprint-" + Nonce.checked(body.nonce), printer: body.printer,
-            reason: body.reason)
+            reason: body.reason, by: context.credential?.staff.name)
         return job
     }
 
@@ -76,7 +77,7 @@ struct DelegateController {
     @Sendable func revoke(_ request: Request, context: StationRequestContext) async throws -> RevocationView {
         let body = try await request.decode(as: Revoke.self, context: context)
         guard !body.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw LanyardError(.invalidInput, "A revocation needs a reason.") }
-        return try await station.revokeBadge(try context.parameters.require("reference"), reason: body.reason)
+        return try await station.revokeBadge(try context.parameters.require("reference"), reason: body.reason, by: context.credential?.staff.name)
     }
 
     struct Flag: Decodable { let note: String }

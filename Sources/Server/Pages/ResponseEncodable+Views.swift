@@ -1,4 +1,3 @@
-import Attendance
 public import Hummingbird
 import PrintQueue
 import Roster
@@ -11,7 +10,6 @@ extension SearchHitView: ResponseEncodable {}
 extension DelegateCard: ResponseEncodable {}
 extension CheckInView: ResponseEncodable {}
 extension RevocationView: ResponseEncodable {}
-extension VerificationView: ResponseEncodable {}
 extension EventView: ResponseEncodable {}
 extension KioskCard: ResponseEncodable {}
 extension Station.GroupCheckIn: ResponseEncodable {}
@@ -20,4 +18,3 @@ extension LogEntry: ResponseEncodable {}
 extension DelegateFlag: ResponseEncodable {}
 extension QueueState: ResponseEncodable {}
 extension Roster.Category: ResponseEncodable {}
-extension AttendanceReport: ResponseEncodable {}

@@ -538,28 +538,35 @@
   function actionsBar(card) {
     const badge = badgeInForce(card);
     const undoable = undoableCheckIn(card);
+    // Once they are checked in today, checking in again is no longer the thing to do next.
+    const arrived = todaysCheckIn(card);
     const buttons = [
       actionButton({
         label: badge ? 'Check in' : 'Check in & print',
         key: ['Enter'],
         testid: 'checkin',
-        primary: true,
+        primary: !arrived,
         onclick: () => checkIn(),
         disabled: state.busy,
         title: badge ? `Badge #${badge.serial} was printed already; no second badge is printed` : 'Check in and print the badge (Enter or C)',
       }),
       actionButton({ label: 'Reprint', key: ['R'], testid: 'reprint', onclick: () => openReprint() }),
       actionButton({ label: 'Correct name', key: ['N'], testid: 'correct', onclick: () => openCorrect() }),
-      actionButton({
-        label: 'Revoke',
-        key: ['V'],
-        testid: 'revoke',
-        danger: true,
-        onclick: () => openRevoke(),
-        disabled: !badge,
-        title: badge ? `Revoke badge #${badge.serial}` : 'There is no badge in force to revoke',
-      }),
     ];
+    // Revoking a badge (reported stolen, withdrawn) is an organiser's call; a reprint revokes the old one anyway.
+    if (isOrganiser) {
+      buttons.push(
+        actionButton({
+          label: 'Revoke',
+          key: ['V'],
+          testid: 'revoke',
+          danger: true,
+          onclick: () => openRevoke(),
+          disabled: !badge,
+          title: badge ? `Revoke badge #${badge.serial}` : 'There is no badge in force to revoke',
+        }),
+      );
+    }
     if (undoable) {
       buttons.push(
         actionButton({ label: 'Undo check-in', key: ['U'], testid: 'undo', onclick: () => openUndo(), title: `Undo the check-in of ${clock(undoable.at)} (possible for 10 minutes)` }),
@@ -1308,11 +1315,15 @@
 
   /* ------------------------------------------------------------------ walk-in */
 
+  /** One nonce per walk-in form: a second click, or a retry after a lost answer, registers nobody twice. */
+  let walkInNonce = null;
+
   async function openWalkIn() {
     if (dialogOpen()) return;
     clearMessage();
     const form = $('walkin-form');
     form.reset();
+    walkInNonce = L.nonce();
     $('walkin-error').textContent = '';
     setView('walkin');
     try {
@@ -1351,7 +1362,7 @@
 
   function walkInBody() {
     const value = (id) => $(id).value.trim();
-    const body = { givenName: value('walkin-given'), familyName: value('walkin-family'), category: $('walkin-category').value };
+    const body = { givenName: value('walkin-given'), familyName: value('walkin-family'), category: $('walkin-category').value, nonce: walkInNonce };
     const optional = { nativeName: value('walkin-native'), organisation: value('walkin-organisation'), country: value('walkin-country').toUpperCase(), email: value('walkin-email') };
     for (const [key, text] of Object.entries(optional)) if (text) body[key] = text;
     const days = Array.from($('walkin-days').querySelectorAll('input:checked')).map((input) => Number(input.value));
@@ -1698,6 +1709,7 @@
         openCorrect();
         return true;
       case 'v':
+        if (!isOrganiser) return false;
         openRevoke();
         return true;
       case 'u':
