@@ -127,6 +127,39 @@ import Testing
         #expect(try fixture.station.database.logEntries(kind: .flagAcknowledged, reference: "ESOCC-00014").count == 1)
     }
 
+    @Test func aWalkInRegisteredAtTheDeskCanBeCheckedInAndTheMistakeUndoneWithItsBadgeWithdrawn() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.serving { port, _ in
+            try await Browser.session { browser in
+                try await Self.signIn(browser, port: port, as: .desk)
+                try await browser.click("[data-testid=walkin]")
+                try await browser.type("Ana", into: "[data-testid=walkin-given]")
+                try await browser.type("Popescu", into: "[data-testid=walkin-family]")
+                try await browser.type("ro", into: "[data-testid=walkin-country]")
+                try await browser.screenshot(to: Self.screenshots.appendingPathComponent("desk-walkin-1366x768.png"))
+                try await browser.click("[data-testid=walkin-save]")
+                try await browser.wait("the walk-in's card") {
+                    try await browser.attribute("data-reference", of: "[data-testid=card]") == "WALKIN-0001"
+                }
+                try await browser.click("[data-testid=checkin]")
+                try await browser.wait("the undo button") { try await browser.count("[data-testid=undo]") > 0 }
+                try await browser.click("[data-testid=undo]")
+                try await browser.type("pressed by mistake", into: "[data-testid=undo-reason]")
+                try await browser.screenshot(to: Self.screenshots.appendingPathComponent("desk-undo-1366x768.png"))
+                try await browser.click("[data-testid=undo-confirm]")
+                try await browser.wait("the undo") {
+                    !(try fixture.station.database.logEntries(kind: .checkInUndone, reference: "WALKIN-0001").isEmpty)
+                }
+            }
+        }
+        let database = fixture.station.database
+        #expect(try database.logEntries(kind: .walkIn, reference: "WALKIN-0001").map(\.staff) == ["desk"])
+        #expect(try database.delegate("WALKIN-0001").country == "RO")
+        let job = try #require(try database.printJobs(for: "WALKIN-0001").first)
+        #expect(job.state == .failed)
+        #expect(try database.currentBadge(for: "WALKIN-0001") == nil)
+    }
+
     @Test func theSignInPageLooksRightOnALaptopAndATablet() async throws {
         let fixture = try await ServerFixture()
         try await fixture.serving { port, _ in
