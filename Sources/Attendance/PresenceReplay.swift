@@ -7,7 +7,7 @@ import Roster
 /// A delegate arrives on a day by checking in at a desk or by being admitted through any door that day (a
 /// returning delegate need not pass the desk). They leave the site only by going out through a door marked as a
 /// site exit, or by checking out at a desk: leaving a session room puts them in the corridor, still on site. A
-/// check-in undone at the desk counts for nothing.
+/// check-in undone at the desk, or a scan annulled by its steward, counts for nothing.
 struct PresenceReplay {
     /// Where a delegate stands with the site.
     private enum Site {
@@ -26,16 +26,20 @@ struct PresenceReplay {
     private var site: [String: Site] = [:]
 
     init(log: [LogEntry], event: Event) {
-        // A check-in undone at the desk stays in the log and counts for nothing.
+        // A check-in undone at the desk, or a scan annulled at its door, stays in the log and counts for nothing.
         let undone = Set(
             log.compactMap { entry -> UUID? in
-                if case .checkInUndone(let undo) = entry.details { undo.checkIn } else { nil }
+                switch entry.details {
+                case .checkInUndone(let undo): undo.checkIn
+                case .scanAnnulled(let annulment): annulment.scan
+                default: nil
+                }
             })
         // Scans uploaded later keep their own time: replay by time, not by the order they reached the store.
         for entry in log.sorted(by: { $0.at < $1.at }) {
             guard let reference = entry.reference else { continue }
             switch entry.details {
-            case .checkIn where undone.contains(entry.id):
+            case .checkIn where undone.contains(entry.id), .scan where undone.contains(entry.id):
                 continue
             case .checkIn(let checkIn):
                 if arrivals[reference]?[checkIn.day] == nil { arrivals[reference, default: [:]][checkIn.day] = entry }

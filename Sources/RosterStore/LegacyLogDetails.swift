@@ -53,7 +53,7 @@ enum LegacyLogDetails {
                     claimedReference: old["claimedReference"]))
         case .print:
             return .print(PrintDetails(key: old["key"] ?? "", outcome: .printed, queue: old["queue"], serial: serial))
-        case .walkIn, .nameCorrected, .flagged, .flagAcknowledged, .checkInUndone:
+        case .walkIn, .nameCorrected, .flagged, .flagAcknowledged, .checkInUndone, .scanAnnulled:
             // Kinds that came after v6: no store of that age holds them.
             return .checkOut(CheckOutDetails(day: day))
         }

@@ -1,7 +1,7 @@
 import Badges
-import Foundation
+public import Foundation
 import GRDB
-import Roster
+public import Roster
 
 extension RosterDatabase {
     /// What a door needs about `reference`, in one read: the delegate, their current badge and the place's state.
@@ -59,5 +59,64 @@ extension RosterDatabase {
                 WHERE doorPresence.at IS NULL OR doorPresence.at <= excluded.at
                 """
         ).execute(arguments: [scan.door, reference, scan.direction == .in, entry.at])
+    }
+}
+
+extension RosterDatabase {
+    /// Annuls a steward's mistaken scan: only their own latest scan, within `window` of it; logged as
+    /// `scan-annulled`, the scan itself staying in the log. Who is inside the scan's place is set back to what the
+    /// scans before it said.
+    /// - Throws: ``LanyardError`` `notFound`, `notPermitted` (another steward's, or not their latest), `tooLate`, or
+    ///   `conflict` (annulled already).
+    public func annulScan(
+        _ id: UUID, station: String, staff: String?, reason: String?, within window: TimeInterval, at now: Date = Date()
+    ) throws -> LogEntry {
+        try storeAccess {
+            try writer.write { db in
+                guard let row = try LogRow.filter(LogRow.Columns.id == id.uuidString).fetchOne(db), case let entry = try row.entry(),
+                    let scan = entry.details.scan
+                else {
+                    throw LanyardError(.notFound, "There is no scan \(id.uuidString).")
+                }
+                let latest = try LogRow.filter(LogRow.Columns.kind == LogKind.scan.rawValue).filter(LogRow.Columns.staff == staff)
+                    .order(LogRow.Columns.position.desc).fetchOne(db)
+                guard entry.staff == staff, latest?.id == row.id else {
+                    throw LanyardError(.notPermitted, "Only the latest scan a steward made can be annulled, by that steward.")
+                }
+                guard now.timeIntervalSince(entry.at) <= window else {
+                    throw LanyardError(
+                        .tooLate, "That scan is more than \(Int(window / 60)) minutes old and can no longer be annulled.",
+                        remedy: "Scan the delegate out, or ask an organiser.")
+                }
+                guard try !Self.annulledScans(db).contains(id) else {
+                    throw LanyardError(.conflict, "That scan was annulled already.")
+                }
+                let annulment = LogEntry(
+                    at: now, reference: entry.reference, station: station, staff: staff,
+                    details: .scanAnnulled(ScanAnnulmentDetails(scan: id, reason: reason)))
+                _ = try Self.insert(annulment, db)
+                if let reference = entry.reference, scan.isPassage { try Self.replayPresence(of: reference, at: scan.door, db) }
+                return annulment
+            }
+        }
+    }
+
+    /// The scans annulled so far.
+    static func annulledScans(_ db: Database) throws -> Set<UUID> {
+        let annulments = try LogRow.filter(LogRow.Columns.kind == LogKind.scanAnnulled.rawValue).fetchAll(db)
+        return Set(
+            try annulments.compactMap { row -> UUID? in
+                if case .scanAnnulled(let annulment) = try row.entry().details { annulment.scan } else { nil }
+            })
+    }
+
+    /// Sets whether `reference` is inside `place` from their newest admitted scan there that still counts.
+    private static func replayPresence(of reference: String, at place: String, _ db: Database) throws {
+        let annulled = try annulledScans(db)
+        let passages = try entries(of: .scan, for: reference, db).filter {
+            !annulled.contains($0.id) && $0.details.scan?.door == place && $0.details.scan?.isPassage == true
+        }
+        try db.execute(sql: "DELETE FROM doorPresence WHERE door = ? AND reference = ?", arguments: [place, reference])
+        if let last = passages.max(by: { $0.at < $1.at }), let scan = last.details.scan { try updatePresence(scan, of: last, db) }
     }
 }

@@ -57,11 +57,13 @@ public enum StationServer {
         let desk = api.group().add(middleware: RoleGuard(.desk, .organiser))
         let organiser = api.group().add(middleware: RoleGuard(.organiser))
         let kiosk = api.group().add(middleware: RoleGuard(.kiosk, .organiser))
+        let door = api.group().add(middleware: RoleGuard(.door, .organiser))
         DelegateController(station: station).addRoutes(to: desk, organiser: organiser)
         CheckInController(station: station).addRoutes(to: desk)
         PrintController(station: station).addRoutes(to: desk)
         StreamController(station: station).addRoutes(to: desk)
         KioskController(station: station).addRoutes(to: kiosk)
+        ScanController(station: station).addRoutes(to: door)
         return router
     }
 

@@ -1,5 +1,5 @@
 import DoorRules
-import Foundation
+public import Foundation
 public import Roster
 import RosterStore
 public import Scanning
@@ -86,5 +86,46 @@ extension Station {
             known[door.name] = controller
             return controller
         }
+    }
+}
+
+extension Station {
+    /// The doors a steward can pick: those configured for the station, then each session without one (with the
+    /// default rules).
+    public func doorList() async throws -> [DoorView] {
+        let sessions = try await store { try $0.sessions() }
+        let configured = configuration.doors.map { door in
+            DoorView(door: door, session: sessions.first { door.place == .session($0.code.uppercased()) })
+        }
+        let covered = Set(configured.map(\.place))
+        let others = sessions.filter { !covered.contains($0.code.uppercased()) }.map {
+            DoorView(door: Door(place: .session($0.code.uppercased())), session: $0)
+        }
+        return configured + others
+    }
+}
+
+extension Station {
+    /// How long a steward may take to annul their own mistaken scan.
+    public static let annulmentWindow: TimeInterval = 120
+
+    /// Annuls a steward's own latest scan, within ``annulmentWindow`` of it: logged, and no longer counted.
+    /// - Throws: ``LanyardError`` `notFound`, `notPermitted`, `tooLate` or `conflict`.
+    public func annulScan(_ id: UUID, reason: String?, by staff: String?) async throws -> LogEntry {
+        try FieldLimit.check(reason, "reason")
+        await flushDoors()
+        let station = name
+        let annulment = try await store { database in
+            try database.annulScan(id, station: station, staff: staff, reason: reason, within: Self.annulmentWindow)
+        }
+        events.publish(.entry(annulment))
+        return annulment
+    }
+}
+
+extension Station {
+    /// Waits until every scan the station's doors answered is in the store.
+    public func flushDoors() async {
+        for door in doors.withLock({ Array($0.values) }) { await door.flush() }
     }
 }

@@ -26,6 +26,7 @@ enum DelegateText {
             case .flagged(let flag): "flagged: \(flag.note)"
             case .flagAcknowledged(let flag): "flag acknowledged: \(flag.note)"
             case .checkInUndone(let undo): "check-in undone\(undo.reason.map { " (\($0))" } ?? "")"
+            case .scanAnnulled(let annulment): "scan annulled\(annulment.reason.map { " (\($0))" } ?? "")"
             }
         return "\(event.localDateTime(entry.at))  \(what) at \(entry.station)\(entry.staff.map { " by \($0)" } ?? "")"
     }

@@ -93,6 +93,7 @@ public final class Browser: @unchecked Sendable {
     }
 
     /// The first element matching the CSS `selector`, waiting up to `timeout` for it to appear.
+    @discardableResult
     public func element(_ selector: String, timeout: Duration = .seconds(10)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while true {

@@ -31,6 +31,9 @@ import Testing
                 details: .flagAcknowledged(FlagAcknowledgementDetails(flag: UUID(), note: "VIP: call the host"))),
             LogEntry(
                 reference: "R-1", station: "desk-1", staff: "ana", details: .checkInUndone(UndoDetails(checkIn: UUID(), reason: "wrong Petrov"))),
+            LogEntry(
+                reference: "R-1", station: "door-1", staff: "steward",
+                details: .scanAnnulled(ScanAnnulmentDetails(scan: UUID(), reason: "wrong badge"))),
         ].map { ($0.kind, $0) })
 
     @Test(arguments: LogKind.allCases)

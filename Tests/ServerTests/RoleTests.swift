@@ -57,6 +57,10 @@ import Testing
             .post, "/api/v1/kiosk/checkin", #"{"reference":"ESOCC-00012","familyName":"Müller","nonce":"nonce-roles-4"}"#,
             allowed: [.kiosk, .organiser]),
         Endpoint(.get, "/api/v1/kiosk/print-jobs/none", allowed: [.kiosk, .organiser], answer: .notFound),
+        Endpoint(.get, "/api/v1/doors", allowed: [.door, .organiser]),
+        Endpoint(.get, "/api/v1/doors/A1/stream", allowed: [.door, .organiser], answer: nil),
+        Endpoint(.post, "/api/v1/scans", #"{"door":"A1","code":"LYB1:forged","nonce":"nonce-roles-5"}"#, allowed: [.door, .organiser]),
+        Endpoint(.post, "/api/v1/scans/\(UUID())/annul", #"{}"#, allowed: [.door, .organiser], answer: .notFound),
     ]
 
     @Test(arguments: endpoints)
@@ -67,7 +71,7 @@ import Testing
             for role in [nil] + StaffRole.allCases {
                 let allowed = role.map(endpoint.allowed.contains) ?? false
                 if allowed && endpoint.answer == nil { continue }
-                let before = try Self.footprint(of: fixture)
+                let before = try await Self.footprint(of: fixture)
                 let response = try await client.execute(
                     uri: endpoint.path, method: endpoint.method, headers: fixture.headers(role, json: endpoint.body != nil),
                     body: endpoint.body.map { ByteBuffer(string: $0) })
@@ -76,14 +80,15 @@ import Testing
                     #expect(response.status == endpoint.answer, "\(who): \(response.status) \(String(buffer: response.body))")
                 } else {
                     #expect(response.status == (role == nil ? .unauthorized : .forbidden), "\(who): \(response.status)")
-                    #expect(try Self.footprint(of: fixture) == before, "\(who) changed something")
+                    #expect(try await Self.footprint(of: fixture) == before, "\(who) changed something")
                 }
             }
         }
     }
 
-    /// What a refused request must not change: the log, the roster, the print queue.
-    private static func footprint(of fixture: ServerFixture) throws -> [Int] {
+    /// What a refused request must not change: the log (with the scans the doors hold), the roster, the print queue.
+    private static func footprint(of fixture: ServerFixture) async throws -> [Int] {
+        await fixture.station.flushDoors()
         let database = fixture.station.database
         return [try database.logEntries().count, try database.delegateCount(), try database.unfinishedPrintJobs().count]
     }

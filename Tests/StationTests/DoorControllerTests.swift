@@ -37,6 +37,19 @@ import Testing
         #expect(try await door.scan(code, at: fixture.time("2027-03-09T14:35")).decision.isAdmitted)
     }
 
+    @Test func twoLanesReadingTheSameBadgeAtOnceAdmitItOnce() async throws {
+        let fixture = try await StationFixture()
+        let code = try await fixture.arrive("ESOCC-00007")
+        let door = try await fixture.station.door(session: "A1")
+        let at = fixture.time("2027-03-09T13:45")
+        let verdicts = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<4 { group.addTask { try await door.scan(code, at: at).decision.isAdmitted } }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(verdicts.filter { $0 }.count == 1)
+        #expect(try await door.occupancy() == 1)
+    }
+
     @Test func twoDoorsOfOneRoomShareItsCountAndCatchABadgePassedBack() async throws {
         let fixture = try await StationFixture { configuration in
             configuration.doors = [Door(name: "A1 front", place: .session("A1")), Door(name: "A1 back", place: .session("A1"))]

@@ -12,6 +12,7 @@ public enum LogDetails: Sendable, Equatable {
     case flagged(FlagDetails)
     case flagAcknowledged(FlagAcknowledgementDetails)
     case checkInUndone(UndoDetails)
+    case scanAnnulled(ScanAnnulmentDetails)
 
     public var kind: LogKind {
         switch self {
@@ -26,6 +27,7 @@ public enum LogDetails: Sendable, Equatable {
         case .flagged: .flagged
         case .flagAcknowledged: .flagAcknowledged
         case .checkInUndone: .checkInUndone
+        case .scanAnnulled: .scanAnnulled
         }
     }
 
@@ -53,6 +55,7 @@ public enum LogDetails: Sendable, Equatable {
         case .flagged: self = .flagged(try FlagDetails(from: decoder))
         case .flagAcknowledged: self = .flagAcknowledged(try FlagAcknowledgementDetails(from: decoder))
         case .checkInUndone: self = .checkInUndone(try UndoDetails(from: decoder))
+        case .scanAnnulled: self = .scanAnnulled(try ScanAnnulmentDetails(from: decoder))
         }
     }
 
@@ -70,6 +73,7 @@ public enum LogDetails: Sendable, Equatable {
         case .flagged(let details): try details.encode(to: encoder)
         case .flagAcknowledged(let details): try details.encode(to: encoder)
         case .checkInUndone(let details): try details.encode(to: encoder)
+        case .scanAnnulled(let details): try details.encode(to: encoder)
         }
     }
 }

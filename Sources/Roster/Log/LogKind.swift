@@ -22,4 +22,6 @@ public enum LogKind: String, Sendable, Codable, CaseIterable {
     case flagAcknowledged = "flag-acknowledged"
     /// A mistaken check-in undone.
     case checkInUndone = "check-in-undone"
+    /// A mistaken scan annulled by its steward.
+    case scanAnnulled = "scan-annulled"
 }

@@ -12,6 +12,7 @@ struct LogRow: FetchableRecord, PersistableRecord {
         static let reference = Column("reference")
         static let kind = Column("kind")
         static let at = Column("at")
+        static let staff = Column("staff")
     }
 
     var id: String

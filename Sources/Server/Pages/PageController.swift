@@ -5,7 +5,7 @@ import Roster
 import RosterStore
 import Station
 
-/// The station's pages: signing in, the registration desk and the kiosk. Each is a shell rendered with the
+/// The station's pages: signing in, the registration desk, the kiosk and the door. Each is a shell rendered with the
 /// station's name and the session's token; the page's script does the rest through the API.
 struct PageController {
     let station: Station
@@ -16,12 +16,14 @@ struct PageController {
         router.get("signin", use: signIn)
         router.get("desk") { request, context in try page("desk", title: "Desk", roles: [.desk, .organiser], request, context) }
         router.get("kiosk") { request, context in try page("kiosk", title: "Kiosk", roles: [.kiosk, .organiser], request, context) }
+        router.get("door") { request, context in try page("door", title: "Door", roles: [.door, .organiser], request, context) }
     }
 
     @Sendable func home(_ request: Request, context: StationRequestContext) async throws -> Response {
         let target =
             switch context.credential?.staff.role {
             case .kiosk?: "/kiosk"
+            case .door?: "/door"
             case .desk?, .organiser?: "/desk"
             default: "/signin"
             }

@@ -18,3 +18,5 @@ extension LogEntry: ResponseEncodable {}
 extension DelegateFlag: ResponseEncodable {}
 extension QueueState: ResponseEncodable {}
 extension Roster.Category: ResponseEncodable {}
+extension ScanView: ResponseEncodable {}
+extension DoorView: ResponseEncodable {}

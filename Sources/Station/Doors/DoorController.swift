@@ -1,4 +1,5 @@
 import Badges
+import Crypto
 public import DoorRules
 public import Foundation
 public import Roster
@@ -23,7 +24,13 @@ public actor DoorController {
     private let hub: EventHub
     /// Scans answered but not yet in the store, oldest first.
     private var pending: [LogEntry] = []
+    /// The answers to recent scans made with a nonce, so that a retried upload gets the same answer; oldest first.
+    private var answers: [(id: UUID, view: ScanView)] = []
     private var writer: Task<Void, Never>?
+    /// Whether a scan is being decided, and the scans waiting their turn: one scan at a time per door, so that two
+    /// lanes reading the same badge at once (or a retried upload) cannot both pass on the same state.
+    private var isDeciding = false
+    private var waitingTurn: [CheckedContinuation<Void, Never>] = []
 
     init(door: Door, desk: BadgeDesk, stationName: String, folder: DataFolder, hub: EventHub) throws {
         self.door = door
@@ -51,18 +58,29 @@ public actor DoorController {
     /// - Parameters:
     ///   - code: The text the scanner read.
     ///   - at: When the scan happened (a handheld may upload its scans later).
-    public func scan(_ code: String, direction: Direction = .in, at: Date = Date(), dryRun: Bool = false) async throws -> ScanView {
+    ///   - staff: The steward or machine signed in at the door.
+    ///   - nonce: The same nonce twice records one scan and gets the first answer again.
+    public func scan(
+        _ code: String, direction: Direction = .in, at: Date = Date(), dryRun: Bool = false, by staff: String? = nil,
+        nonce: String? = nil
+    ) async throws -> ScanView {
+        await takeTurn()
+        defer { passTurn() }
+        let id = nonce.map(scanID) ?? UUID()
+        if nonce != nil, let earlier = try await earlierAnswer(id) { return earlier }
         let place = door.placeName
         let claimed = try? BadgeToken(parsing: code).claims.reference
-        let pendingReferences = Set(pending.compactMap(\.reference))
+        // The scans held when the store is read: the writer may store some of them meanwhile, and the decision must
+        // count each exactly once (from the store or from here).
+        let held = pending
         let database = desk.database
         let snapshot = try await DispatchQueue.blocking.perform {
-            try database.doorSnapshot(reference: claimed, place: place, pending: pendingReferences)
+            try database.doorSnapshot(reference: claimed, place: place, pending: Set(held.compactMap(\.reference)))
         }
         let check = try desk.check(code, registry: snapshot.registry)
         let delegate = check.isValid ? snapshot.delegate : nil
-        let wasInside = delegate.map { isInside($0.reference, stored: snapshot.state.isInside) } ?? false
-        let occupancy = occupancy(snapshot.state)
+        let wasInside = delegate.map { Self.isInside($0.reference, stored: snapshot.state.isInside, held: held) } ?? false
+        let occupancy = Self.occupancy(snapshot.state, held: held)
         let decision = EntryRules.decide(
             EntryRequest(
                 door: door, direction: direction, at: at, event: desk.event, badge: check, delegate: delegate,
@@ -70,31 +88,40 @@ public actor DoorController {
                 isCheckedIn: delegate != nil && snapshot.state.isCheckedIn, isInside: wasInside, occupancy: occupancy))
         guard !dryRun else {
             return ScanView(
-                door: door.name, place: place, direction: direction, decision: decision, occupancy: occupancy, capacity: capacity,
-                recorded: false)
+                id: nil, at: at, door: door.name, place: place, direction: direction, decision: decision, occupancy: occupancy,
+                capacity: capacity, recorded: false)
         }
         let details = ScanDetails(
             door: place, direction: direction, verdict: decision.verdict, reason: decision.reason,
             serial: check.claims.map { Int($0.serial) },
             // A reference from a code that failed verification is only a claim: kept apart from the real one.
             claimedReference: check.isValid ? nil : check.claims?.reference, isSiteExit: door.isSiteExit)
-        let entry = LogEntry(at: at, reference: delegate?.reference, station: stationName, details: .scan(details))
+        let entry = LogEntry(id: id, at: at, reference: delegate?.reference, station: stationName, staff: staff, details: .scan(details))
         let outbox = outbox
         try await DispatchQueue.blocking.perform { try outbox.append([entry]) }
         pending.append(entry)
         writeBehind()
-        hub.publish(.entry(entry))
         var after = occupancy
         if decision.isAdmitted, direction == .in, !wasInside { after += 1 }
         if decision.isAdmitted, direction == .out, wasInside { after -= 1 }
-        return ScanView(
-            door: door.name, place: place, direction: direction, decision: decision, occupancy: after, capacity: capacity,
-            recorded: true)
+        let view = ScanView(
+            id: id, at: at, door: door.name, place: place, direction: direction, decision: decision, occupancy: after,
+            capacity: capacity, recorded: true)
+        if nonce != nil { remember(view) }
+        hub.publish(.entry(entry))
+        hub.publish(.verdict(view))
+        return view
     }
 
     /// How many are inside the door's place now, counting the door's own scans not yet in the store.
     public func occupancy() async throws -> Int {
-        occupancy(try await currentState())
+        let held = pending
+        let database = desk.database
+        let place = door.placeName
+        let state = try await DispatchQueue.blocking.perform {
+            try database.doorSnapshot(reference: nil, place: place, pending: Set(held.compactMap(\.reference))).state
+        }
+        return Self.occupancy(state, held: held)
     }
 
     /// How many scans were answered but are not in the store yet (kept in the outbox while it is locked).
@@ -105,29 +132,68 @@ public actor DoorController {
         while let writer { await writer.value }
     }
 
-    private func currentState() async throws -> DoorState {
-        let database = desk.database
-        let place = door.placeName
-        let references = Set(pending.compactMap(\.reference))
-        return try await DispatchQueue.blocking.perform {
-            try database.doorSnapshot(reference: nil, place: place, pending: references).state
-        }
-    }
-
-    /// Whether `reference` is inside: their latest pending passage through this place's doors, or what the store says.
-    private func isInside(_ reference: String, stored: Bool) -> Bool {
-        guard let last = pending.last(where: { $0.reference == reference && $0.details.scan?.isPassage == true }) else { return stored }
+    /// Whether `reference` is inside: their latest held passage through this place's doors, or what the store says.
+    private static func isInside(_ reference: String, stored: Bool, held: [LogEntry]) -> Bool {
+        guard let last = held.last(where: { $0.reference == reference && $0.details.scan?.isPassage == true }) else { return stored }
         return last.details.scan?.direction == .in
     }
 
-    /// The store's count, corrected for the pending scans: each pending delegate counts as the door last saw them
-    /// rather than as the store has them (so a scan already written is not counted twice).
-    private func occupancy(_ state: DoorState) -> Int {
-        let references = Set(pending.compactMap(\.reference))
+    /// The store's count, corrected for the held scans: each delegate held counts as the door last saw them rather
+    /// than as the store has them (so a scan already written is not counted twice).
+    private static func occupancy(_ state: DoorState, held: [LogEntry]) -> Int {
+        let references = Set(held.compactMap(\.reference))
         return references.reduce(state.occupancy) { count, reference in
             let stored = state.insideAmong.contains(reference)
-            return count + (isInside(reference, stored: stored) ? 1 : 0) - (stored ? 1 : 0)
+            return count + (isInside(reference, stored: stored, held: held) ? 1 : 0) - (stored ? 1 : 0)
         }
+    }
+
+    private func takeTurn() async {
+        guard isDeciding else {
+            isDeciding = true
+            return
+        }
+        await withCheckedContinuation { waitingTurn.append($0) }
+    }
+
+    private func passTurn() {
+        if waitingTurn.isEmpty { isDeciding = false } else { waitingTurn.removeFirst().resume() }
+    }
+
+    /// The scan's log id for a nonce: the same at every start, so a scan uploaded twice is written once.
+    private nonisolated func scanID(_ nonce: String) -> UUID {
+        let digest = Array(SHA256.hash(data: Data("lanyard-scan|\(door.name)|\(nonce)".utf8)))
+        var bytes = Array(digest.prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x50
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11], bytes[12],
+                bytes[13], bytes[14], bytes[15]
+            ))
+    }
+
+    /// The answer given to the scan `id` before: remembered, or rebuilt from the store after a restart.
+    private func earlierAnswer(_ id: UUID) async throws -> ScanView? {
+        if let answer = answers.last(where: { $0.id == id }) { return answer.view }
+        let database = desk.database
+        guard let entry = try await DispatchQueue.blocking.perform({ try database.logEntry(id) }), let scan = entry.details.scan else {
+            return nil
+        }
+        let delegate = try await DispatchQueue.blocking.perform { try entry.reference.map { try database.delegate($0) } }
+        let decision = EntryDecision(
+            verdict: scan.verdict, reason: scan.reason, sentence: "Recorded at \(desk.event.clockTime(entry.at)).",
+            reference: delegate?.reference, name: delegate?.displayName,
+            category: delegate.map { categories[$0.category]?.name ?? $0.category })
+        return ScanView(
+            id: id, at: entry.at, door: door.name, place: door.placeName, direction: scan.direction, decision: decision,
+            occupancy: try await occupancy(), capacity: capacity, recorded: true)
+    }
+
+    private func remember(_ view: ScanView) {
+        guard let id = view.id else { return }
+        answers.append((id, view))
+        if answers.count > 2_000 { answers.removeFirst(answers.count - 1_000) }
     }
 
     /// Writes the pending scans into the store behind the answers, retrying while the store is locked.

@@ -6,14 +6,16 @@ public import Roster
 public enum StationEvent: Sendable, Encodable, Equatable {
     /// A check-in, check-out, badge issue or revocation, or scan, as logged.
     case entry(LogEntry)
+    /// A door's verdict on a scan, as its steward sees it.
+    case verdict(ScanView)
     /// A print job's new state.
     case printJob(PrintJob)
     /// A printer became usable again, or stopped being usable, and why not.
     case printer(queue: String, isUsable: Bool, problem: String?)
 
-    private enum CodingKeys: String, CodingKey { case type, entry, job, queue, usable, problem }
+    private enum CodingKeys: String, CodingKey { case type, entry, verdict, job, queue, usable, problem }
 
-    /// `{type: "entry", entry}`, `{type: "print-job", job}` or `{type: "printer", queue, usable, problem?}` (as
+    /// `{type: "entry", entry}`, `{type: "verdict", verdict}`, `{type: "print-job", job}` or `{type: "printer", queue, usable, problem?}` (as
     /// `GET /printers` names it).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -21,6 +23,9 @@ public enum StationEvent: Sendable, Encodable, Equatable {
         case .entry(let entry):
             try container.encode("entry", forKey: .type)
             try container.encode(entry, forKey: .entry)
+        case .verdict(let view):
+            try container.encode("verdict", forKey: .type)
+            try container.encode(view, forKey: .verdict)
         case .printJob(let job):
             try container.encode("print-job", forKey: .type)
             try container.encode(job, forKey: .job)

@@ -1,0 +1,84 @@
+import Badges
+import DoorRules
+import Foundation
+import LanyardTestSupport
+import Roster
+import RosterStore
+import Station
+import Testing
+
+/// The door screen in a real headless Chromium on a 10-inch tablet, a keyboard-wedge scanner typing into it.
+extension PageTests {
+    @Test func aDoorAdmitsABadgeDeniesItAgainDeniesAForgedCodeAndSaysSoWhenItLosesItsStation() async throws {
+        let fixture = try await ServerFixture { $0.doors = [Door(name: "Main entrance", place: .area(name: "Venue", capacity: 800))] }
+        let code = try BusyStore.arrivals(1, at: fixture.station)[0]
+        let token = try BadgeToken(parsing: code)
+        var claims = token.claims
+        claims.reference = "ESOCC-00012"
+        let forged = BadgeToken(claims: claims, signature: token.signature).text
+        try await Browser.session(width: 1280, height: 800) { browser in
+            try await fixture.serving { port, _ in
+                try await Self.signIn(browser, port: port, as: .door)
+                try await browser.element("[data-door='Main entrance']")
+                try await browser.screenshot(to: Self.screenshots.appendingPathComponent("door-picker-tablet-1280x800.png"))
+                try await browser.click("[data-door='Main entrance']")
+                try await browser.wait("the station's stream") { try await browser.attribute("data-connection", of: "body") == "online" }
+                try await Self.scan(code, at: browser, expecting: "ADMIT")
+                #expect(try await browser.text("[data-testid=verdict-name]").isEmpty == false)
+                #expect(try await browser.text("[data-testid=occupancy]").contains("1 / 800"))
+                try await browser.screenshot(to: Self.screenshots.appendingPathComponent("door-admit-tablet-1280x800.png"))
+
+                try await Self.scan(code, at: browser, expecting: "DENY")
+                #expect(try await browser.attribute("data-reason", of: "[data-testid=verdict-view]") == "already-inside")
+                try await browser.screenshot(to: Self.screenshots.appendingPathComponent("door-deny-tablet-1280x800.png"))
+
+                try await Self.scan(forged, at: browser, expecting: "DENY")
+                #expect(try await browser.attribute("data-reason", of: "[data-testid=verdict-view]") == "bad-signature")
+                #expect(try await browser.text("[data-testid=verdict-name]").isEmpty, "a forged code names nobody")
+                try await browser.screenshot(to: Self.screenshots.appendingPathComponent("door-forged-tablet-1280x800.png"))
+            }
+            // The station is gone: the whole screen says so, and a scan made now is never shown as admitted.
+            try await browser.wait("the offline screen") { try await browser.attribute("hidden", of: "[data-testid=offline]") == nil }
+            try await browser.type(code + Browser.Key.enter, into: "[data-testid=scan-input]")
+            try await browser.wait("the unchecked scan") { try await browser.attribute("hidden", of: "[data-testid=offline-scan]") == nil }
+            #expect(try await browser.text("[data-testid=verdict]") != "ADMIT")
+            try await browser.screenshot(to: Self.screenshots.appendingPathComponent("door-offline-tablet-1280x800.png"))
+        }
+        await fixture.station.flushDoors()
+        let verdicts = try fixture.station.database.logEntries(kind: .scan).compactMap { $0.details.scan?.reason }
+        #expect(verdicts == ["admitted", "already-inside", "bad-signature"])
+    }
+
+    @Test func aStewardAnnulsTheirMistakenScanFromTheDoorScreenAndTheBadgeGoesInAgain() async throws {
+        let fixture = try await ServerFixture { $0.doors = [Door(name: "Main entrance", place: .area(name: "Venue", capacity: 800))] }
+        let code = try BusyStore.arrivals(1, at: fixture.station)[0]
+        try await fixture.serving { port, _ in
+            try await Browser.session(width: 1280, height: 800) { browser in
+                try await browser.open("http://127.0.0.1:\(port)/signin")
+                try await browser.type("door", into: "[data-testid=signin-name]")
+                try await browser.type(ServerFixture.passwords[.door]! + Browser.Key.enter, into: "[data-testid=signin-password]")
+                try await browser.click("[data-door='Main entrance']")
+                try await browser.wait("the station's stream") { try await browser.attribute("data-connection", of: "body") == "online" }
+                try await Self.scan(code, at: browser, expecting: "ADMIT")
+                try await browser.click("[data-testid=annul]")
+                try await browser.wait("the annulment") { try await browser.text("[data-testid=verdict]") == "READY" }
+                #expect(try await browser.text("[data-testid=occupancy]").contains("0 / 800"))
+                try await browser.screenshot(to: Self.screenshots.appendingPathComponent("door-annulled-tablet-1280x800.png"))
+                try await Self.scan(code, at: browser, expecting: "ADMIT")
+            }
+        }
+        #expect(try fixture.station.database.logEntries(kind: .scanAnnulled).count == 1)
+        #expect(try fixture.station.database.occupancy(of: "Venue") == 1)
+    }
+
+    /// Types `code` as a keyboard-wedge scanner does and waits for the verdict.
+    static func scan(_ code: String, at browser: Browser, expecting verdict: String) async throws {
+        try await browser.type(code + Browser.Key.enter, into: "[data-testid=scan-input]")
+        do {
+            try await browser.wait("\(verdict)") { try await browser.text("[data-testid=verdict]") == verdict }
+        } catch {
+            try await browser.screenshot(to: screenshots.appendingPathComponent("door-failed.png"))
+            throw error
+        }
+    }
+}
