@@ -187,7 +187,8 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Station", "Roster", "RosterStore", "PrintQueue", "Badges", "SampleConference", "LanyardTestSupport", hummingbird,
+                "Server", "Station", "Attendance", "DoorRules", "Roster", "RosterStore", "PrintQueue", "Badges", "SampleConference",
+                "LanyardTestSupport", hummingbird,
                 logging,
                 "Printing", yams, lifecycle,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -39,6 +39,8 @@ public struct AttendanceReport: Codable, Sendable, Equatable {
     public var arrivalsByDay: [Count]
     /// Arrivals per day and local hour (`"1 09:00"`), in the event's time zone.
     public var arrivalsByHour: [Count]
+    /// Arrivals per day and quarter of an hour (`"1 09:15"`), in the event's time zone.
+    public var arrivalsByQuarter: [Count]
     public var byCategory: [Expected]
     public var byCountry: [Expected]
     /// Delegates on site now: arrived today and not gone out through a site exit since.
@@ -46,6 +48,8 @@ public struct AttendanceReport: Codable, Sendable, Equatable {
     public var sessions: [SessionFigures]
     /// Confirmed delegates expected (on `day`, or at all) who have not checked in (that day, or at all).
     public var noShows: [String]
+    /// Scans denied (on `day`, or at all) by reason code (`already-inside`, `bad-signature` …); annulled ones left out.
+    public var deniedByReason: [Count]
 
     /// Derives the report.
     /// - Parameters:
@@ -59,6 +63,13 @@ public struct AttendanceReport: Codable, Sendable, Equatable {
         }
         arrivalsByDay = Self.counts(arrivals.map { String($0.day) })
         arrivalsByHour = Self.counts(arrivals.map { "\($0.day) \(event.clockTime($0.entry.at).prefix(2)):00" })
+        arrivalsByQuarter = Self.counts(arrivals.map { "\($0.day) \(Self.quarter(of: event.clockTime($0.entry.at)))" })
+        deniedByReason = Self.counts(
+            presence.counted.compactMap { entry in
+                guard let scan = entry.details.scan, scan.verdict == .deny, day.map({ event.arrivalDay(at: entry.at) == $0 }) ?? true
+                else { return nil }
+                return scan.reason
+            })
 
         let expected = delegates.filter { $0.status == .confirmed && (day.map($0.days.contains) ?? true) }
         let isCheckedIn = { (delegate: Delegate) in presence.hasCheckedIn(delegate.reference, on: day) }
@@ -72,6 +83,12 @@ public struct AttendanceReport: Codable, Sendable, Equatable {
                 entries: presence.entrants[session.code]?.count ?? 0, occupancy: presence.inside[session.code]?.count ?? 0)
         }
         onSiteNow = presence.onSite(on: event.arrivalDay(at: now)).count
+    }
+
+    /// `"09:37"` → `"09:30"`.
+    private static func quarter(of clock: String) -> String {
+        let minutes = Int(clock.suffix(2)) ?? 0
+        return "\(clock.prefix(3))\(String(format: "%02d", minutes / 15 * 15))"
     }
 
     private static func counts(_ keys: [String]) -> [Count] {

@@ -23,6 +23,8 @@ struct PresenceReplay {
     private(set) var inside: [String: Set<String>] = [:]
     /// Reference → the last entry that placed them (a check-in, an admitted scan, a check-out).
     private(set) var lastSeen: [String: LogEntry] = [:]
+    /// The entries that count, by time: without undone check-ins and annulled scans, and without the undoing.
+    private(set) var counted: [LogEntry] = []
     private var site: [String: Site] = [:]
 
     init(log: [LogEntry], event: Event) {
@@ -37,6 +39,12 @@ struct PresenceReplay {
             })
         // Scans uploaded later keep their own time: replay by time, not by the order they reached the store.
         for entry in log.sorted(by: { $0.at < $1.at }) {
+            switch entry.details {
+            case .checkIn where undone.contains(entry.id), .scan where undone.contains(entry.id), .checkInUndone, .scanAnnulled:
+                continue
+            default:
+                counted.append(entry)
+            }
             guard let reference = entry.reference else { continue }
             switch entry.details {
             case .checkIn where undone.contains(entry.id), .scan where undone.contains(entry.id):

@@ -31,7 +31,8 @@ public struct RollCall: Codable, Sendable, Equatable {
         }
     }
 
-    private static func place(of entry: LogEntry) -> String {
+    /// Where an entry places a delegate: `desk NAME`, a place, or `left PLACE`.
+    static func place(of entry: LogEntry) -> String {
         switch entry.details {
         case .scan(let scan): scan.direction == .out ? "left \(scan.door)" : scan.door
         default: "desk \(entry.station)"

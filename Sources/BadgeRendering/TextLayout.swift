@@ -12,8 +12,11 @@ final class TextLayout {
 
     init(context: OpaquePointer) {
         layout = pango_cairo_create_layout(context)
-        // One user unit is one millimetre: 25.4 of them to the inch.
+        // One user unit is one millimetre: 25.4 of them to the inch. Glyphs are placed where the font puts them:
+        // Pango would otherwise round each position to a whole unit, a whole millimetre here, and space letters
+        // unevenly (a PDF read back as text then has words cut in two).
         pango_cairo_context_set_resolution(pango_layout_get_context(layout), 25.4)
+        pango_context_set_round_glyph_positions(pango_layout_get_context(layout), 0)
         pango_layout_context_changed(layout)
     }
 

@@ -20,8 +20,9 @@ public enum StationServer {
         station: Station, configuration: ServerConfiguration, logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
-        let router = try await buildRouter(station: station, configuration: configuration, logger: logger)
-        var services: [any Service] = [station.printWorker, station.searchPreparation]
+        let feed = DashboardFeed(station: station, logger: logger)
+        let router = try await buildRouter(station: station, configuration: configuration, logger: logger, feed: feed)
+        var services: [any Service] = [station.printWorker, station.searchPreparation, feed]
         if let scanner = try await station.scannerService() { services.append(scanner) }
         return Application(
             router: router, server: try server(for: configuration, station: station),
@@ -31,8 +32,9 @@ public enum StationServer {
     }
 
     /// The router: middleware, pages and API, for `buildApplication` and for tests of the router alone.
+    /// - Parameter feed: The live dashboard, which runs as one of the application's services.
     public static func buildRouter(
-        station: Station, configuration: ServerConfiguration, logger: Logger
+        station: Station, configuration: ServerConfiguration, logger: Logger, feed: DashboardFeed? = nil
     ) async throws -> Router<StationRequestContext> {
         let resources = Bundle.module.resourceURL!
         let library = try await MustacheLibrary(directory: resources.appendingPathComponent("Templates").path)
@@ -64,6 +66,8 @@ public enum StationServer {
         StreamController(station: station).addRoutes(to: desk)
         KioskController(station: station).addRoutes(to: kiosk)
         ScanController(station: station).addRoutes(to: door)
+        DashboardController(station: station, feed: feed ?? DashboardFeed(station: station, logger: logger)).addRoutes(to: organiser)
+        ReportController(station: station).addRoutes(to: organiser)
         return router
     }
 

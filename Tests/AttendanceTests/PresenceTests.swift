@@ -28,6 +28,27 @@ import Testing
         RollCall(event: event, delegates: delegates, log: log, now: at(time))
     }
 
+    @Test func aScanAnnulledByItsStewardCountsForNothing() {
+        let mistaken = Self.scan("R-2", "A4", .in, "2027-03-09T14:01")
+        let denied = LogEntry(
+            at: Self.at("2027-03-09T14:02"), reference: "R-1", station: "door",
+            details: .scan(ScanDetails(door: "A4", direction: .in, verdict: .deny, reason: "already-inside")))
+        let log = [
+            Self.checkIn("R-1", "2027-03-09T08:30"),
+            Self.scan("R-1", "A4", .in, "2027-03-09T14:00"),
+            mistaken, denied,
+            LogEntry(
+                at: Self.at("2027-03-09T14:02"), reference: "R-2", station: "door", details: .scanAnnulled(ScanAnnulmentDetails(scan: mistaken.id))),
+            LogEntry(
+                at: Self.at("2027-03-09T14:03"), reference: "R-1", station: "door", details: .scanAnnulled(ScanAnnulmentDetails(scan: denied.id))),
+        ]
+        let report = AttendanceReport(
+            event: Self.event, delegates: Self.delegates, sessions: [], log: log, day: 1, now: Self.at("2027-03-09T14:05"))
+        #expect(report.onSiteNow == 1, "R-2 never arrived: their only scan was annulled")
+        #expect(report.deniedByReason.isEmpty)
+        #expect(Self.rollCall(log, at: "2027-03-09T14:05").people.map(\.reference) == ["R-1"])
+    }
+
     @Test func leavingASessionRoomIsNotLeavingTheSite() {
         let log = [
             Self.checkIn("R-1", "2027-03-09T08:30"),

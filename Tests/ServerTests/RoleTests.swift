@@ -61,6 +61,14 @@ import Testing
         Endpoint(.get, "/api/v1/doors/A1/stream", allowed: [.door, .organiser], answer: nil),
         Endpoint(.post, "/api/v1/scans", #"{"door":"A1","code":"LYB1:forged","nonce":"nonce-roles-5"}"#, allowed: [.door, .organiser]),
         Endpoint(.post, "/api/v1/scans/\(UUID())/annul", #"{}"#, allowed: [.door, .organiser], answer: .notFound),
+        Endpoint(.get, "/api/v1/dashboard", allowed: [.organiser]),
+        Endpoint(.get, "/api/v1/dashboard/stream", allowed: [.organiser], answer: nil),
+        Endpoint(.get, "/api/v1/attendance/delegates?category=DEL", allowed: [.organiser]),
+        Endpoint(.get, "/api/v1/reports/attendance.csv", allowed: [.organiser]),
+        Endpoint(.get, "/api/v1/reports/roll-call.csv", allowed: [.organiser]),
+        Endpoint(.get, "/api/v1/reports/roll-call.pdf", allowed: [.organiser]),
+        Endpoint(.get, "/api/v1/reports/no-shows.csv", allowed: [.organiser]),
+        Endpoint(.get, "/api/v1/reports/audit.csv?day=1", allowed: [.organiser]),
     ]
 
     @Test(arguments: endpoints)

@@ -5,7 +5,7 @@ import Roster
 import RosterStore
 import Station
 
-/// The station's pages: signing in, the registration desk, the kiosk and the door. Each is a shell rendered with the
+/// The station's pages: signing in, the registration desk, the kiosk, the door and the organiser's dashboard. Each is a shell rendered with the
 /// station's name and the session's token; the page's script does the rest through the API.
 struct PageController {
     let station: Station
@@ -17,6 +17,7 @@ struct PageController {
         router.get("desk") { request, context in try page("desk", title: "Desk", roles: [.desk, .organiser], request, context) }
         router.get("kiosk") { request, context in try page("kiosk", title: "Kiosk", roles: [.kiosk, .organiser], request, context) }
         router.get("door") { request, context in try page("door", title: "Door", roles: [.door, .organiser], request, context) }
+        router.get("dashboard") { request, context in try page("dashboard", title: "Dashboard", roles: [.organiser], request, context) }
     }
 
     @Sendable func home(_ request: Request, context: StationRequestContext) async throws -> Response {

@@ -1,3 +1,4 @@
+import Attendance
 public import Hummingbird
 import PrintQueue
 import Roster
@@ -20,3 +21,5 @@ extension QueueState: ResponseEncodable {}
 extension Roster.Category: ResponseEncodable {}
 extension ScanView: ResponseEncodable {}
 extension DoorView: ResponseEncodable {}
+extension DashboardView: ResponseEncodable {}
+extension AttendeeList: ResponseEncodable {}

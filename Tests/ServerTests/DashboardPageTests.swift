@@ -1,0 +1,51 @@
+import AsyncHTTPClient
+import Foundation
+import LanyardTestSupport
+import NIOCore
+import NIOHTTP1
+import Roster
+import RosterStore
+import Station
+import Testing
+
+/// The organiser's dashboard in a real headless Chromium on a 1366×768 laptop: live without reloading, and a
+/// figure opens the list behind it.
+extension PageTests {
+    @Test func aCheckInMadeThroughTheAPIMovesTheDashboardsCountersAndChartWithinTwoSeconds() async throws {
+        let fixture = try await ServerFixture()
+        _ = try BusyStore.arrivals(3, at: fixture.station)
+        try await fixture.serving { port, _ in
+            try await Browser.session { browser in
+                // The dashboard sends a visitor to sign in, and back.
+                try await browser.open("http://127.0.0.1:\(port)/dashboard")
+                try await browser.type("organiser", into: "[data-testid=signin-name]")
+                try await browser.type(ServerFixture.passwords[.organiser]! + Browser.Key.enter, into: "[data-testid=signin-password]")
+                try await browser.wait("the live dashboard") { try await browser.text("[data-testid=checked-in]") == "3" }
+                let chart = "[data-testid=arrivals-chart] svg"
+                #expect(try await browser.attribute("data-total", of: chart) == "3")
+
+                var checkIn = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/checkins")
+                checkIn.method = .POST
+                checkIn.headers.add(name: "Authorization", value: "Bearer \(fixture.tokens[.desk]!)")
+                checkIn.headers.add(name: "Content-Type", value: "application/json")
+                checkIn.body = .bytes(ByteBuffer(string: #"{"reference":"ESOCC-00012","print":false,"nonce":"dashboard-nonce-1"}"#))
+                let sent = ContinuousClock.now
+                #expect(try await HTTPClient.shared.execute(checkIn, timeout: .seconds(30)).status.code == 200)
+                try await browser.wait("the new check-in on the dashboard", timeout: .seconds(2)) {
+                    try await browser.text("[data-testid=checked-in]") == "4"
+                }
+                try await browser.wait("the new check-in on the chart", timeout: .seconds(2)) {
+                    try await browser.attribute("data-total", of: chart) == "4"
+                }
+                #expect(ContinuousClock.now - sent < .seconds(2))
+                #expect(try await browser.execute("return performance.getEntriesByType('navigation').length") as? Int == 1, "no reload")
+                try await browser.screenshot(to: Self.screenshots.appendingPathComponent("dashboard-1366x768.png"))
+
+                try await browser.click("[data-testid=categories] tr[data-key=DEL]")
+                try await browser.wait("the category's delegates") { try await browser.count("[data-testid=drawer-rows] tr") > 0 }
+                #expect(try await browser.count("[data-testid=drawer-rows] [data-status=on-site]") >= 1)
+                try await browser.screenshot(to: Self.screenshots.appendingPathComponent("dashboard-drill-down-1366x768.png"))
+            }
+        }
+    }
+}
