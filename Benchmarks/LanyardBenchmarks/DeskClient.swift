@@ -67,7 +67,7 @@ struct DeskClient: Sendable {
         }
     }
 
-    private func request(_ path: String) -> HTTPClientRequest {
+    func request(_ path: String) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: base + path)
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
         return request

@@ -35,7 +35,8 @@ public struct AttendanceReport: Codable, Sendable, Equatable {
 
     /// The day the figures are for, or nil for the whole event.
     public var day: Int?
-    /// Arrivals at a desk per event day (`"1"`, `"2"` …): a delegate returning on day 2 counts on day 2 too.
+    /// Arrivals at a desk per event day (`"1"`, `"2"` …), every day whatever `day` is, so that a day can be set
+    /// against the others: a delegate returning on day 2 counts on day 2 too.
     public var arrivalsByDay: [Count]
     /// Arrivals per day and local hour (`"1 09:00"`), in the event's time zone.
     public var arrivalsByHour: [Count]
@@ -46,22 +47,27 @@ public struct AttendanceReport: Codable, Sendable, Equatable {
     /// Delegates on site now: arrived today and not gone out through a site exit since.
     public var onSiteNow: Int
     public var sessions: [SessionFigures]
-    /// Confirmed delegates expected (on `day`, or at all) who have not checked in (that day, or at all).
+    /// Confirmed delegates expected (on `day`, or at all) who have not checked in (that day, or at all), in the order
+    /// of the delegates given (the roster's: by family name).
     public var noShows: [String]
     /// Scans denied (on `day`, or at all) by reason code (`already-inside`, `bad-signature` …); annulled ones left out.
     public var deniedByReason: [Count]
 
     /// Derives the report.
     /// - Parameters:
-    ///   - day: Restrict expectations, arrivals and sessions to one event day.
+    ///   - day: Restrict expectations, arrivals (but the count per day), denials and sessions to one event day.
     ///   - now: The moment "on site now" refers to.
     public init(event: Event, delegates: [Delegate], sessions: [Session], log: [LogEntry], day: Int?, now: Date) {
+        self.init(event: event, roster: RosterTally(delegates), sessions: sessions, log: log, day: day, now: now)
+    }
+
+    /// Derives the report from a roster already tallied (kept while the roster does not change).
+    public init(event: Event, roster: RosterTally, sessions: [Session], log: [LogEntry], day: Int?, now: Date) {
         self.day = day
         let presence = PresenceReplay(log: log, event: event)
-        let arrivals = presence.arrivals.values.flatMap { days in
-            days.filter { day == nil || $0.key == day }.map { (day: $0.key, entry: $0.value) }
-        }
-        arrivalsByDay = Self.counts(arrivals.map { String($0.day) })
+        let everyArrival = presence.arrivals.values.flatMap { days in days.map { (day: $0.key, entry: $0.value) } }
+        let arrivals = everyArrival.filter { day == nil || $0.day == day }
+        arrivalsByDay = Self.counts(everyArrival.map { String($0.day) })
         arrivalsByHour = Self.counts(arrivals.map { "\($0.day) \(event.clockTime($0.entry.at).prefix(2)):00" })
         arrivalsByQuarter = Self.counts(arrivals.map { "\($0.day) \(Self.quarter(of: event.clockTime($0.entry.at)))" })
         deniedByReason = Self.counts(
@@ -71,11 +77,28 @@ public struct AttendanceReport: Codable, Sendable, Equatable {
                 return scan.reason
             })
 
-        let expected = delegates.filter { $0.status == .confirmed && (day.map($0.days.contains) ?? true) }
-        let isCheckedIn = { (delegate: Delegate) in presence.hasCheckedIn(delegate.reference, on: day) }
-        byCategory = Self.expectations(expected, by: \.category, isCheckedIn)
-        byCountry = Self.expectations(expected, by: \.country, isCheckedIn)
-        noShows = expected.filter { !isCheckedIn($0) }.map(\.reference).sorted()
+        // Counting over flat arrays: the roster may hold 100,000 delegates, and the dashboard asks twice a second.
+        var arrived = [Bool](repeating: false, count: roster.references.count)
+        for (reference, days) in presence.arrivals where day.map({ days[$0] != nil }) ?? !days.isEmpty {
+            if let index = roster.indexByReference[reference] { arrived[index] = true }
+        }
+        var expectedByCategory = [Int](repeating: 0, count: roster.categoryCodes.count), checkedByCategory = expectedByCategory
+        var expectedByCountry = [Int](repeating: 0, count: roster.countryCodes.count), checkedByCountry = expectedByCountry
+        var noShows: [String] = []
+        for index in roster.references.indices where roster.isExpected(index, on: day) {
+            let (category, country) = (Int(roster.categoryIndices[index]), Int(roster.countryIndices[index]))
+            expectedByCategory[category] += 1
+            expectedByCountry[country] += 1
+            if arrived[index] {
+                checkedByCategory[category] += 1
+                checkedByCountry[country] += 1
+            } else {
+                noShows.append(roster.references[index])
+            }
+        }
+        byCategory = Self.expectations(roster.categoryCodes, expectedByCategory, checkedByCategory)
+        byCountry = Self.expectations(roster.countryCodes, expectedByCountry, checkedByCountry)
+        self.noShows = noShows
 
         self.sessions = sessions.filter { day == nil || $0.day == day }.map { session in
             SessionFigures(
@@ -91,15 +114,13 @@ public struct AttendanceReport: Codable, Sendable, Equatable {
         return "\(clock.prefix(3))\(String(format: "%02d", minutes / 15 * 15))"
     }
 
+    private static func expectations(_ codes: [String], _ expected: [Int], _ checkedIn: [Int]) -> [Expected] {
+        codes.indices.filter { expected[$0] > 0 }.map { Expected(key: codes[$0], expected: expected[$0], checkedIn: checkedIn[$0]) }
+            .sorted { $0.key < $1.key }
+    }
+
     private static func counts(_ keys: [String]) -> [Count] {
         Dictionary(grouping: keys, by: { $0 }).map { Count(key: $0.key, count: $0.value.count) }.sorted { $0.key < $1.key }
     }
 
-    private static func expectations(
-        _ delegates: [Delegate], by key: KeyPath<Delegate, String>, _ isCheckedIn: (Delegate) -> Bool
-    ) -> [Expected] {
-        Dictionary(grouping: delegates, by: { $0[keyPath: key] }).map { key, group in
-            Expected(key: key, expected: group.count, checkedIn: group.filter(isCheckedIn).count)
-        }.sorted { $0.key < $1.key }
-    }
 }

@@ -21,10 +21,12 @@ extension RosterDatabase {
         }
     }
 
-    /// The log, oldest first; optionally only one kind or one delegate.
+    /// The log, oldest first; optionally only one kind or one delegate. The whole log is read from the file only as
+    /// far as it grew since the last call.
     public func logEntries(kind: LogKind? = nil, reference: String? = nil) throws -> [LogEntry] {
         try storeAccess {
             try writer.read { db in
+                if kind == nil && reference == nil { return try snapshots.logEntries(db) }
                 var request = LogRow.order(LogRow.Columns.position)
                 if let kind { request = request.filter(LogRow.Columns.kind == kind.rawValue) }
                 if let reference { request = request.filter(LogRow.Columns.reference == reference) }

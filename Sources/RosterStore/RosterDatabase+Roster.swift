@@ -57,18 +57,27 @@ extension RosterDatabase {
         return record.delegate
     }
 
+    /// A number that moves on whenever the roster changes (an import, a walk-in, a name corrected), here or in
+    /// another process: what a cache of anything derived from the roster compares.
+    public func rosterRevision() throws -> Int64 {
+        try storeAccess { try writer.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") ?? 0 } }
+    }
+
     /// How many delegates the store holds.
     public func delegateCount() throws -> Int {
         try storeAccess { try writer.read { db in try DelegateRecord.fetchCount(db) } }
     }
 
-    /// All delegates, in family-name order (a name given in one piece sorts by its first word).
+    /// All delegates, in family-name order (a name given in one piece sorts by its first word). Read from the file
+    /// only when the roster changed since the last call.
     public func delegates() throws -> [Delegate] {
         try storeAccess {
             try writer.read { db in
-                try DelegateRecord.order(
-                    SQL("COALESCE(NULLIF(familyName, ''), fullName, givenName)").sqlExpression, DelegateRecord.Columns.givenName
-                ).fetchAll(db).map(\.delegate)
+                try snapshots.delegates(db) { db in
+                    try DelegateRecord.order(
+                        SQL("COALESCE(NULLIF(familyName, ''), fullName, givenName)").sqlExpression, DelegateRecord.Columns.givenName
+                    ).fetchAll(db).map(\.delegate)
+                }
             }
         }
     }

@@ -13,6 +13,7 @@ public struct RosterDatabase: Sendable {
     /// Folds names for the search index and for queries alike.
     public let folder: NameFolder
     let searchIndex = SearchIndexCache()
+    let snapshots = RosterSnapshotCache()
 
     /// How long a write waits for another process's write lock by default: longer than a large import holds it.
     public static let defaultBusyTimeout: TimeInterval = 15

@@ -3,6 +3,7 @@ public import Foundation
 import PrintQueue
 import Roster
 import RosterStore
+import Synchronization
 
 extension Station {
     /// What an organiser watches now: today's arrivals (a chart per quarter hour and one per day), checked in against
@@ -11,14 +12,13 @@ extension Station {
     public func dashboard(at now: Date = Date()) async throws -> DashboardView {
         let event = event
         let day = event.arrivalDay(at: now)
-        let (today, whole, sessions, categories, jobs, stations) = try await store { database in
-            let delegates = try database.delegates()
+        let (today, sessions, categories, jobs, stations) = try await store { database in
             let sessions = try database.sessions()
             let log = try database.logEntries()
+            let roster = try self.tally(database)
             return (
-                AttendanceReport(event: event, delegates: delegates, sessions: sessions, log: log, day: day, now: now),
-                AttendanceReport(event: event, delegates: delegates, sessions: sessions, log: log, day: nil, now: now), sessions,
-                try database.categories(), try database.unfinishedPrintJobs(), Self.lastContacts(log)
+                AttendanceReport(event: event, roster: roster, sessions: sessions, log: log, day: day, now: now),
+                sessions, try database.categories(), try database.unfinishedPrintJobs(), Self.lastContacts(log)
             )
         }
         let names = Dictionary(categories.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -28,14 +28,14 @@ extension Station {
             generatedAt: now, day: day, days: event.dayCount,
             totals: .init(
                 expected: today.byCategory.reduce(0) { $0 + $1.expected }, checkedIn: today.byCategory.reduce(0) { $0 + $1.checkedIn },
-                onSite: today.onSiteNow, noShows: today.noShows.count, arrivalsSoFar: whole.arrivalsByDay.reduce(0) { $0 + $1.count }),
+                onSite: today.onSiteNow, noShows: today.noShows.count, arrivalsSoFar: today.arrivalsByDay.reduce(0) { $0 + $1.count }),
             arrivalsChart: Self.quarterChart(today.arrivalsByQuarter, day: day, now: event.clockTime(now)).svg,
             arrivalsByDayChart: BarChart(
                 bars: (1...event.dayCount).map { number in
-                    BarChart.Bar(label: "Day \(number)", value: whole.arrivalsByDay.first { $0.key == String(number) }?.count ?? 0)
+                    BarChart.Bar(label: "Day \(number)", value: today.arrivalsByDay.first { $0.key == String(number) }?.count ?? 0)
                 }, title: "Arrivals per day", height: 130
             ).svg,
-            arrivalsByQuarter: today.arrivalsByQuarter, arrivalsByDay: whole.arrivalsByDay,
+            arrivalsByQuarter: today.arrivalsByQuarter, arrivalsByDay: today.arrivalsByDay,
             byCategory: today.byCategory.map { .init(code: $0.key, name: names[$0.key] ?? $0.key, expected: $0.expected, checkedIn: $0.checkedIn) },
             byCountry: today.byCountry,
             sessions: today.sessions.map { session in
@@ -57,6 +57,15 @@ extension Station {
         return try await store { database in
             AttendeeList(event: event, delegates: try database.delegates(), log: try database.logEntries(), filter: filter, now: now)
         }
+    }
+
+    /// The roster as attendance counts it: kept until the roster's revision moves on.
+    private func tally(_ database: RosterDatabase) throws -> RosterTally {
+        let revision = try database.rosterRevision()
+        if let kept = rosterTally.withLock({ $0?.revision == revision ? $0?.tally : nil }) { return kept }
+        let tally = RosterTally(try database.delegates())
+        rosterTally.withLock { $0 = (revision, tally) }
+        return tally
     }
 
     /// The printers with the badges waiting for each, or why CUPS cannot say.

@@ -1,3 +1,4 @@
+import Attendance
 import Foundation
 public import Logging
 public import PrintQueue
@@ -26,6 +27,8 @@ public final class Station: Sendable {
     public let printWorker: PrintWorker
     let logger: Logger
     let doors = Mutex<[String: DoorController]>([:])
+    /// The roster as attendance counts it, for the roster revision it was made from.
+    let rosterTally = Mutex<(revision: Int64, tally: RosterTally)?>(nil)
     let signInLimiter = SignInLimiter()
 
     /// Opens the station of an existing data folder, writing into the store any scans a crashed station left in

@@ -26,3 +26,28 @@ import Testing
         #expect(try desk.search("popescu").map(\.delegate.reference) == ["R-1"])
     }
 }
+
+@Suite struct RosterSnapshotFreshnessTests {
+    @Test func theRosterAndTheLogReadAgainIncludeWhatWasWrittenSinceHereOrByAnotherStore() throws {
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        let dashboard = try RosterDatabase.open(in: folder)
+        try dashboard.createEvent(Event(name: "E", venue: "V", firstDay: "2027-03-09", dayCount: 1, timeZoneIdentifier: "UTC"))
+        _ = try dashboard.apply(delegates: [Delegate(reference: "R-1", givenName: "Ana", familyName: "Ionescu", category: "DEL")])
+        #expect(try dashboard.delegates().map(\.reference) == ["R-1"])
+        #expect(try dashboard.logEntries().isEmpty)
+
+        // Another store on the same file (another process's) registers a walk-in and checks both in.
+        let desk = try RosterDatabase.open(in: folder)
+        _ = try desk.apply(delegates: [Delegate(reference: "R-2", givenName: "Mihai", familyName: "Albu", category: "DEL")])
+        _ = try desk.checkIn(reference: "R-1", station: "desk-2")
+        _ = try desk.checkIn(reference: "R-2", station: "desk-2")
+        #expect(try dashboard.delegates().map(\.reference) == ["R-2", "R-1"])
+        #expect(try dashboard.logEntries().compactMap(\.reference) == ["R-1", "R-2"])
+
+        _ = try dashboard.correctName(
+            of: "R-2", to: PersonNameFields(givenName: "Mihai", familyName: "Zamfir"), station: "desk-1", staff: nil)
+        #expect(try desk.delegates().map(\.familyName) == ["Ionescu", "Zamfir"])
+        #expect(try desk.logEntries().map(\.kind) == [.checkIn, .checkIn, .nameCorrected])
+    }
+}

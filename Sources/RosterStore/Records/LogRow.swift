@@ -15,6 +15,8 @@ struct LogRow: FetchableRecord, PersistableRecord {
         static let staff = Column("staff")
     }
 
+    /// The row's place in the log, once stored: the order entries reached this store.
+    var position: Int64?
     var id: String
     var at: Date
     var kind: String
@@ -35,6 +37,7 @@ struct LogRow: FetchableRecord, PersistableRecord {
     }
 
     init(row: Row) throws {
+        position = row["position"]
         id = row["id"]
         at = row["at"]
         kind = row["kind"]

@@ -39,7 +39,10 @@ struct PageController {
         _ name: String, title: String, roles: Set<StaffRole>, _ request: Request, _ context: StationRequestContext
     ) throws -> Response {
         guard let credential = context.credential, roles.contains(credential.staff.role) else {
-            return .redirect(to: "/signin?next=/\(name)", type: .found)
+            // Back to the page as asked for, query and all (`/door?door=Hall`), once signed in.
+            let asked = request.uri.query.map { "/\(name)?\($0)" } ?? "/\(name)"
+            let next = asked.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_.~"))) ?? "/\(name)"
+            return .redirect(to: "/signin?next=\(next)", type: .found)
         }
         return try render(name, title: title, context: context).response(from: request, context: context)
     }

@@ -4,7 +4,7 @@ public import ServiceLifecycle
 import Synchronization
 
 /// The live dashboard for every organiser watching: recomputed once when something happens at the station (at most
-/// once per `interval`, so a burst of check-ins costs one computation), and every 30 seconds as the clock moves on;
+/// once per `interval`, so a burst of check-ins and scans costs one computation), and every 30 seconds as the clock moves on;
 /// encoded once and handed to every watcher. Nothing is computed while nobody watches.
 public final class DashboardFeed: Service, Sendable {
     private struct Watchers {
@@ -20,7 +20,7 @@ public final class DashboardFeed: Service, Sendable {
     private let changes: AsyncStream<Void>
     private let changed: AsyncStream<Void>.Continuation
 
-    public init(station: Station, interval: Duration = .milliseconds(250), logger: Logger) {
+    public init(station: Station, interval: Duration = .milliseconds(500), logger: Logger) {
         self.station = station
         self.interval = interval
         self.logger = logger

@@ -1,6 +1,5 @@
 public import Attendance
 public import Foundation
-public import PrintQueue
 
 /// What an organiser watches, as one JSON document the dashboard redraws from: `{generatedAt, day, days, totals,
 /// arrivalsChart, arrivalsByDayChart, arrivalsByQuarter, arrivalsByDay, byCategory, byCountry, sessions,
