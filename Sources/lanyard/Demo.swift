@@ -63,7 +63,10 @@ extension Lanyard {
                         "\(delegates) delegates in \(folder)\(summary == nil ? " (reused)" : "").",
                         "Sign in as:",
                     ] + Self.accounts.map { "  \($0.0.padding(toLength: 10, withPad: " ", startingAt: 0)) password \($0.2)  (\($0.1.rawValue))" }
-                    + ["Stop with Ctrl-C."]
+                    + [
+                        "Pages: /desk (desk, organiser), /kiosk (kiosk), /door (door), /dashboard (organiser); signing in opens the right one.",
+                        "Stop with Ctrl-C.",
+                    ]
                 try await Serve.serve(station, listen: listen, tls: try tls.mode(), json: self.station.json, notes: notes)
             }
         }
