@@ -64,7 +64,7 @@ extension Lanyard {
                         "Sign in as:",
                     ] + Self.accounts.map { "  \($0.0.padding(toLength: 10, withPad: " ", startingAt: 0)) password \($0.2)  (\($0.1.rawValue))" }
                     + [
-                        "Pages: /desk (desk, organiser), /kiosk (kiosk), /door (door), /dashboard (organiser); signing in opens the right one.",
+                        "Pages: /dashboard (organiser), /desk (desk, organiser), /kiosk (kiosk), /door (door); signing in opens the right one.",
                         "Stop with Ctrl-C.",
                     ]
                 try await Serve.serve(station, listen: listen, tls: try tls.mode(), json: self.station.json, notes: notes)

@@ -133,8 +133,14 @@ import Testing
             #expect(signIn.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
             #expect(try await client.execute(uri: "/desk", method: .get, headers: fixture.headers(.kiosk)).status == .found)
             #expect(try await client.execute(uri: "/kiosk", method: .get, headers: fixture.headers(.kiosk)).status == .ok)
-            let home = try await client.execute(uri: "/", method: .get, headers: fixture.headers(.desk))
-            #expect(home.headers[.location] == "/desk")
+            for (role, page) in [(StaffRole.desk, "/desk"), (.kiosk, "/kiosk"), (.door, "/door"), (.organiser, "/dashboard")] {
+                let home = try await client.execute(uri: "/", method: .get, headers: fixture.headers(role))
+                #expect(home.headers[.location] == page, "\(role)")
+                #expect(try await client.execute(uri: page, method: .get, headers: fixture.headers(role)).status == .ok, "\(role)")
+            }
+            for page in ["/dashboard", "/desk", "/kiosk"] {
+                #expect(try await client.execute(uri: page, method: .get, headers: fixture.headers(.door)).status == .found, "door on \(page)")
+            }
         }
     }
 }

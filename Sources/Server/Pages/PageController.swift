@@ -25,7 +25,8 @@ struct PageController {
             switch context.credential?.staff.role {
             case .kiosk?: "/kiosk"
             case .door?: "/door"
-            case .desk?, .organiser?: "/desk"
+            case .organiser?: "/dashboard"
+            case .desk?: "/desk"
             default: "/signin"
             }
         return .redirect(to: target, type: .found)
@@ -51,6 +52,7 @@ struct PageController {
         let values: [String: Any] = [
             "title": title, "station": station.name, "event": station.event.name, "staff": context.credential?.staff.name ?? "",
             "role": context.credential?.staff.role.rawValue ?? "", "csrf": context.credential?.csrf ?? "",
+            "isOrganiser": context.credential?.staff.role == .organiser,
         ]
         guard let html = library.render(values, withTemplate: name) else {
             throw LanyardError(.storeFailure, "The page \(name) is missing from the station's resources.")
