@@ -83,7 +83,8 @@ extension RosterDatabase {
                 guard entry.staff == staff, latest?.id == row.id else {
                     throw LanyardError(.notPermitted, "Only the latest scan a steward made can be annulled, by that steward.")
                 }
-                guard now.timeIntervalSince(entry.at) <= window else {
+                // Measured both ways: a scan uploaded with a time ahead of the station's clock gets no longer window.
+                guard abs(now.timeIntervalSince(entry.at)) <= window else {
                     throw LanyardError(
                         .tooLate, "That scan is more than \(Int(window / 60)) minutes old and can no longer be annulled.",
                         remedy: "Scan the delegate out, or ask an organiser.")

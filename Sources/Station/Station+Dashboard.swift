@@ -12,9 +12,10 @@ extension Station {
     public func dashboard(at now: Date = Date()) async throws -> DashboardView {
         let event = event
         let day = event.arrivalDay(at: now)
+        let held = await heldScans()
         let (today, sessions, categories, jobs, stations) = try await store { database in
             let sessions = try database.sessions()
-            let log = try database.logEntries()
+            let log = Self.log(try database.logEntries(), with: held)
             let roster = try self.tally(database)
             return (
                 AttendanceReport(event: event, roster: roster, sessions: sessions, log: log, day: day, now: now),
@@ -53,9 +54,11 @@ extension Station {
 
     /// The delegates behind a figure of the dashboard, with where each stands today.
     public func attendees(_ filter: AttendeeList.Filter, at now: Date = Date()) async throws -> AttendeeList {
-        let event = event
+        let (event, held) = (event, await heldScans())
         return try await store { database in
-            AttendeeList(event: event, delegates: try database.delegates(), log: try database.logEntries(), filter: filter, now: now)
+            AttendeeList(
+                event: event, delegates: try database.delegates(), log: Self.log(try database.logEntries(), with: held), filter: filter,
+                now: now)
         }
     }
 

@@ -129,3 +129,21 @@ extension Station {
         for door in doors.withLock({ Array($0.values) }) { await door.flush() }
     }
 }
+
+extension Station {
+    /// The scans the station's doors answered but have not written into the store yet (while an import holds its
+    /// write lock, or for the few milliseconds of writing behind).
+    func heldScans() async -> [LogEntry] {
+        var held: [LogEntry] = []
+        for door in doors.withLock({ Array($0.values) }) { held += await door.heldScans }
+        return held
+    }
+
+    /// The on-site log as the station knows it: `stored`, and the held scans it does not have yet. Roll-calls and
+    /// figures read this, so that someone just admitted at a door is on them at once.
+    static func log(_ stored: [LogEntry], with held: [LogEntry]) -> [LogEntry] {
+        guard !held.isEmpty else { return stored }
+        let heldIDs = Set(held.map(\.id))
+        return stored.filter { !heldIDs.contains($0.id) } + held
+    }
+}

@@ -8,19 +8,20 @@ extension Station {
     /// Arrivals, on site now, session occupancy against capacity and no-shows, from the on-site log.
     /// - Parameter day: One event day, or the whole event.
     public func attendance(day: Int? = nil, at now: Date = Date()) async throws -> AttendanceReport {
-        let event = event
+        let (event, held) = (event, await heldScans())
         return try await store { database in
             AttendanceReport(
                 event: event, delegates: try database.delegates(), sessions: try database.sessions(),
-                log: try database.logEntries(), day: day, now: now)
+                log: Self.log(try database.logEntries(), with: held), day: day, now: now)
         }
     }
 
-    /// Everyone on site now and where they were last seen, for an evacuation.
+    /// Everyone on site now and where they were last seen, for an evacuation: with the scans the doors answered and
+    /// have not stored yet.
     public func rollCall(at now: Date = Date()) async throws -> RollCall {
-        let event = event
+        let (event, held) = (event, await heldScans())
         return try await store { database in
-            RollCall(event: event, delegates: try database.delegates(), log: try database.logEntries(), now: now)
+            RollCall(event: event, delegates: try database.delegates(), log: Self.log(try database.logEntries(), with: held), now: now)
         }
     }
 

@@ -10,12 +10,13 @@ import RosterStore
 extension Station {
     /// Attendance per session: registered, distinct entries, inside now, against capacity.
     public func attendanceCSV(at now: Date = Date()) async throws -> String {
-        let event = event
+        let (event, held) = (event, await heldScans())
         let (report, delegates) = try await store { database in
             let delegates = try database.delegates()
             return (
                 AttendanceReport(
-                    event: event, delegates: delegates, sessions: try database.sessions(), log: try database.logEntries(), day: nil, now: now),
+                    event: event, delegates: delegates, sessions: try database.sessions(),
+                    log: Self.log(try database.logEntries(), with: held), day: nil, now: now),
                 delegates
             )
         }
@@ -35,13 +36,14 @@ extension Station {
 
     /// Confirmed delegates expected on `day` (today when nil) who have not arrived.
     public func noShowsCSV(day: Int? = nil, at now: Date = Date()) async throws -> String {
-        let event = event
+        let (event, held) = (event, await heldScans())
         let day = day ?? event.arrivalDay(at: now)
         let (report, delegates) = try await store { database in
             let delegates = try database.delegates()
             return (
                 AttendanceReport(
-                    event: event, delegates: delegates, sessions: [], log: try database.logEntries(), day: day, now: now), delegates
+                    event: event, delegates: delegates, sessions: [], log: Self.log(try database.logEntries(), with: held), day: day,
+                    now: now), delegates
             )
         }
         let byReference = Dictionary(delegates.map { ($0.reference, $0) }, uniquingKeysWith: { a, _ in a })
@@ -59,7 +61,8 @@ extension Station {
     public func auditCSV(day: Int? = nil, at now: Date = Date()) async throws -> String {
         let event = event
         let day = day ?? event.arrivalDay(at: now)
-        let entries = try await store { try $0.logEntries() }.filter { event.arrivalDay(at: $0.at) == day }
+        let held = await heldScans()
+        let entries = Self.log(try await store { try $0.logEntries() }, with: held).filter { event.arrivalDay(at: $0.at) == day }
         let encoder = StationJSON.encoder()
         var csv = CSVWriter(header: ["time", "kind", "reference", "station", "staff", "details", "id"])
         for entry in entries.sorted(by: { $0.at < $1.at }) {

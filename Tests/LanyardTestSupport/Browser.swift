@@ -9,6 +9,8 @@ public final class Browser: @unchecked Sendable {
     // @unchecked: the session and process are set in `init` and only read after.
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// Keys WebDriver types for keys without a character.

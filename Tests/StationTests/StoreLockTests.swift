@@ -1,3 +1,5 @@
+import Attendance
+import Badges
 import DoorRules
 import Foundation
 import LanyardTestSupport
@@ -39,5 +41,51 @@ import Testing
             try FileManager.default.contentsOfDirectory(atPath: fixture.folder.outboxURL.path).allSatisfy { name in
                 (try? Data(contentsOf: fixture.folder.outboxURL.appendingPathComponent(name)).isEmpty) ?? true
             })
+    }
+}
+
+/// Figures and roll-calls read the scans a door answered but could not store yet (another process holds the write
+/// lock): someone just admitted is on the evacuation list at once.
+@Suite(.serialized) struct HeldScanTests {
+    @Test func someoneJustAdmittedAtADoorIsOnTheRollCallAndTheDashboardWhileTheStoreIsLocked() async throws {
+        let fixture = try await StationFixture(firstDay: BusyStore.today) {
+            $0.doors = [Door(name: "Main entrance", place: .area(name: "Venue", capacity: nil), requiresCheckIn: false)]
+        }
+        let database = fixture.database
+        // Delegates who arrived through the door only: badges issued, no desk check-in.
+        let arrived = try database.delegates().filter { $0.status == .confirmed }.prefix(2).map(\.reference)
+        var codes: [String] = []
+        for reference in arrived {
+            let issue = try database.nextBadges(for: [reference])[0]
+            codes.append(try fixture.station.desk.sign(issue, at: Date()).text)
+            try database.recordBadgeIssues([issue], station: "desk-1")
+        }
+        let door = try await fixture.station.door(named: "Main entrance")
+        _ = try await door.scan(codes[0])
+        await door.flush()
+
+        // The sqlite3 shell holds the store's write lock, as an import would.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [fixture.folder.rosterURL.path]
+        let input = Pipe()
+        shell.standardInput = input
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nUPDATE rosterRevision SET value = value;\n".utf8))
+        try await Task.sleep(for: .milliseconds(500))
+
+        let scan = try await door.scan(codes[1])
+        #expect(scan.decision.isAdmitted, "\(scan.decision.reason)")
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(await door.waitingScans == 1, "the store was not locked")
+        #expect(Set(try await fixture.station.rollCall().people.map(\.reference)) == Set(arrived))
+        #expect(try await fixture.station.dashboard().totals.onSite == 2)
+
+        input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
+        shell.waitUntilExit()
+        await door.flush()
+        #expect(try database.logEntries(kind: .scan).count == 2)
+        #expect(Set(try await fixture.station.rollCall().people.map(\.reference)) == Set(arrived))
     }
 }

@@ -52,16 +52,25 @@ struct ScanController {
 
     struct Annul: Decodable { let reason: String? }
 
-    @Sendable func annul(_ request: Request, context: StationRequestContext) async throws -> LogEntry {
+    /// What a steward is told of their annulment (nothing more about the person): `{scan, annulment, at}`.
+    struct Annulled: ResponseEncodable {
+        let scan: UUID
+        let annulment: UUID
+        let at: Date
+    }
+
+    @Sendable func annul(_ request: Request, context: StationRequestContext) async throws -> Annulled {
         let body = try await request.decode(as: Annul.self, context: context)
         guard let id = UUID(uuidString: try context.parameters.require("id")) else {
             throw LanyardError(.invalidInput, "A scan is named by its UUID.")
         }
-        return try await station.annulScan(id, reason: body.reason, by: context.credential?.staff.name)
+        let entry = try await station.annulScan(id, reason: body.reason, by: context.credential?.staff.name)
+        return Annulled(scan: id, annulment: entry.id, at: entry.at)
     }
 
-    /// `event: door` (the door and how many are inside now), then `event: verdict` for each scan at the door, with
-    /// `event: ping` every 2 seconds: a door page that hears nothing for a few seconds shows it has lost its station.
+    /// `event: door` (the door and how many are inside now), then `event: verdict` for each scan the station's own
+    /// scanner reads at the door (pages and turnstiles show their own answers), with `event: ping` every 2 seconds: a
+    /// door page that hears nothing for a few seconds shows it has lost its station.
     @Sendable func stream(_ request: Request, context: StationRequestContext) async throws -> Response {
         let parameter = try context.parameters.require("name")
         let name = parameter.removingPercentEncoding ?? parameter

@@ -109,7 +109,9 @@ public actor DoorController {
             capacity: capacity, recorded: true)
         if nonce != nil { remember(view) }
         hub.publish(.entry(entry))
-        hub.publish(.verdict(view))
+        // A scan sent with a nonce came from a page or a turnstile that shows its own answer; the door's screens show
+        // the verdicts of the station's own scanner.
+        if nonce == nil { hub.publish(.verdict(view)) }
         return view
     }
 
@@ -126,6 +128,9 @@ public actor DoorController {
 
     /// How many scans were answered but are not in the store yet (kept in the outbox while it is locked).
     public var waitingScans: Int { pending.count }
+
+    /// The scans answered but not in the store yet, oldest first: what figures read with the store's log.
+    var heldScans: [LogEntry] { pending }
 
     /// Waits until every scan answered is in the store.
     public func flush() async {
@@ -173,13 +178,17 @@ public actor DoorController {
             ))
     }
 
-    /// The answer given to the scan `id` before: remembered, or rebuilt from the store after a restart.
+    /// The answer given to the scan `id` before: remembered, or rebuilt from the scan held or stored (after a restart).
     private func earlierAnswer(_ id: UUID) async throws -> ScanView? {
         if let answer = answers.last(where: { $0.id == id }) { return answer.view }
         let database = desk.database
-        guard let entry = try await DispatchQueue.blocking.perform({ try database.logEntry(id) }), let scan = entry.details.scan else {
-            return nil
+        let found: LogEntry?
+        if let held = pending.first(where: { $0.id == id }) {
+            found = held
+        } else {
+            found = try await DispatchQueue.blocking.perform { try database.logEntry(id) }
         }
+        guard let entry = found, let scan = entry.details.scan else { return nil }
         let delegate = try await DispatchQueue.blocking.perform { try entry.reference.map { try database.delegate($0) } }
         let decision = EntryDecision(
             verdict: scan.verdict, reason: scan.reason, sentence: "Recorded at \(desk.event.clockTime(entry.at)).",

@@ -219,6 +219,8 @@
     });
     source.onerror = () => {
       setLive('lost', 'Reconnecting…');
+      // A session that ended answers 401: the API helper then sends the organiser to sign in again.
+      api.get('/session').catch(() => {});
       if (source.readyState === EventSource.CLOSED) setTimeout(connect, 2000);
     };
   }

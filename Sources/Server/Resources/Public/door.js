@@ -119,13 +119,10 @@
       setOccupancy(door.occupancy, door.door ? door.door.capacity : state.door.capacity);
     });
     source.addEventListener('ping', heard);
+    // The station streams the verdicts of its own scanner at this door; this page's scans show from their answers.
     source.addEventListener('verdict', (event) => {
       heard();
-      const view = JSON.parse(event.data);
-      // Our own scans are shown from their answer; this shows the ones read by the station's own scanner.
-      if (state.lastScan && state.lastScan.id === view.id) return;
-      if (ownScans.has(view.id)) return;
-      showVerdict(view, false);
+      showVerdict(JSON.parse(event.data), false);
     });
     source.onerror = () => {
       goOffline();
@@ -170,8 +167,17 @@
 
   /* ------------------------------------------------------------------ scanning */
 
-  /** Scan ids this page made, so that their copy on the stream is not shown twice. */
-  const ownScans = new Set();
+  /**
+   * A scan whose answer never came (the station was cut off, or too slow): scanned again, it is sent with the same
+   * nonce, so that if the station did record it the first time the steward sees that verdict, not a passback denial.
+   */
+  let unanswered = null; // {code, nonce, at}
+
+  function nonceFor(code) {
+    if (unanswered && unanswered.code === code && Date.now() - unanswered.at < 5 * 60000) return unanswered.nonce;
+    unanswered = { code, nonce: nonce(), at: Date.now() };
+    return unanswered.nonce;
+  }
 
   async function submit(code) {
     if (!state.door || !code) return;
@@ -179,23 +185,24 @@
       $('offline-scan').hidden = false;
       return;
     }
+    const scanNonce = nonceFor(code);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), SCAN_TIMEOUT_MS);
     $('verdict-view').dataset.busy = 'true';
     try {
       const view = await api.post(
         '/scans',
-        { door: state.door.name, code, direction: state.direction, nonce: nonce() },
+        { door: state.door.name, code, direction: state.direction, nonce: scanNonce },
         { signal: controller.signal },
       );
-      ownScans.add(view.id);
-      if (ownScans.size > 200) ownScans.delete(ownScans.values().next().value);
+      unanswered = null;
       showVerdict(view, true);
     } catch (error) {
       if ((error && error.name === 'AbortError') || (error instanceof ApiError && error.code === 'network')) {
         goOffline();
         $('offline-scan').hidden = false;
       } else {
+        unanswered = null; // the station answered: the scan was refused, not lost
         showNotChecked(describe(error));
       }
     } finally {
@@ -299,6 +306,7 @@
     try {
       state.audio = state.audio || new AudioContext();
       const audio = state.audio;
+      if (audio.state === 'suspended') audio.resume(); // a page opened without a click starts suspended
       for (const start of [0, 0.22]) {
         const oscillator = audio.createOscillator();
         const gain = audio.createGain();
