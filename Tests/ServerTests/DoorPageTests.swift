@@ -107,9 +107,15 @@ extension PageTests {
     static func scan(_ code: String, at browser: Browser, expecting verdict: String) async throws {
         for _ in 0..<3 {
             try await browser.type(code + Browser.Key.enter, into: "[data-testid=scan-input]")
-            try await browser.wait("\(verdict) or the offline screen") {
-                if try await browser.text("[data-testid=verdict]") == verdict { return true }
-                return try await browser.attribute("hidden", of: "[data-testid=offline]") == nil
+            do {
+                try await browser.wait("\(verdict) or the offline screen", timeout: .seconds(30)) {
+                    if try await browser.text("[data-testid=verdict]") == verdict { return true }
+                    return try await browser.attribute("hidden", of: "[data-testid=offline]") == nil
+                }
+            } catch {
+                try await browser.screenshot(to: screenshots.appendingPathComponent("door-failed.png"))
+                let shown = try await browser.text("[data-testid=verdict-view]")
+                throw Browser.Failure(description: "The door never showed \(verdict); it shows: \(shown)")
             }
             if try await browser.text("[data-testid=verdict]") == verdict { return }
             try await browser.wait("the station back", timeout: .seconds(30)) {

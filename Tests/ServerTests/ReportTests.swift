@@ -82,6 +82,17 @@ import Testing
         let list = try await fixture.station.attendees(.category(category))
         #expect(list.attendees.filter { $0.status == .onSite }.count >= 1)
         #expect(list.attendees.allSatisfy { $0.category == category })
+        #expect(list.attendees.first?.status == .onSite, "on site first")
+
+        let arrived = try #require(try fixture.station.database.logEntries(kind: .checkIn).first?.reference)
+        let delegate = try fixture.station.database.delegate(arrived)
+        let country = try await fixture.station.attendees(.country(delegate.country))
+        #expect(country.attendees.allSatisfy { $0.country == delegate.country })
+        #expect(country.attendees.first { $0.reference == arrived }?.status == .onSite)
+        let session = try #require(delegate.sessions.first)
+        let registered = try await fixture.station.attendees(.session(session))
+        #expect(registered.attendees.contains { $0.reference == arrived })
+        #expect(registered.attendees.allSatisfy { $0.status != .inside }, "nobody went into \(session)")
     }
 
     /// The text of a PDF, as pdftotext reads it.
