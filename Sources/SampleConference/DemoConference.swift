@@ -23,7 +23,7 @@ public enum DemoConference {
         progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }
     ) async throws -> (Station, ImportSummary?) {
         let station: Station
-        if configuration.data.exists, let existing = try? await Station(configuration, logger: logger) {
+        if let existing = try await existingStation(configuration, logger: logger) {
             station = existing
             if try await station.database.perform({ try $0.delegateCount() }) > 0 { return (station, nil) }
         } else {
@@ -36,6 +36,17 @@ public enum DemoConference {
                 categories: SampleConference.categoriesURL),
             progress: progress)
         return (station, summary)
+    }
+
+    /// The station of a folder set up before; nil for a new folder, or one whose event was never created. A
+    /// configuration the folder's station refuses (a printer route naming no profile) is an error, not a new event.
+    private static func existingStation(_ configuration: StationConfiguration, logger: Logger) async throws -> Station? {
+        guard configuration.data.exists else { return nil }
+        do {
+            return try await Station(configuration, logger: logger)
+        } catch let error as LanyardError where error.code == .noEvent {
+            return nil
+        }
     }
 
     private static func londonDate(of instant: Date) -> String {

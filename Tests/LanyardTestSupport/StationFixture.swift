@@ -16,6 +16,9 @@ public final class StationFixture: Sendable {
     ///   - configure: Changes to the station's configuration (its doors, printers, name).
     public init(firstDay: String = "2027-03-09", configure: @Sendable (inout StationConfiguration) -> Void = { _ in }) async throws {
         let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-station-\(UUID().uuidString)").path)
+        // A copy of a folder set up once per run: dozens of suites each importing the roster at once would starve
+        // the two cores the tests share.
+        try await FixtureTemplates.shared.copy(firstDay: firstDay, to: folder.url)
         var configuration = StationConfiguration(data: folder, name: "desk-1")
         configure(&configuration)
         station = try await DemoConference.open(configuration, firstDay: firstDay, logger: Logger(label: "test")).0
@@ -44,5 +47,32 @@ public final class StationFixture: Sendable {
         let token = try station.desk.sign(issue, at: self.time(time))
         try database.recordBadgeIssues([issue], station: "desk-1", at: self.time(time))
         return token.text
+    }
+}
+
+/// The sample conference set up once per first day and per test run, copied for each fixture.
+actor FixtureTemplates {
+    static let shared = FixtureTemplates()
+    private var folders: [String: Task<URL, any Error>] = [:]
+
+    /// Copies the template for `firstDay` (set up on first use) into `destination`.
+    func copy(firstDay: String, to destination: URL) async throws {
+        let task =
+            folders[firstDay]
+            ?? Task {
+                let url = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-template-\(UUID().uuidString)")
+                let configuration = StationConfiguration(data: DataFolder(path: url.path), name: "desk-1")
+                _ = try await DemoConference.open(configuration, firstDay: firstDay, logger: Logger(label: "test"))
+                return url
+            }
+        folders[firstDay] = task
+        let template = try await task.value
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+        // The database with its write-ahead log (nothing writes the template after set-up); SQLite rebuilds the
+        // shared-memory index of a copy it opens first.
+        let skipped: Set = ["outbox", "server.lock", "roster.sqlite-shm"]
+        for name in try FileManager.default.contentsOfDirectory(atPath: template.path) where !skipped.contains(name) {
+            try FileManager.default.copyItem(at: template.appendingPathComponent(name), to: destination.appendingPathComponent(name))
+        }
     }
 }
