@@ -96,7 +96,7 @@ public final class Browser: @unchecked Sendable {
 
     /// The first element matching the CSS `selector`, waiting up to `timeout` for it to appear.
     @discardableResult
-    public func element(_ selector: String, timeout: Duration = .seconds(10)) async throws -> String {
+    public func element(_ selector: String, timeout: Duration = .seconds(30)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let found = try? await command("element", ["using": "css selector", "value": selector]),
@@ -142,7 +142,7 @@ public final class Browser: @unchecked Sendable {
 
     /// Waits until `condition` holds, checking every 100 ms.
     public func wait(
-        _ what: String, timeout: Duration = .seconds(15), until condition: @Sendable () async throws -> Bool
+        _ what: String, timeout: Duration = .seconds(30), until condition: @Sendable () async throws -> Bool
     ) async throws {
         let deadline = ContinuousClock.now + timeout
         while !((try? await condition()) ?? false) {

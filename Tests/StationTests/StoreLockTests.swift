@@ -18,7 +18,7 @@ import Testing
 
         // Another process imports the roster, holding the store's write lock for seconds, while the door scans.
         let importer = try LanyardProcess(data: fixture.folder.url).start(["import", roster.path, "--data", fixture.folder.url.path])
-        var answered = 0, duringImport = 0, mostWaiting = 0
+        var answered = 0, duringImport = 0, mostWaiting = 0, heldBack = 0
         while answered < 200 || importer.process.isRunning {
             let direction: Direction = (answered / codes.count) % 2 == 0 ? .in : .out
             let scan = try await door.scan(codes[answered % codes.count], direction: direction)
@@ -26,6 +26,12 @@ import Testing
             answered += 1
             if importer.process.isRunning { duringImport += 1 }
             mostWaiting = max(mostWaiting, await door.waitingScans)
+            // A scan still not in the store a moment later was held back by the import's lock (on a loaded machine
+            // the loop may be too slow to see several scans waiting at once).
+            if importer.process.isRunning, heldBack == 0, await door.waitingScans > 0 {
+                try await Task.sleep(for: .milliseconds(300))
+                if await door.waitingScans > 0 { heldBack += 1 }
+            }
             try await Task.sleep(for: .milliseconds(20))
         }
         let imported = importer.wait()
@@ -36,7 +42,7 @@ import Testing
         #expect(try fixture.database.logEntries(kind: .scan).count == answered)
         #expect(try fixture.database.delegateCount() == 1_200 + 100_000)
         #expect(duringImport > 0)
-        #expect(mostWaiting > 1, "the store was never locked while the door scanned")
+        #expect(mostWaiting > 1 || heldBack > 0, "the store was never locked while the door scanned")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: fixture.folder.outboxURL.path).allSatisfy { name in
                 (try? Data(contentsOf: fixture.folder.outboxURL.appendingPathComponent(name)).isEmpty) ?? true
