@@ -152,7 +152,7 @@ let package = Package(
         .testTarget(name: "DoorRulesTests", dependencies: ["Roster", "Badges", "DoorRules"], swiftSettings: strictSettings),
         .testTarget(name: "AttendanceTests", dependencies: ["Roster", "Attendance"], swiftSettings: strictSettings),
         .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText"], swiftSettings: strictSettings),
-        .testTarget(name: "ScanningTests", dependencies: ["Scanning"], swiftSettings: strictSettings),
+        .testTarget(name: "ScanningTests", dependencies: ["Scanning", "LanyardTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "RosterStoreTests",
             dependencies: [

@@ -79,7 +79,7 @@ struct DesksCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let launched = clock.now
         let log = folder.appendingPathComponent("serve.log")
-        let server = try launchServer(data: data, log: log)
+        let server = try ServeProcess.launch(lanyard, data: data, port: port, arguments: printers.map { ["--printers", $0] } ?? [], log: log)
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: desks * 4)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
@@ -87,7 +87,7 @@ struct DesksCommand: AsyncParsableCommand {
         do {
             try await api.waitUntilAnswering(process: server)
             let answering = clock.now - launched
-            try await Self.wait(for: "Search index ready", in: log, process: server)
+            try await ServeProcess.wait(for: "Search index ready", in: log, process: server)
             let searchReady = clock.now - launched
             let accepted = AcceptedJobs()
             let stream = Task { try await api.follow(into: accepted) }
@@ -134,31 +134,6 @@ struct DesksCommand: AsyncParsableCommand {
         let stride = max(1, candidates.count / max(1, desks * arrivals))
         let chosen = Swift.stride(from: 0, to: candidates.count, by: stride).prefix(desks * arrivals).map { candidates[$0] }
         return (token, (0..<desks).map { desk in Swift.stride(from: desk, to: chosen.count, by: desks).map { chosen[$0] } })
-    }
-
-    private func launchServer(data: DataFolder, log: URL) throws -> Process {
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let output = try FileHandle(forWritingTo: log)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: lanyard)
-        process.arguments =
-            ["serve", "--data", data.url.path, "--station", "bench", "--listen", "127.0.0.1:\(port)"]
-            + (printers.map { ["--printers", $0] } ?? [])
-        process.standardOutput = output
-        process.standardError = output
-        process.environment = ProcessInfo.processInfo.environment.merging(["LANYARD_LOG_LEVEL": "info"]) { $1 }
-        try process.run()
-        return process
-    }
-
-    /// Waits until the server's log says `line`.
-    private static func wait(for line: String, in log: URL, process: Process) async throws {
-        for _ in 0..<2_400 {
-            if let text = try? String(contentsOf: log, encoding: .utf8), text.contains(line) { return }
-            guard process.isRunning else { throw BenchmarkFailure("lanyard serve exited with status \(process.terminationStatus); see serve.log.") }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw BenchmarkFailure("lanyard serve did not log \"\(line)\" within 2 minutes; see serve.log.")
     }
 
     /// One desk: for each arrival, types the first letters of their family name (a search per keystroke, sent as

@@ -72,7 +72,7 @@ struct VenueCommand: AsyncParsableCommand {
         let data = DataFolder(path: folder.appendingPathComponent("data").path)
         let plan = try await prepare(data, in: folder)
         let log = folder.appendingPathComponent("serve.log")
-        let server = try launchServer(data: data, log: log)
+        let server = try ServeProcess.launch(lanyard, data: data, port: port, log: log)
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: (desks + doors + organisers) * 4)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
@@ -82,7 +82,7 @@ struct VenueCommand: AsyncParsableCommand {
         let organiser = DeskClient(client: client, base: base, token: plan.tokens[.organiser]!)
         do {
             try await desk.waitUntilAnswering(process: server)
-            try await Self.wait(for: "Search index ready", in: log, process: server)
+            try await ServeProcess.wait(for: "Search index ready", in: log, process: server)
             let unwatched = try await load(run: 0, plan: plan, desk: desk, door: door, organiser: nil, server: server)
             let watched = try await load(run: 1, plan: plan, desk: desk, door: door, organiser: organiser, server: server)
             server.terminate()
@@ -233,28 +233,6 @@ struct VenueCommand: AsyncParsableCommand {
             checkIns.enumerated().compactMap { index, sent in
                 events.first { $0.checkedIn >= base + index + 1 }.map { max($0.at - sent, .zero) }
             })
-    }
-
-    private func launchServer(data: DataFolder, log: URL) throws -> Process {
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let output = try FileHandle(forWritingTo: log)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: lanyard)
-        process.arguments = ["serve", "--data", data.url.path, "--station", "bench", "--listen", "127.0.0.1:\(port)"]
-        process.standardOutput = output
-        process.standardError = output
-        process.environment = ProcessInfo.processInfo.environment.merging(["LANYARD_LOG_LEVEL": "info"]) { $1 }
-        try process.run()
-        return process
-    }
-
-    private static func wait(for line: String, in log: URL, process: Process) async throws {
-        for _ in 0..<2_400 {
-            if let text = try? String(contentsOf: log, encoding: .utf8), text.contains(line) { return }
-            guard process.isRunning else { throw BenchmarkFailure("lanyard serve exited with status \(process.terminationStatus); see serve.log.") }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw BenchmarkFailure("lanyard serve did not log \"\(line)\" within 2 minutes; see serve.log.")
     }
 
     /// User and system CPU seconds of a process so far (`/proc/PID/stat`, in clock ticks of 1/100 s).

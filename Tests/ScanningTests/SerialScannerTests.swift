@@ -1,4 +1,5 @@
 import Foundation
+import LanyardTestSupport
 import Scanning
 import Testing
 
@@ -6,22 +7,13 @@ import Testing
 /// the test writes what the scanner would send on the other side. (No USB serial device exists here.)
 @Suite struct SerialScannerTests {
     @Test func scansArriveThroughASerialPortInRawMode() async throws {
-        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
-        try #require(master >= 0)
-        defer { close(master) }
-        var unlock: Int32 = 0
-        var number: UInt32 = 0
-        try #require(ioctl(master, 0x4004_5431, &unlock) == 0)  // TIOCSPTLCK
-        try #require(ioctl(master, 0x8004_5430, &number) == 0)  // TIOCGPTN
-        let path = "/dev/pts/\(number)"
-        let scanner = DeviceScanner(source: .serial(path: path, baud: 9600), framer: ScanFramer(characterTimeout: 0.5))
+        let terminal = try PseudoTerminal()
+        let scanner = DeviceScanner(source: .serial(path: terminal.path, baud: 9600), framer: ScanFramer(characterTimeout: 0.5))
         let stream = scanner.events()
         // Let the reader open the port and set raw mode; then write back to back, in pieces, as a scanner's bytes
         // arrive. (No sleeps between writes: on a loaded machine they would stretch past the character timeout.)
         usleep(1_000_000)
-        for chunk in ["]Q1LY1:AB", "C-1\r\n", "LY1:AB"] {
-            _ = chunk.withCString { write(master, $0, strlen($0)) }
-        }
+        for chunk in ["]Q1LY1:AB", "C-1\r\n", "LY1:AB"] { terminal.send(chunk) }
         var events: [ScannerEvent] = []
         for await event in stream {
             events.append(event)

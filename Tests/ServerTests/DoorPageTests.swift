@@ -74,14 +74,8 @@ extension PageTests {
     @Test func aBadgeReadByTheStationsOwnSerialScannerShowsOnItsDoorsScreen() async throws {
         // The scanner is a pseudo-terminal pair: the station opens one side as it would /dev/ttyACM0, the test writes
         // what a scanner sends on the other. (No USB serial device exists here.)
-        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
-        try #require(master >= 0)
-        defer { close(master) }
-        var unlock: Int32 = 0
-        var number: UInt32 = 0
-        try #require(ioctl(master, 0x4004_5431, &unlock) == 0)  // TIOCSPTLCK
-        try #require(ioctl(master, 0x8004_5430, &number) == 0)  // TIOCGPTN
-        let device = "/dev/pts/\(number)"
+        let terminal = try PseudoTerminal()
+        let device = terminal.path
         let fixture = try await ServerFixture {
             $0.doors = [Door(name: "Main entrance", place: .area(name: "Venue", capacity: 800))]
             $0.scanner = ScannerSettings(device: device, door: "Main entrance")
@@ -93,7 +87,7 @@ extension PageTests {
                 try await browser.type("door", into: "[data-testid=signin-name]")
                 try await browser.type(ServerFixture.passwords[.door]! + Browser.Key.enter, into: "[data-testid=signin-password]")
                 try await browser.wait("the station's stream") { try await browser.attribute("data-connection", of: "body") == "online" }
-                _ = (code + "\r\n").withCString { write(master, $0, strlen($0)) }
+                terminal.send(code + "\r\n")
                 try await browser.wait("the scanner's verdict") { try await browser.text("[data-testid=verdict]") == "ADMIT" }
                 #expect(try await browser.text("#verdict-time").contains("station scanner"))
                 #expect(try await browser.count("[data-testid=annul]:not([hidden])") == 0, "a steward annuls only their own scans")
