@@ -50,19 +50,29 @@ struct DeskClient: Sendable {
 
     /// Reads the station's event stream, noting when each print job is accepted by cupsd, until cancelled.
     func follow(into accepted: AcceptedJobs) async throws {
-        let response = try await client.execute(request("/stream"), timeout: .hours(1))
+        try await readEvents("/stream", timeout: .hours(1)) { _, data in
+            guard let event = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any],
+                let job = event["job"] as? [String: Any], let key = job["key"] as? String,
+                let state = job["state"] as? String, state == "submitted" || state == "printed"
+            else { return true }
+            await accepted.note(key)
+            return true
+        }
+    }
+
+    /// Reads the Server-Sent Events at `path`, handing each message's event name and data to `handle` until it
+    /// answers false or the stream ends.
+    func readEvents(_ path: String, timeout: TimeAmount, _ handle: (Substring, Substring) async throws -> Bool) async throws {
+        let response = try await client.execute(request(path), timeout: timeout)
         var pending = ""
         for try await chunk in response.body {
             pending += String(buffer: chunk)
             while let end = pending.range(of: "\n\n") {
-                let message = pending[..<end.lowerBound]
+                let lines = pending[..<end.lowerBound].split(separator: "\n")
                 pending = String(pending[end.upperBound...])
-                guard let data = message.split(separator: "\n").first(where: { $0.hasPrefix("data: ") })?.dropFirst(6),
-                    let event = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any],
-                    let job = event["job"] as? [String: Any], let key = job["key"] as? String,
-                    let state = job["state"] as? String, state == "submitted" || state == "printed"
-                else { continue }
-                await accepted.note(key)
+                let name = lines.first { $0.hasPrefix("event: ") }?.dropFirst(7) ?? "message"
+                guard let data = lines.first(where: { $0.hasPrefix("data: ") })?.dropFirst(6) else { continue }
+                if try await !handle(name, data) { return }
             }
         }
     }

@@ -303,23 +303,15 @@ extension DeskClient {
     func dashboardEvents(for duration: Duration) async throws -> [DashboardEvent] {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: duration)
-        let response = try await client.execute(request("/dashboard/stream"), timeout: .seconds(Int64(duration.components.seconds) + 5))
         var events: [DashboardEvent] = []
-        var pending = ""
-        // The station pings every 5 seconds, so the loop wakes to notice the deadline even when nothing changes.
-        for try await chunk in response.body {
-            pending += String(buffer: chunk)
-            while let end = pending.range(of: "\n\n") {
-                let message = pending[..<end.lowerBound]
-                pending = String(pending[end.upperBound...])
-                guard message.hasPrefix("event: dashboard"),
-                    let data = message.split(separator: "\n").first(where: { $0.hasPrefix("data: ") })?.dropFirst(6),
-                    let json = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any],
-                    let checkedIn = (json["totals"] as? [String: Any])?["checkedIn"] as? Int
-                else { continue }
+        // The station pings every 5 seconds, so the reader wakes to notice the deadline even when nothing changes.
+        try await readEvents("/dashboard/stream", timeout: .seconds(Int64(duration.components.seconds) + 5)) { name, data in
+            if name == "dashboard", let json = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any],
+                let checkedIn = (json["totals"] as? [String: Any])?["checkedIn"] as? Int
+            {
                 events.append(DashboardEvent(at: clock.now, checkedIn: checkedIn, bytes: data.utf8.count))
             }
-            if clock.now >= deadline { break }
+            return clock.now < deadline
         }
         return events
     }
