@@ -77,14 +77,27 @@ extension Station {
 
     private func controller(for door: Door) async throws -> DoorController {
         if let existing = doors.withLock({ $0[door.name] }) { return existing }
-        let (desk, station, folder, hub) = (desk, name, configuration.data, events)
+        let ledger = try ledger(of: door.placeName)
+        let (desk, station, hub) = (desk, name, events)
         let controller = try await DispatchQueue.blocking.perform {
-            try DoorController(door: door, desk: desk, stationName: station, folder: folder, hub: hub)
+            try DoorController(door: door, desk: desk, stationName: station, ledger: ledger, hub: hub)
         }
         return doors.withLock { known in
             if let existing = known[door.name] { return existing }
             known[door.name] = controller
             return controller
+        }
+    }
+
+    /// The ledger every door of `place` shares.
+    private func ledger(of place: String) throws -> PlaceLedger {
+        let (database, folder, station) = (database, configuration.data, name)
+        return try ledgers.withLock { known in
+            if let existing = known[place] { return existing }
+            let outbox = try LogOutbox(folder: folder, name: "\(station)-\(place)")
+            let ledger = PlaceLedger(place: place, database: database, outbox: outbox)
+            known[place] = ledger
+            return ledger
         }
     }
 }
@@ -109,41 +122,71 @@ extension Station {
     /// How long a steward may take to annul their own mistaken scan.
     public static let annulmentWindow: TimeInterval = 120
 
-    /// Annuls a steward's own latest scan, within ``annulmentWindow`` of it: logged, and no longer counted.
+    /// Annuls a steward's own latest scan, within ``annulmentWindow`` of it: logged, and no longer counted. It is
+    /// decided in the place's turn, so no scan of that place slips in between.
     /// - Throws: ``LanyardError`` `notFound`, `notPermitted`, `tooLate` or `conflict`.
     public func annulScan(_ id: UUID, reason: String?, by staff: String?) async throws -> LogEntry {
         try FieldLimit.check(reason, "reason")
         await flushDoors()
-        let station = name
-        let annulment = try await store { database in
-            try database.annulScan(id, station: station, staff: staff, reason: reason, within: Self.annulmentWindow)
+        let scan = try await store { try $0.logEntry(id) }?.details.scan
+        let ledger = scan.flatMap { scan in ledgers.withLock { $0[scan.door] } }
+        let annulment: LogEntry
+        if let ledger {
+            annulment = try await ledger.exclusively { _ in
+                await ledger.flush()
+                return try await self.annulStoredScan(id, reason: reason, by: staff)
+            }
+        } else {
+            annulment = try await annulStoredScan(id, reason: reason, by: staff)
         }
         events.publish(.entry(annulment))
+        if let ledger, let place = scan?.door {
+            let capacity = doors.withLock { $0.values.first { $0.door.placeName == place }?.capacity }
+            events.publish(.occupancy(place: place, count: try await ledger.occupancy(), capacity: capacity))
+        }
         return annulment
+    }
+
+    private func annulStoredScan(_ id: UUID, reason: String?, by staff: String?) async throws -> LogEntry {
+        let station = name
+        return try await store { database in
+            try database.annulScan(id, station: station, staff: staff, reason: reason, within: Self.annulmentWindow)
+        }
     }
 }
 
 extension Station {
     /// Waits until every scan the station's doors answered is in the store.
     public func flushDoors() async {
-        for door in doors.withLock({ Array($0.values) }) { await door.flush() }
+        for ledger in ledgers.withLock({ Array($0.values) }) { await ledger.flush() }
     }
 }
 
 extension Station {
     /// The scans the station's doors answered but have not written into the store yet (while an import holds its
-    /// write lock, or for the few milliseconds of writing behind).
+    /// write lock, or for the few milliseconds of writing behind), by their time.
     func heldScans() async -> [LogEntry] {
         var held: [LogEntry] = []
-        for door in doors.withLock({ Array($0.values) }) { held += await door.heldScans }
-        return held
+        for ledger in ledgers.withLock({ Array($0.values) }) { held += await ledger.held }
+        return held.sorted { $0.at < $1.at }
     }
 
-    /// The on-site log as the station knows it: `stored`, and the held scans it does not have yet. Roll-calls and
-    /// figures read this, so that someone just admitted at a door is on them at once.
+    /// The on-site log as the station knows it: `stored` (in the store's order, by time), with each held scan it
+    /// does not have yet put in its place by time. Roll-calls and figures read this, so that someone just admitted
+    /// at a door is on them at once, and a late upload of an old scan counts where the store will count it.
     static func log(_ stored: [LogEntry], with held: [LogEntry]) -> [LogEntry] {
         guard !held.isEmpty else { return stored }
         let heldIDs = Set(held.map(\.id))
-        return stored.filter { !heldIDs.contains($0.id) } + held
+        var log = stored.filter { !heldIDs.contains($0.id) }
+        for entry in held {
+            var low = log.startIndex
+            var high = log.endIndex
+            while low < high {
+                let middle = (low + high) / 2
+                if log[middle].at <= entry.at { low = middle + 1 } else { high = middle }
+            }
+            log.insert(entry, at: low)
+        }
+        return log
     }
 }

@@ -27,6 +27,8 @@ public final class Station: Sendable {
     public let printWorker: PrintWorker
     let logger: Logger
     let doors = Mutex<[String: DoorController]>([:])
+    /// What the doors of each place share, by place name.
+    let ledgers = Mutex<[String: PlaceLedger]>([:])
     /// The roster as attendance counts it, for the roster revision it was made from.
     let rosterTally = Mutex<(revision: Int64, tally: RosterTally)?>(nil)
     let signInLimiter = SignInLimiter()

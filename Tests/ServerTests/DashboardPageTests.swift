@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Attendance
 import Foundation
 import LanyardTestSupport
 import NIOCore
@@ -11,7 +12,7 @@ import Testing
 /// The organiser's dashboard in a real headless Chromium on a 1366×768 laptop: live without reloading, and a
 /// figure opens the list behind it.
 extension PageTests {
-    @Test func aCheckInMadeThroughTheAPIMovesTheDashboardsCountersAndChartWithinTwoSeconds() async throws {
+    @Test func aCheckInThroughTheAPIMovesTheDashboardWithinTwoSecondsAndEachFigureOpensItsDelegates() async throws {
         let fixture = try await ServerFixture()
         _ = try BusyStore.arrivals(3, at: fixture.station)
         try await fixture.serving { port, _ in
@@ -45,6 +46,22 @@ extension PageTests {
                 try await browser.wait("the category's delegates") { try await browser.count("[data-testid=drawer-rows] tr") > 0 }
                 #expect(try await browser.count("[data-testid=drawer-rows] [data-status=on-site]") >= 1)
                 try await browser.screenshot(to: Self.screenshots.appendingPathComponent("dashboard-drill-down-1366x768.png"))
+
+                // A country, then at once a session: the list shown is the session's, whichever answer comes first.
+                _ = try await browser.execute(
+                    """
+                    document.querySelector('[data-testid=countries] tr[data-key]').click();
+                    document.querySelector('[data-testid=sessions] tr[data-session=A1]').click();
+                    """)
+                try await browser.wait("the session's delegates") {
+                    let title = try await browser.text("#drawer-title")
+                    guard title.hasPrefix("A1") else { return false }
+                    return try await browser.count("[data-testid=drawer-rows] tr") > 0
+                }
+                try await Task.sleep(for: .milliseconds(500))
+                #expect(try await browser.text("#drawer-title").hasPrefix("A1"))
+                let expected = try await fixture.station.attendees(.session("A1")).attendees.count
+                #expect(try await browser.count("[data-testid=drawer-rows] tr") == expected)
             }
         }
     }

@@ -71,26 +71,34 @@ extension PageTests {
         #expect(try fixture.station.database.occupancy(of: "Venue") == 1)
     }
 
-    @Test func aBadgeReadByTheStationsOwnSerialScannerShowsOnItsDoorsScreen() async throws {
+    @Test func aDoorsScreenShowsTheStationsOwnScannerAndCountsScansAtTheRoomsOtherDoors() async throws {
         // The scanner is a pseudo-terminal pair: the station opens one side as it would /dev/ttyACM0, the test writes
         // what a scanner sends on the other. (No USB serial device exists here.)
         let terminal = try PseudoTerminal()
         let device = terminal.path
         let fixture = try await ServerFixture {
-            $0.doors = [Door(name: "Main entrance", place: .area(name: "Venue", capacity: 800))]
+            $0.doors = [
+                Door(name: "Main entrance", place: .area(name: "Venue", capacity: 800)),
+                Door(name: "Side entrance", place: .area(name: "Venue", capacity: 800)),
+            ]
             $0.scanner = ScannerSettings(device: device, door: "Main entrance")
         }
-        let code = try BusyStore.arrivals(1, at: fixture.station)[0]
+        let codes = try BusyStore.arrivals(2, at: fixture.station)
         try await fixture.serving { port, _ in
             try await Browser.session(width: 1280, height: 800) { browser in
                 try await browser.open("http://127.0.0.1:\(port)/door?door=Main%20entrance")
                 try await browser.type("door", into: "[data-testid=signin-name]")
                 try await browser.type(ServerFixture.passwords[.door]! + Browser.Key.enter, into: "[data-testid=signin-password]")
                 try await browser.wait("the station's stream") { try await browser.attribute("data-connection", of: "body") == "online" }
-                terminal.send(code + "\r\n")
+                terminal.send(codes[0] + "\r\n")
                 try await browser.wait("the scanner's verdict") { try await browser.text("[data-testid=verdict]") == "ADMIT" }
                 #expect(try await browser.text("#verdict-time").contains("station scanner"))
                 #expect(try await browser.count("[data-testid=annul]:not([hidden])") == 0, "a steward annuls only their own scans")
+                #expect(try await fixture.station.door(named: "Side entrance").scan(codes[1]).decision.isAdmitted)
+                try await browser.wait("the count after the side entrance's scan") {
+                    try await browser.text("[data-testid=occupancy]").contains("2 / 800")
+                }
+                #expect(try await browser.text("[data-testid=verdict-name]") != "", "another door's scan leaves the verdict shown")
             }
         }
     }

@@ -63,6 +63,21 @@ import Testing
         #expect(try await back.occupancy() == 1)
     }
 
+    @Test func twoDoorsOfOneRoomReadingTheSameBadgeAtOnceAdmitItOnce() async throws {
+        let fixture = try await StationFixture { configuration in
+            configuration.doors = [Door(name: "A1 front", place: .session("A1")), Door(name: "A1 back", place: .session("A1"))]
+        }
+        let code = try await fixture.arrive("ESOCC-00007")
+        let doors = [try await fixture.station.door(named: "A1 front"), try await fixture.station.door(named: "A1 back")]
+        let at = fixture.time("2027-03-09T13:45")
+        let verdicts = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<6 { group.addTask { try await doors[index % 2].scan(code, at: at).decision.isAdmitted } }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(verdicts.filter { $0 }.count == 1)
+        #expect(try await doors[1].occupancy() == 1)
+    }
+
     @Test func aLostBadgeStopsWorkingOnceReprinted() async throws {
         let fixture = try await StationFixture()
         let lost = try await fixture.arrive("ESOCC-00007")

@@ -19,9 +19,20 @@ struct DashboardController {
         try await station.dashboard()
     }
 
-    /// `event: dashboard` with the figures now and each time they change, `event: ping` every 5 seconds.
+    /// `event: dashboard` with the figures now and each time they change, `event: problem` `{message}` when they
+    /// cannot be computed (the figures shown are no longer current), `event: ping` every 5 seconds.
     @Sendable func stream(_ request: Request, context: StationRequestContext) async throws -> Response {
-        EventStream.response(request, heartbeat: .seconds(5), source: feed.watch()) { EventMessage(name: "dashboard", data: $0) }
+        EventStream.response(request, heartbeat: .seconds(5), source: feed.watch()) { update in
+            switch update {
+            case .figures(let json): EventMessage(name: "dashboard", data: json)
+            case .problem(let sentence): EventMessage(name: "problem", data: Self.problem(sentence))
+            }
+        }
+    }
+
+    private static func problem(_ sentence: String) -> String {
+        let json = try? JSONEncoder().encode(["message": sentence])
+        return json.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// `?category=CODE`, `?country=CC` or `?session=CODE`.

@@ -69,7 +69,8 @@ struct ScanController {
     }
 
     /// `event: door` (the door and how many are inside now), then `event: verdict` for each scan the station's own
-    /// scanner reads at the door (pages and turnstiles show their own answers), with `event: ping` every 2 seconds: a
+    /// scanner reads at the door (pages and turnstiles show their own answers) and `event: occupancy` `{count,
+    /// capacity?}` each time a scan or an annulment at any door of the place changes its count, with `event: ping` every 2 seconds: a
     /// door page that hears nothing for a few seconds shows it has lost its station.
     @Sendable func stream(_ request: Request, context: StationRequestContext) async throws -> Response {
         let parameter = try context.parameters.require("name")
@@ -80,10 +81,25 @@ struct ScanController {
         let state = DoorState(
             door: try await station.doorList().first { $0.name == doorName }, occupancy: try await door.occupancy())
         let first = EventMessage(name: "door", data: String(decoding: try encoder.encode(state), as: UTF8.self))
+        let place = door.door.placeName
         return EventStream.response(request, first: [first], heartbeat: .seconds(2), source: station.events.subscribe()) { event in
-            guard case .verdict(let view) = event, view.door == doorName, let json = try? encoder.encode(view) else { return nil }
-            return EventMessage(name: "verdict", data: String(decoding: json, as: UTF8.self))
+            switch event {
+            case .verdict(let view) where view.door == doorName:
+                guard let json = try? encoder.encode(view) else { return nil }
+                return EventMessage(name: "verdict", data: String(decoding: json, as: UTF8.self))
+            case .occupancy(place, let count, let capacity):
+                guard let json = try? encoder.encode(Occupancy(count: count, capacity: capacity)) else { return nil }
+                return EventMessage(name: "occupancy", data: String(decoding: json, as: UTF8.self))
+            default:
+                return nil
+            }
         }
+    }
+
+    /// How many are inside the door's place now.
+    struct Occupancy: Encodable {
+        let count: Int
+        let capacity: Int?
     }
 
     /// The door a page follows and how many are inside its place now.

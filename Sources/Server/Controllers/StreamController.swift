@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Station
 
-/// What happens at the station, as it happens: Server-Sent Events (`event: entry|verdict|print-job|printer`,
+/// What happens at the station, as it happens: Server-Sent Events (`event: entry|verdict|occupancy|print-job|printer`,
 /// `data:` the event's JSON), with `event: ping` every 5 seconds so that a connection gone dead is noticed.
 struct StreamController {
     let station: Station
@@ -23,6 +23,7 @@ struct StreamController {
         switch event {
         case .entry: "entry"
         case .verdict: "verdict"
+        case .occupancy: "occupancy"
         case .printJob: "print-job"
         case .printer: "printer"
         }

@@ -7,8 +7,16 @@ import Synchronization
 /// once per `interval`, so a burst of check-ins and scans costs one computation), and every 30 seconds as the clock moves on;
 /// encoded once and handed to every watcher. Nothing is computed while nobody watches.
 public final class DashboardFeed: Service, Sendable {
+    /// What a watcher is handed.
+    public enum Update: Sendable, Equatable {
+        /// The dashboard's JSON.
+        case figures(String)
+        /// The dashboard could not be computed, and why, in a sentence; the figures shown are no longer current.
+        case problem(String)
+    }
+
     private struct Watchers {
-        var continuations: [UUID: AsyncStream<String>.Continuation] = [:]
+        var continuations: [UUID: AsyncStream<Update>.Continuation] = [:]
         /// The dashboard's JSON as last computed, while it is current.
         var latest: String?
     }
@@ -27,15 +35,16 @@ public final class DashboardFeed: Service, Sendable {
         (changes, changed) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
-    /// The dashboard's JSON now, then again each time it changes, until the consumer stops iterating.
-    public func watch() -> AsyncStream<String> {
-        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(1))
+    /// The dashboard's JSON now, then again each time it changes, until the consumer stops iterating; a problem
+    /// when it cannot be computed.
+    public func watch() -> AsyncStream<Update> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Update.self, bufferingPolicy: .bufferingNewest(1))
         let id = UUID()
         let latest = watchers.withLock { state in
             state.continuations[id] = continuation
             return state.latest
         }
-        if let latest { continuation.yield(latest) } else { changed.yield() }
+        if let latest { continuation.yield(.figures(latest)) } else { changed.yield() }
         continuation.onTermination = { [weak self] _ in
             _ = self?.watchers.withLock { $0.continuations.removeValue(forKey: id) }
         }
@@ -72,9 +81,15 @@ public final class DashboardFeed: Service, Sendable {
                     state.latest = json
                     return Array(state.continuations.values)
                 }
-                for continuation in continuations { continuation.yield(json) }
+                for continuation in continuations { continuation.yield(.figures(json)) }
             } catch {
                 logger.warning("The dashboard could not be computed", metadata: ["error": "\(error)"])
+                let continuations = watchers.withLock { state in
+                    state.latest = nil
+                    return Array(state.continuations.values)
+                }
+                let problem = "The dashboard could not be computed (\(error)). It tries again when something happens, and every 30 seconds."
+                for continuation in continuations { continuation.yield(.problem(problem)) }
             }
             try? await Task.sleep(for: interval)
         }

@@ -7,11 +7,10 @@ import RosterStore
 
 /// A door of the station: scans go in, ADMIT or DENY comes out at once, and every scan is kept.
 ///
-/// The decision is made from what the store holds (reads never wait for a writer) plus the door's own scans not
-/// yet written. Before the verdict is answered, the scan is made durable in the door's ``LogOutbox`` (an append
-/// and an `fsync`); it is written into the store behind the answer, waiting there for as long as another process
-/// (an import, a desk) holds the write lock. So a door keeps deciding while the store is locked, and a crash loses
-/// no scan: the next start writes the outbox into the store.
+/// The decision is made from what the store holds (reads never wait for a writer) plus the scans of the door's
+/// place not yet written, which the doors of one place share in their ``PlaceLedger`` and decide one at a time.
+/// Each scan is durable before its verdict is answered, and written into the store behind the answer, so a door
+/// keeps deciding while another process holds the store's write lock.
 public actor DoorController {
     public nonisolated let door: Door
     /// The room's capacity, when it has one.
@@ -20,23 +19,17 @@ public actor DoorController {
     private let stationName: String
     private let session: Session?
     private let categories: [String: Category]
-    private let outbox: LogOutbox
+    private let ledger: PlaceLedger
     private let hub: EventHub
-    /// Scans answered but not yet in the store, oldest first.
-    private var pending: [LogEntry] = []
     /// The answers to recent scans made with a nonce, so that a retried upload gets the same answer; oldest first.
     private var answers: [(id: UUID, view: ScanView)] = []
-    private var writer: Task<Void, Never>?
-    /// Whether a scan is being decided, and the scans waiting their turn: one scan at a time per door, so that two
-    /// lanes reading the same badge at once (or a retried upload) cannot both pass on the same state.
-    private var isDeciding = false
-    private var waitingTurn: [CheckedContinuation<Void, Never>] = []
 
-    init(door: Door, desk: BadgeDesk, stationName: String, folder: DataFolder, hub: EventHub) throws {
+    init(door: Door, desk: BadgeDesk, stationName: String, ledger: PlaceLedger, hub: EventHub) throws {
         self.door = door
         self.desk = desk
         self.stationName = stationName
         self.hub = hub
+        self.ledger = ledger
         let sessions = try desk.database.sessions()
         categories = Dictionary(uniqueKeysWithValues: try desk.database.categories().map { ($0.code, $0) })
         if case .session(let code) = door.place {
@@ -51,7 +44,6 @@ public actor DoorController {
             session = nil
             capacity = door.areaCapacity
         }
-        outbox = try LogOutbox(folder: folder, name: "\(stationName)-\(door.name)")
     }
 
     /// Decides a scan and, unless `dryRun`, records it durably before returning.
@@ -64,23 +56,29 @@ public actor DoorController {
         _ code: String, direction: Direction = .in, at: Date = Date(), dryRun: Bool = false, by staff: String? = nil,
         nonce: String? = nil
     ) async throws -> ScanView {
-        await takeTurn()
-        defer { passTurn() }
         let id = nonce.map(scanID) ?? UUID()
-        if nonce != nil, let earlier = try await earlierAnswer(id) { return earlier }
+        let view = try await ledger.exclusively { held in
+            try await self.decide(code, direction: direction, at: at, dryRun: dryRun, by: staff, id: id, hasNonce: nonce != nil, held: held)
+        }
+        if view.recorded { hub.publish(.occupancy(place: door.placeName, count: view.occupancy, capacity: capacity)) }
+        return view
+    }
+
+    /// Decides a scan on the store's state and the place's `held` scans, in the place's turn.
+    private func decide(
+        _ code: String, direction: Direction, at: Date, dryRun: Bool, by staff: String?, id: UUID, hasNonce: Bool, held: [LogEntry]
+    ) async throws -> ScanView {
+        if hasNonce, let earlier = try await earlierAnswer(id) { return earlier }
         let place = door.placeName
         let claimed = try? BadgeToken(parsing: code).claims.reference
-        // The scans held when the store is read: the writer may store some of them meanwhile, and the decision must
-        // count each exactly once (from the store or from here).
-        let held = pending
         let database = desk.database
         let snapshot = try await DispatchQueue.blocking.perform {
             try database.doorSnapshot(reference: claimed, place: place, pending: Set(held.compactMap(\.reference)))
         }
         let check = try desk.check(code, registry: snapshot.registry)
         let delegate = check.isValid ? snapshot.delegate : nil
-        let wasInside = delegate.map { Self.isInside($0.reference, stored: snapshot.state.isInside, held: held) } ?? false
-        let occupancy = Self.occupancy(snapshot.state, held: held)
+        let wasInside = delegate.map { PlaceLedger.isInside($0.reference, stored: snapshot.state.isInside, held: held) } ?? false
+        let occupancy = PlaceLedger.occupancy(snapshot.state, held: held)
         let decision = EntryRules.decide(
             EntryRequest(
                 door: door, direction: direction, at: at, event: desk.event, badge: check, delegate: delegate,
@@ -97,73 +95,30 @@ public actor DoorController {
             // A reference from a code that failed verification is only a claim: kept apart from the real one.
             claimedReference: check.isValid ? nil : check.claims?.reference, isSiteExit: door.isSiteExit)
         let entry = LogEntry(id: id, at: at, reference: delegate?.reference, station: stationName, staff: staff, details: .scan(details))
-        let outbox = outbox
-        try await DispatchQueue.blocking.perform { try outbox.append([entry]) }
-        pending.append(entry)
-        writeBehind()
+        try await ledger.hold(entry)
         var after = occupancy
         if decision.isAdmitted, direction == .in, !wasInside { after += 1 }
         if decision.isAdmitted, direction == .out, wasInside { after -= 1 }
         let view = ScanView(
             id: id, at: at, door: door.name, place: place, direction: direction, decision: decision, occupancy: after,
             capacity: capacity, recorded: true)
-        if nonce != nil { remember(view) }
+        if hasNonce { remember(view) }
         hub.publish(.entry(entry))
         // A scan sent with a nonce came from a page or a turnstile that shows its own answer; the door's screens show
         // the verdicts of the station's own scanner.
-        if nonce == nil { hub.publish(.verdict(view)) }
+        if !hasNonce { hub.publish(.verdict(view)) }
         return view
     }
 
-    /// How many are inside the door's place now, counting the door's own scans not yet in the store.
-    public func occupancy() async throws -> Int {
-        let held = pending
-        let database = desk.database
-        let place = door.placeName
-        let state = try await DispatchQueue.blocking.perform {
-            try database.doorSnapshot(reference: nil, place: place, pending: Set(held.compactMap(\.reference))).state
-        }
-        return Self.occupancy(state, held: held)
-    }
+    /// How many are inside the door's place now, counting the place's scans not yet in the store.
+    public func occupancy() async throws -> Int { try await ledger.occupancy() }
 
-    /// How many scans were answered but are not in the store yet (kept in the outbox while it is locked).
-    public var waitingScans: Int { pending.count }
+    /// How many scans of the door's place were answered but are not in the store yet (kept in the outbox while it
+    /// is locked).
+    public var waitingScans: Int { get async { await ledger.held.count } }
 
-    /// The scans answered but not in the store yet, oldest first: what figures read with the store's log.
-    var heldScans: [LogEntry] { pending }
-
-    /// Waits until every scan answered is in the store.
-    public func flush() async {
-        while let writer { await writer.value }
-    }
-
-    /// Whether `reference` is inside: their latest held passage through this place's doors, or what the store says.
-    private static func isInside(_ reference: String, stored: Bool, held: [LogEntry]) -> Bool {
-        guard let last = held.last(where: { $0.reference == reference && $0.details.scan?.isPassage == true }) else { return stored }
-        return last.details.scan?.direction == .in
-    }
-
-    /// The store's count, corrected for the held scans: each delegate held counts as the door last saw them rather
-    /// than as the store has them (so a scan already written is not counted twice).
-    private static func occupancy(_ state: DoorState, held: [LogEntry]) -> Int {
-        let references = Set(held.compactMap(\.reference))
-        return references.reduce(state.occupancy) { count, reference in
-            let stored = state.insideAmong.contains(reference)
-            return count + (isInside(reference, stored: stored, held: held) ? 1 : 0) - (stored ? 1 : 0)
-        }
-    }
-
-    private func takeTurn() async {
-        guard isDeciding else {
-            isDeciding = true
-            return
-        }
-        await withCheckedContinuation { waitingTurn.append($0) }
-    }
-
-    private func passTurn() {
-        if waitingTurn.isEmpty { isDeciding = false } else { waitingTurn.removeFirst().resume() }
-    }
+    /// Waits until every scan of the door's place answered is in the store.
+    public func flush() async { await ledger.flush() }
 
     /// The scan's log id for a nonce: the same at every start, so a scan uploaded twice is written once.
     private nonisolated func scanID(_ nonce: String) -> UUID {
@@ -183,7 +138,7 @@ public actor DoorController {
         if let answer = answers.last(where: { $0.id == id }) { return answer.view }
         let database = desk.database
         let found: LogEntry?
-        if let held = pending.first(where: { $0.id == id }) {
+        if let held = await ledger.heldScan(id) {
             found = held
         } else {
             found = try await DispatchQueue.blocking.perform { try database.logEntry(id) }
@@ -203,28 +158,5 @@ public actor DoorController {
         guard let id = view.id else { return }
         answers.append((id, view))
         if answers.count > 2_000 { answers.removeFirst(answers.count - 1_000) }
-    }
-
-    /// Writes the pending scans into the store behind the answers, retrying while the store is locked.
-    private func writeBehind() {
-        guard writer == nil else { return }
-        writer = Task { await self.writePending() }
-    }
-
-    private func writePending() async {
-        let database = desk.database
-        while !pending.isEmpty {
-            let batch = pending
-            do {
-                _ = try await DispatchQueue.blocking.perform { try database.append(batch) }
-                let written = Set(batch.map(\.id))
-                pending.removeAll { written.contains($0.id) }
-                if pending.isEmpty { try outbox.clear() }
-            } catch {
-                // The store is locked past its busy timeout, or failed: the scans are safe in the outbox; try again.
-                try? await Task.sleep(for: .milliseconds(200))
-            }
-        }
-        writer = nil
     }
 }

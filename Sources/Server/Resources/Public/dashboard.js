@@ -12,6 +12,8 @@
 
   let lastHeard = 0;
   let source = null;
+  /** How many drill-downs were asked for: an answer to an earlier one is dropped. */
+  let drillCount = 0;
 
   /* ------------------------------------------------------------------ drawing */
 
@@ -155,6 +157,8 @@
   /* ------------------------------------------------------------------ drill-down */
 
   async function drill(filter, title) {
+    // Two quick clicks: only the list asked for last is shown.
+    const asked = ++drillCount;
     const query = new URLSearchParams(filter).toString();
     $('drawer-title').textContent = title;
     $('drawer-summary').textContent = 'Loading…';
@@ -163,6 +167,7 @@
     $('drawer-close').focus();
     try {
       const list = await api.get(`/attendance/delegates?${query}`);
+      if (asked !== drillCount) return;
       const counts = {};
       for (const attendee of list.attendees) counts[attendee.status] = (counts[attendee.status] || 0) + 1;
       $('drawer-summary').textContent =
@@ -184,7 +189,7 @@
         ),
       );
     } catch (error) {
-      $('drawer-summary').textContent = describe(error);
+      if (asked === drillCount) $('drawer-summary').textContent = describe(error);
     }
   }
 
@@ -213,9 +218,14 @@
       setLive('live', `Live · ${clock(new Date().toISOString())}`);
       render(JSON.parse(event.data));
     });
+    // The station answers but cannot compute the figures: what is shown is not current, whatever the pings say.
+    source.addEventListener('problem', (event) => {
+      lastHeard = Date.now();
+      setLive('stale', `Not live: ${JSON.parse(event.data).message}`);
+    });
     source.addEventListener('ping', () => {
       lastHeard = Date.now();
-      if ($('live').dataset.state !== 'live') setLive('live', 'Live');
+      if ($('live').dataset.state === 'lost') setLive('live', 'Live');
     });
     source.onerror = () => {
       setLive('lost', 'Reconnecting…');

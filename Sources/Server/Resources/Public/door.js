@@ -119,6 +119,12 @@
       setOccupancy(door.occupancy, door.door ? door.door.capacity : state.door.capacity);
     });
     source.addEventListener('ping', heard);
+    // Any door of the place (another entrance of the room, a turnstile) moves the count.
+    source.addEventListener('occupancy', (event) => {
+      heard();
+      const occupancy = JSON.parse(event.data);
+      setOccupancy(occupancy.count, occupancy.capacity);
+    });
     // The station streams the verdicts of its own scanner at this door; this page's scans show from their answers.
     source.addEventListener('verdict', (event) => {
       heard();
@@ -287,8 +293,8 @@
     if (!last) return;
     try {
       await api.post(`/scans/${last.id}/annul`, { reason: 'mistaken scan' });
+      // The count comes back from the station's occupancy event.
       const view = last.view;
-      if (view.decision.verdict === 'ADMIT') setOccupancy(Math.max(0, state.occupancy + (view.direction === 'in' ? -1 : 1)), view.capacity);
       showReady('Scan a badge.');
       $('annul-note').textContent = `Scan annulled${view.decision.name ? `: ${view.decision.name}` : ''} is not counted.`;
       $('annul-note').hidden = false;
