@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "lanyard", targets: ["lanyard"]),
         .library(name: "Station", targets: ["Station"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "Sync", targets: ["Sync"]),
         .library(name: "Roster", targets: ["Roster"]),
         .library(name: "RosterStore", targets: ["RosterStore"]),
         .library(name: "RosterImport", targets: ["RosterImport"]),
@@ -111,6 +112,14 @@ let package = Package(
             ],
             resources: [.copy("Resources/Public"), .copy("Resources/Templates"), .copy("Resources/openapi.yaml")],
             swiftSettings: strictSettings),
+        // Sync: a station joined to its hub, pushing its entries and pulling the event's.
+        .target(
+            name: "Sync",
+            dependencies: [
+                "Station", "Roster", "RosterStore", logging, lifecycle, .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
         // The sample conference, set up through the station like any event.
         .target(
             name: "SampleConference", dependencies: ["Roster", "RosterImport", "Station", logging],
@@ -120,7 +129,7 @@ let package = Package(
         .executableTarget(
             name: "lanyard",
             dependencies: [
-                "Station", "Server", "SampleConference", "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering",
+                "Station", "Server", "Sync", "SampleConference", "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering",
                 "DoorRules", "Attendance", "Printing", "PrintQueue", "Scanning", argumentParser, logging, hummingbird, lifecycle,
             ],
             swiftSettings: strictSettings),
@@ -199,7 +208,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "LanyardCLITests", dependencies: ["lanyard", "LanyardTestSupport", "Station", "RosterStore", "Roster"],
+            name: "LanyardCLITests",
+            dependencies: ["lanyard", "LanyardTestSupport", "Station", "RosterStore", "Roster", "Attendance", "DoorRules", "Badges", logging],
             swiftSettings: strictSettings),
     ]
 )

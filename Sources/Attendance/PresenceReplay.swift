@@ -38,7 +38,7 @@ struct PresenceReplay {
                 }
             })
         // Scans uploaded later keep their own time: replay by time, not by the order they reached the store.
-        for entry in log.sorted(by: { $0.at < $1.at }) {
+        for entry in log.sorted(by: { LogOrder.precedes($0, $1) }) {
             switch entry.details {
             case .checkIn where undone.contains(entry.id), .scan where undone.contains(entry.id), .checkInUndone, .scanAnnulled:
                 continue

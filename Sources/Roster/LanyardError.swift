@@ -52,6 +52,8 @@ public struct LanyardError: Error, Sendable, CustomStringConvertible {
         public static let tooLate = Code("too-late")
         /// A kiosk cannot do this for the delegate; a desk can (a cancelled registration, a badge already printed).
         public static let seeADesk = Code("see-a-desk")
+        /// The hub a station joined cannot be reached, or refused it.
+        public static let hubUnreachable = Code("hub-unreachable")
     }
 
     public let code: Code

@@ -8,4 +8,6 @@ public enum StaffRole: String, Sendable, Codable, CaseIterable {
     case kiosk
     /// A door: scans.
     case door
+    /// Another station of the event, joined to this one as its hub: pulls the event and the log, pushes its entries.
+    case station
 }

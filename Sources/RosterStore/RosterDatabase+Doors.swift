@@ -112,7 +112,7 @@ extension RosterDatabase {
     }
 
     /// Sets whether `reference` is inside `place` from their newest admitted scan there that still counts.
-    private static func replayPresence(of reference: String, at place: String, _ db: Database) throws {
+    static func replayPresence(of reference: String, at place: String, _ db: Database) throws {
         let annulled = try annulledScans(db)
         let passages = try entries(of: .scan, for: reference, db).filter {
             !annulled.contains($0.id) && $0.details.scan?.door == place && $0.details.scan?.isPassage == true

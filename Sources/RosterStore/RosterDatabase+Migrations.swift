@@ -205,6 +205,18 @@ extension RosterDatabase {
             // Who asked for a badge, recorded on the badge-issued entry when the job issues it.
             try db.alter(table: "printJob") { t in t.add(column: "staff", .text) }
         }
+        migrator.registerMigration("v9-sync") { db in
+            // How far a station has pushed its own entries to its hub and pulled the hub's log.
+            try db.create(table: "syncCursor") { t in
+                t.primaryKey("name", .text)
+                t.column("position", .integer).notNull()
+            }
+            // The hub a station joined, and the name the hub knows it by (every entry made here carries it).
+            try db.create(table: "syncIdentity") { t in
+                t.column("station", .text).notNull()
+                t.column("hub", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -13,18 +13,31 @@ public struct ServerConfiguration: Sendable {
         case selfSigned
     }
 
+    /// What a hub allows the stations joined to it.
+    public struct Hub: Sendable, Equatable {
+        /// Whether a desk that prints badges may take the event's signing key when it joins.
+        public var sharesSigningKey: Bool
+
+        public init(sharesSigningKey: Bool = false) {
+            self.sharesSigningKey = sharesSigningKey
+        }
+    }
+
     public var host: String
     /// The port; 0 lets the system choose.
     public var port: Int
     public var tls: TLS
     /// The largest request body accepted, in bytes.
     public var maximumBodySize: Int
+    /// Set when the station is the hub of its event: stations join it and sync through it.
+    public var hub: Hub?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, tls: TLS = .none, maximumBodySize: Int = 64 * 1024) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, tls: TLS = .none, maximumBodySize: Int = 64 * 1024, hub: Hub? = nil) {
         self.host = host
         self.port = port
         self.tls = tls
         self.maximumBodySize = maximumBodySize
+        self.hub = hub
     }
 
     /// Reads `--listen HOST:PORT`.

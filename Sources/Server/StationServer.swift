@@ -6,7 +6,7 @@ public import Logging
 import Mustache
 import NIOSSL
 import Roster
-import ServiceLifecycle
+public import ServiceLifecycle
 public import Station
 
 /// Assembles the station server: its router (pages, assets, the JSON API under `/api/v1`), and the station's own
@@ -15,14 +15,16 @@ public import Station
 /// the same application.
 public enum StationServer {
     /// The application `lanyard serve` runs.
-    /// - Parameter onServerRunning: Called once the server listens, with the port it listens on.
+    /// - Parameters:
+    ///   - services: More services to run beside the station's own (a joined station's sync).
+    ///   - onServerRunning: Called once the server listens, with the port it listens on.
     public static func buildApplication(
-        station: Station, configuration: ServerConfiguration, logger: Logger,
+        station: Station, configuration: ServerConfiguration, logger: Logger, services extra: [any Service] = [],
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let feed = DashboardFeed(station: station, logger: logger)
         let router = try await buildRouter(station: station, configuration: configuration, logger: logger, feed: feed)
-        var services: [any Service] = [station.printWorker, station.searchPreparation, feed]
+        var services: [any Service] = [station.printWorker, station.searchPreparation, feed] + extra
         if let scanner = try await station.scannerService() { services.append(scanner) }
         return Application(
             router: router, server: try server(for: configuration, station: station),
@@ -68,6 +70,10 @@ public enum StationServer {
         ScanController(station: station).addRoutes(to: door)
         DashboardController(station: station, feed: feed ?? DashboardFeed(station: station, logger: logger)).addRoutes(to: organiser)
         ReportController(station: station).addRoutes(to: organiser)
+        if let hub = configuration.hub {
+            let stations = api.group().add(middleware: RoleGuard(.station))
+            SyncController(station: station, settings: hub).addRoutes(to: stations, organiser: organiser)
+        }
         return router
     }
 

@@ -35,3 +35,12 @@ extension Station {
         return csv.text
     }
 }
+
+extension Station {
+    /// The badges admitted into a place while their holder was already inside by another station's scan: what
+    /// doors cut off from each other did, found once their logs were merged.
+    public func doubleAdmissions() async throws -> [DoubleAdmission] {
+        let held = await heldScans()
+        return try await store { database in DoubleAdmission.find(in: Self.log(try database.logEntries(), with: held)) }
+    }
+}

@@ -23,6 +23,20 @@ extension Station {
         return (member, given)
     }
 
+    /// Makes `name` a member of staff with `role` unless they are one already (a machine given only tokens).
+    /// - Throws: ``LanyardError`` `conflict` when they exist with another role.
+    public func ensureStaff(_ name: String, role: StaffRole) async throws {
+        if let existing = try await staff().first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
+            guard existing.role == role else {
+                throw LanyardError(
+                    .conflict, "\(existing.name) is a member of staff with the role \(existing.role.rawValue), not \(role.rawValue).",
+                    remedy: "Choose another name for the \(role.rawValue).")
+            }
+            return
+        }
+        _ = try await addStaff(name, role: role)
+    }
+
     /// A bearer token for a machine acting as `name` (a kiosk, a turnstile, a script), valid until revoked.
     public func issueToken(for name: String) async throws -> String {
         let token = Self.secret(bytes: 32)

@@ -32,16 +32,21 @@ public final class Station: Sendable {
     /// The roster as attendance counts it, for the roster revision it was made from.
     let rosterTally = Mutex<(revision: Int64, tally: RosterTally)?>(nil)
     let signInLimiter = SignInLimiter()
+    /// The stations joined to this one as their hub, by name: when each last made contact, how far it pulled.
+    let peers = Mutex<[String: (lastContact: Date, pulled: Int64)]>([:])
 
     /// Opens the station of an existing data folder, writing into the store any scans a crashed station left in
     /// its outbox.
     /// - Throws: ``LanyardError`` `noEvent` for a folder without an event; `configurationError` for a printer route
     ///   naming a profile that does not exist.
     public init(_ configuration: StationConfiguration, logger: Logger) async throws {
-        self.configuration = configuration
         self.logger = logger
         let database = try RosterDatabase.open(in: configuration.data, busyTimeout: configuration.busyTimeout)
         self.database = database
+        // A station joined to a hub is known by the name the hub gave it, whichever front end opens it.
+        var configuration = configuration
+        if let joined = try await DispatchQueue.blocking.perform({ try database.joinedIdentity() }) { configuration.name = joined.station }
+        self.configuration = configuration
         event = try await DispatchQueue.blocking.perform { try database.event() }
         keys = EventKeys(folder: configuration.data)
         desk = BadgeDesk(database: database, event: event, keys: keys)

@@ -4,7 +4,9 @@ import Hummingbird
 import Roster
 import RosterStore
 import Server
+import ServiceLifecycle
 import Station
+import Sync
 
 extension Lanyard {
     /// `lanyard serve`: the station server: the desk and kiosk pages, the JSON API, the printers.
@@ -16,34 +18,80 @@ extension Lanyard {
                 0.0.0.0:8443). Browsers on other machines need HTTPS for Secure cookies and the camera: give \
                 --tls-cert and --tls-key, or --tls self-signed (a local authority in the data folder, station-ca.pem, \
                 to install on the devices). SIGTERM lets in-flight check-ins and print submissions finish.
+
+                Many stations, one event: one station is the hub (--hub); each other joins it with one command, \
+                --join URL --token TOKEN (a token made on the hub with lanyard staff token NAME --role station). \
+                A joining station takes the event, roster and public key from the hub into its data folder, then \
+                serves, pushing its entries and pulling the others' for as long as it runs, and works alone while \
+                the hub cannot be reached.
                 """)
 
         @OptionGroup var station: StationOptions
         @OptionGroup var printing: PrintOptions
         @Option(help: "HOST:PORT to listen on.") var listen = "127.0.0.1:8080"
         @OptionGroup var tls: TLSOptions
+        @Flag(help: "Be the hub of the event: stations join this one and sync through it.") var hub = false
+        @Flag(help: "With --hub: let a joining desk that prints badges (--signs-badges) take the signing key.")
+        var shareSigningKey = false
+        @Option(help: "Join the hub at this URL (with --token), then serve.") var join: String?
+        @Option(help: "The station token the hub made (lanyard staff token NAME --role station).") var token: String?
+        @Flag(help: "With --join: this desk prints badges, so it asks the hub for the signing key.") var signsBadges = false
 
         func validate() throws {
             guard ServerConfiguration.address(listen) != nil else { throw ValidationError("--listen is HOST:PORT, as 127.0.0.1:8080.") }
             try tls.validate()
+            guard (join == nil) == (token == nil) else { throw ValidationError("Give --join URL and --token TOKEN together.") }
+            guard !(hub && join != nil) else { throw ValidationError("A station is the hub or joins one, not both.") }
+            if let join, URL(string: join)?.scheme == nil { throw ValidationError("--join is the hub's URL, as https://hub.local:8443.") }
+            guard !shareSigningKey || hub else { throw ValidationError("--share-signing-key goes with --hub.") }
         }
 
         func run() async throws {
             let output = Output(json: station.json)
             try await output.run {
-                let station = try await printing.open(self.station)
-                try await Self.serve(station, listen: listen, tls: try tls.mode(), json: self.station.json, notes: [])
+                let hubSettings = hub ? ServerConfiguration.Hub(sharesSigningKey: shareSigningKey) : nil
+                if let join, let token {
+                    let client = HubClient(url: URL(string: join)!, token: token)
+                    let configuration = try self.station.configuration(printers: printing.printers, stallTimeout: printing.stallTimeout)
+                    let (station, note) = try await Self.join(client, configuration: configuration, signsBadges: signsBadges)
+                    let sync = SyncService(station: station, hub: client, logger: Lanyard.logger())
+                    try await Self.serve(station, listen: listen, tls: try tls.mode(), json: self.station.json, notes: [note], services: [sync])
+                } else {
+                    let station = try await printing.open(self.station)
+                    try await Self.serve(
+                        station, listen: listen, tls: try tls.mode(), hub: hubSettings, json: self.station.json,
+                        notes: hub ? ["This station is the event's hub."] : [])
+                }
             }
         }
 
-        /// Serves `station` until SIGTERM or SIGINT, saying where (and `notes`) once it listens.
-        static func serve(_ station: Station, listen: String, tls: ServerConfiguration.TLS, json: Bool, notes: [String]) async throws {
+        /// Joins the hub, or, when it cannot be reached and this folder joined it before, opens the station to work
+        /// alone until the hub is back.
+        static func join(_ client: HubClient, configuration: StationConfiguration, signsBadges: Bool) async throws -> (Station, String) {
+            do {
+                let package = try await client.event(signing: signsBadges)
+                let station = try await Station.join(package, hub: client.url, configuration: configuration, logger: Lanyard.logger())
+                return (station, "Joined the hub at \(client.url.absoluteString).")
+            } catch let error as LanyardError where error.code == .hubUnreachable && configuration.data.exists {
+                let station = try await Station(configuration, logger: Lanyard.logger())
+                guard try station.database.joinedIdentity() != nil else { throw error }
+                return (station, "The hub at \(client.url.absoluteString) cannot be reached: working alone, syncing when it is back.")
+            }
+        }
+
+        /// Serves `station` until SIGTERM or SIGINT, saying where (and `notes`) once it listens; `services` run beside
+        /// it (a joined station's sync).
+        static func serve(
+            _ station: Station, listen: String, tls: ServerConfiguration.TLS, hub: ServerConfiguration.Hub? = nil, json: Bool, notes: [String],
+            services: [any Service] = []
+        ) async throws {
             let (host, port) = ServerConfiguration.address(listen)!
-            let configuration = ServerConfiguration(host: host, port: port, tls: tls)
+            let configuration = ServerConfiguration(host: host, port: port, tls: tls, hub: hub)
             let scheme = tls == .none ? "http" : "https"
             let lock = try ServerLock(folder: station.configuration.data, address: "\(scheme)://\(host):\(port)")
-            let application = try await StationServer.buildApplication(station: station, configuration: configuration, logger: Lanyard.logger()) {
-                port in
+            let application = try await StationServer.buildApplication(
+                station: station, configuration: configuration, logger: Lanyard.logger(), services: services
+            ) { port in
                 let shown = host == "0.0.0.0" || host == "::" ? ProcessInfo.processInfo.hostName : host
                 let address = "\(scheme)://\(shown.contains(":") ? "[\(shown)]" : shown):\(port)"
                 lock.record(address)

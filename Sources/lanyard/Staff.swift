@@ -16,7 +16,7 @@ extension Lanyard {
                 abstract: "Add a member of staff; prints a one-time password, changed at their first sign-in.")
             @OptionGroup var station: StationOptions
             @Argument(help: "Their name, as they sign in.") var name: String
-            @Option(help: "organiser, desk, kiosk or door.") var role: StaffRole
+            @Option(help: "organiser, desk, kiosk, door or station.") var role: StaffRole
 
             func run() async throws {
                 let output = Output(json: station.json)
@@ -39,11 +39,15 @@ extension Lanyard {
                 abstract: "Print a bearer token for a machine (a kiosk, a turnstile, a script) acting as a member of staff.")
             @OptionGroup var station: StationOptions
             @Argument(help: "The member of staff the machine acts as.") var name: String
+            @Option(help: "Make NAME first, with this role, when there is no such member of staff (station: another station joining this hub).")
+            var role: StaffRole?
 
             func run() async throws {
                 let output = Output(json: station.json)
                 try await output.run {
-                    let token = try await station.open().issueToken(for: name)
+                    let station = try await station.open()
+                    if let role { try await station.ensureStaff(name, role: role) }
+                    let token = try await station.issueToken(for: name)
                     struct Answer: Encodable {
                         let name: String
                         let token: String

@@ -41,6 +41,16 @@ public enum LogDetails: Sendable, Equatable {
         if case .checkIn(let details) = self { details } else { nil }
     }
 
+    /// The badge issue's details, when this is one.
+    public var badgeIssue: BadgeIssueDetails? {
+        if case .badgeIssued(let details) = self { details } else { nil }
+    }
+
+    /// The revocation's details, when this is one.
+    public var badgeRevocation: BadgeRevocationDetails? {
+        if case .badgeRevoked(let details) = self { details } else { nil }
+    }
+
     /// Decodes the details of a `kind` entry from `decoder` (the `details` object of an entry).
     public init(kind: LogKind, from decoder: any Decoder) throws {
         switch kind {

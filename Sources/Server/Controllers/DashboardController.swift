@@ -13,6 +13,7 @@ struct DashboardController {
         organiser.get("dashboard", use: dashboard)
         organiser.get("dashboard/stream", use: stream)
         organiser.get("attendance/delegates", use: attendees)
+        organiser.get("attendance/double-admissions") { _, _ in DoubleAdmissions(doubleAdmissions: try await station.doubleAdmissions()) }
     }
 
     @Sendable func dashboard(_ request: Request, context: StationRequestContext) async throws -> DashboardView {
@@ -28,6 +29,11 @@ struct DashboardController {
             case .problem(let sentence): EventMessage(name: "problem", data: Self.problem(sentence))
             }
         }
+    }
+
+    /// `{doubleAdmissions: [...]}`.
+    struct DoubleAdmissions: ResponseEncodable {
+        let doubleAdmissions: [DoubleAdmission]
     }
 
     private static func problem(_ sentence: String) -> String {

@@ -37,7 +37,7 @@ public struct APIError: HTTPResponseError {
         case .notSignedIn: .unauthorized
         case .notPermitted, .keyFailure, .seeADesk: .forbidden
         case .tooManyAttempts: .tooManyRequests
-        case .storeBusy, .printSystemFailure, .noEvent: .serviceUnavailable
+        case .storeBusy, .printSystemFailure, .noEvent, .hubUnreachable: .serviceUnavailable
         case .renderFailure, .templateError: .unprocessableContent
         default: .internalServerError
         }

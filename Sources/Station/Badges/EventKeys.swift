@@ -38,6 +38,21 @@ public struct EventKeys: Sendable {
         try publicKey().rawRepresentation.base64EncodedString()
     }
 
+    /// The private key as base64 text, for a hub handing it to a desk that prints badges.
+    public func signingKeyText() throws -> String {
+        try signingKey().rawRepresentation.base64EncodedString()
+    }
+
+    /// Installs the private key a hub handed over (with its public key beside it).
+    /// - Throws: ``LanyardError`` `keyFailure` when it is not a signing key.
+    public func importSigningKey(_ base64: String) throws {
+        guard let raw = Data(base64Encoded: base64), let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
+            throw LanyardError(.keyFailure, "That is not an event signing key.", remedy: "Join the hub again.")
+        }
+        try write(raw.base64EncodedString(), to: folder.signingKeyURL, permissions: 0o600)
+        try write(key.publicKey.rawRepresentation.base64EncodedString(), to: publicKeyURL, permissions: 0o644)
+    }
+
     /// Installs a public key exported by the desk (`lanyard keys export-public`) on a door station.
     public func importPublicKey(_ base64: String) throws {
         guard let raw = Data(base64Encoded: base64.trimmingCharacters(in: .whitespacesAndNewlines)),

@@ -1,0 +1,161 @@
+public import Foundation
+import GRDB
+public import Roster
+
+extension RosterDatabase {
+    /// The entries after `position` in this store's log, in its order, at most `limit`; with `station`, only the
+    /// entries that station made (what a station pushes to its hub).
+    public func logEntries(after position: Int64, limit: Int, madeBy station: String? = nil) throws -> [PositionedEntry] {
+        try storeAccess {
+            try writer.read { db in
+                var request = LogRow.filter(LogRow.Columns.position > position)
+                if let station { request = request.filter(Column("station") == station) }
+                return try request.order(LogRow.Columns.position).limit(limit).fetchAll(db).map { row in
+                    PositionedEntry(position: row.position ?? 0, entry: try row.entry())
+                }
+            }
+        }
+    }
+
+    /// The position of the newest entry of the log (0 when it is empty).
+    public func lastLogPosition() throws -> Int64 {
+        try storeAccess { try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM log") ?? 0 } }
+    }
+
+    /// Merges entries made at other stations into this store's log, in one durable transaction. An entry already
+    /// here (same id) changes nothing; each new one is appended and the state derived from it (who is inside each
+    /// place, the badge in force, a walk-in's registration, a corrected name, flags) is recomputed from every entry
+    /// of that delegate, whatever order the entries arrive in. So stores holding the same entries agree.
+    /// - Returns: The entries that were new, in the order given.
+    @discardableResult
+    public func merge(_ entries: [LogEntry]) throws -> [LogEntry] {
+        try storeAccess {
+            try writer.write { db in
+                var merged: [LogEntry] = []
+                for entry in entries where try Self.insert(entry, db) { merged.append(entry) }
+                try deriveState(from: merged, db)
+                return merged
+            }
+        }
+    }
+
+    /// Brings the derived tables in step with `entries`, newly merged.
+    private func deriveState(from entries: [LogEntry], _ db: Database) throws {
+        var badges: Set<String> = []
+        var names: Set<String> = []
+        var presence: Set<[String]> = []
+        var rosterChanged = false
+        for entry in entries {
+            guard let reference = entry.reference else { continue }
+            switch entry.details {
+            case .scan(let scan):
+                try Self.updatePresence(scan, of: entry, db)
+            case .scanAnnulled(let annulment):
+                if let scan = try LogRow.filter(LogRow.Columns.id == annulment.scan.uuidString).fetchOne(db)?.entry().details.scan {
+                    presence.insert([reference, scan.door])
+                }
+            case .badgeIssued, .badgeRevoked:
+                badges.insert(reference)
+            case .walkIn(let walkIn):
+                if try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchCount(db) == 0 {
+                    try DelegateRecord(walkIn.delegate, search: SearchDocument(walkIn.delegate, folder: folder), updatedAt: entry.at).insert(db)
+                    try db.execute(sql: "UPDATE delegate SET isWalkIn = 1 WHERE reference = ?", arguments: [reference])
+                    rosterChanged = true
+                }
+                names.insert(reference)
+            case .nameCorrected:
+                names.insert(reference)
+            case .flagged(let flag):
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO delegateFlag (id, reference, note, setAt) VALUES (?, ?, ?, ?)",
+                    arguments: [flag.flag.uuidString, reference, flag.note, entry.at])
+            case .flagAcknowledged(let acknowledgement):
+                try db.execute(
+                    sql: "UPDATE delegateFlag SET acknowledgedAt = ? WHERE id = ? AND (acknowledgedAt IS NULL OR acknowledgedAt > ?)",
+                    arguments: [entry.at, acknowledgement.flag.uuidString, entry.at])
+            case .checkIn, .checkOut, .checkInUndone, .print:
+                // Read from the log itself when asked.
+                break
+            }
+        }
+        for pair in presence { try Self.replayPresence(of: pair[0], at: pair[1], db) }
+        for reference in badges { try Self.replayBadge(of: reference, db) }
+        for reference in names where try replayName(of: reference, db) { rosterChanged = true }
+        if rosterChanged { try db.execute(sql: "UPDATE rosterRevision SET value = value + 1") }
+    }
+
+    /// Sets `reference`'s badge in force from every issue and revocation logged: the issue with the highest serial
+    /// (then the latest, then the station's name) stands, revoked if a revocation names its serial.
+    private static func replayBadge(of reference: String, _ db: Database) throws {
+        let issues = try entries(of: .badgeIssued, for: reference, db)
+        guard let newest = issues.max(by: { LogOrder.precedes($0, $1, by: { $0.details.badgeIssue?.serial ?? 0 }) }),
+            let serial = newest.details.badgeIssue?.serial
+        else { return }
+        let revocation = try entries(of: .badgeRevoked, for: reference, db).filter { $0.details.badgeRevocation?.serial == serial }
+            .max { LogOrder.precedes($0, $1) }
+        try BadgeRecord(reference: reference, serial: serial, issuedAt: newest.at, revocationReason: revocation?.details.badgeRevocation?.reason)
+            .save(db)
+    }
+
+    /// Sets `reference`'s name from their latest name correction (by time, then station), the walk-in registration
+    /// or upstream name standing when there is none. Returns whether the name changed.
+    private func replayName(of reference: String, _ db: Database) throws -> Bool {
+        guard let latest = try Self.entries(of: .nameCorrected, for: reference, db).max(by: { LogOrder.precedes($0, $1) }),
+            case .nameCorrected(let correction) = latest.details,
+            let record = try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchOne(db)
+        else { return false }
+        var delegate = record.delegate
+        guard PersonNameFields(delegate) != correction.after else { return false }
+        delegate.title = correction.after.title
+        delegate.givenName = correction.after.givenName
+        delegate.familyName = correction.after.familyName
+        delegate.fullName = nil
+        delegate.nativeName = correction.after.nativeName
+        try DelegateRecord(delegate, search: SearchDocument(delegate, folder: folder), id: record.id, updatedAt: latest.at).update(db)
+        try db.execute(sql: "UPDATE delegate SET isNameCorrected = 1 WHERE id = ?", arguments: [record.id])
+        return true
+    }
+}
+
+extension RosterDatabase {
+    /// A sync cursor kept in the store (`pushed`, `pulled`): a log position, 0 at first.
+    public func syncCursor(_ name: String) throws -> Int64 {
+        try storeAccess {
+            try writer.read { db in try Int64.fetchOne(db, sql: "SELECT position FROM syncCursor WHERE name = ?", arguments: [name]) ?? 0 }
+        }
+    }
+
+    /// Moves a sync cursor forward (never back).
+    public func advanceSyncCursor(_ name: String, to position: Int64) throws {
+        try storeAccess {
+            try writer.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO syncCursor (name, position) VALUES (?, ?)
+                        ON CONFLICT (name) DO UPDATE SET position = MAX(position, excluded.position)
+                        """, arguments: [name, position])
+            }
+        }
+    }
+}
+
+extension RosterDatabase {
+    /// The name a hub knows this station by, and the hub's URL, once it joined one.
+    public func joinedIdentity() throws -> (station: String, hub: String)? {
+        try storeAccess {
+            try writer.read { db in
+                try Row.fetchOne(db, sql: "SELECT station, hub FROM syncIdentity").map { ($0["station"], $0["hub"]) }
+            }
+        }
+    }
+
+    /// Records the hub this station joined and the name it knows the station by.
+    public func recordJoin(station: String, hub: String) throws {
+        try storeAccess {
+            try writer.write { db in
+                try db.execute(sql: "DELETE FROM syncIdentity")
+                try db.execute(sql: "INSERT INTO syncIdentity (station, hub) VALUES (?, ?)", arguments: [station, hub])
+            }
+        }
+    }
+}

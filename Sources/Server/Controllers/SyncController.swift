@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import Roster
+import RosterStore
+import Station
+
+/// The hub's side of sync, for stations joined with a `station` token: the event to join, their entries pushed,
+/// the merged log pulled by cursor (a long poll), and, for organisers, each station's last contact and lag.
+struct SyncController {
+    let station: Station
+    let settings: ServerConfiguration.Hub
+
+    func addRoutes(to stations: RouterGroup<StationRequestContext>, organiser: RouterGroup<StationRequestContext>) {
+        stations.get("sync/event", use: event)
+        stations.post("sync/entries", use: push)
+        stations.get("sync/entries", use: pull)
+        organiser.get("sync/stations") { _, _ in try Self.json(try await station.syncPeers()) }
+    }
+
+    /// `?signing=true` from a desk that prints: the signing key too, when the hub shares it.
+    @Sendable func event(_ request: Request, context: StationRequestContext) async throws -> Response {
+        let signing = request.uri.queryParameters.get("signing") == "true" && settings.sharesSigningKey
+        let name = try peer(context)
+        station.recordContact(of: name, pulled: nil)
+        return try Self.json(try await station.eventPackage(for: name, signingKey: signing))
+    }
+
+    /// `{entries: [LogEntry]}` made at the station: merged, each once. Answers `{received, merged}`.
+    @Sendable func push(_ request: Request, context: StationRequestContext) async throws -> Response {
+        let name = try peer(context)
+        let data = try await request.body.collect(upTo: context.maxUploadSize)
+        let body: Push
+        do {
+            body = try SyncJSON.decoder().decode(Push.self, from: Data(data.readableBytesView))
+        } catch {
+            throw LanyardError(.invalidInput, "The entries pushed cannot be read: \(error).", remedy: "Push them again as {entries: [...]}.")
+        }
+        guard body.entries.allSatisfy({ $0.station == name }) else {
+            throw LanyardError(.notPermitted, "A station pushes only its own entries.", remedy: "Push the entries made at \(name).")
+        }
+        let merged = try await station.merge(body.entries)
+        station.recordContact(of: name, pulled: nil)
+        return try Self.json(Pushed(received: body.entries.count, merged: merged))
+    }
+
+    /// `?after=POSITION&limit=N&wait=SECONDS`: the hub's log after the cursor, waiting up to `wait` (at most 25 s)
+    /// when there is nothing new yet.
+    @Sendable func pull(_ request: Request, context: StationRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let after = Int64(query.get("after") ?? "0") ?? 0
+        let limit = min(max(Int(query.get("limit") ?? "500") ?? 500, 1), 2_000)
+        let wait = min(max(Double(query.get("wait") ?? "0") ?? 0, 0), 25)
+        let name = try peer(context)
+        station.recordContact(of: name, pulled: after)
+        let batch = try await station.entries(after: after, limit: limit, wait: .milliseconds(Int(wait * 1_000)))
+        station.recordContact(of: name, pulled: batch.last)
+        return try Self.json(batch)
+    }
+
+    private func peer(_ context: StationRequestContext) throws -> String {
+        guard let name = context.credential?.staff.name else {
+            throw LanyardError(.notPermitted, "Sync needs a station token.", remedy: "Make one on the hub: lanyard staff token NAME --role station.")
+        }
+        return name
+    }
+
+    struct Push: Decodable {
+        let entries: [LogEntry]
+    }
+
+    /// Entries travel with their times to the millisecond (``SyncJSON``).
+    private static func json(_ value: some Encodable) throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try SyncJSON.encoder().encode(value))))
+    }
+
+    struct Pushed: Encodable {
+        let received: Int
+        let merged: Int
+    }
+}

@@ -1,0 +1,110 @@
+public import Foundation
+public import Logging
+public import Roster
+public import RosterStore
+import Synchronization
+
+extension Station {
+    /// What the station `peer` joining the event gets: the event, categories, programme, roster and public key; the
+    /// signing key only when `signingKey` (a desk that prints, and a hub whose organiser allows it).
+    public func eventPackage(for peer: String, signingKey: Bool) async throws -> EventPackage {
+        let keys = keys
+        let (categories, sessions, delegates) = try await store { database in
+            (try database.categories(), try database.sessions(), try database.delegates())
+        }
+        return EventPackage(
+            station: peer, event: event, categories: categories, sessions: sessions, delegates: delegates, publicKey: try keys.publicKeyText(),
+            signingKey: signingKey ? try keys.signingKeyText() : nil)
+    }
+
+    /// Merges entries made at other stations into this station's log, recomputing what they change, and tells the
+    /// station's screens about the new ones.
+    /// - Returns: How many were new.
+    @discardableResult
+    public func merge(_ entries: [LogEntry]) async throws -> Int {
+        guard !entries.isEmpty else { return 0 }
+        let merged = try await store { try $0.merge(entries) }
+        for entry in merged { events.publish(.entry(entry)) }
+        return merged.count
+    }
+
+    /// The entries this station made after `position` in its log, at most `limit`: what it pushes to its hub.
+    public func ownEntries(after position: Int64, limit: Int) async throws -> [PositionedEntry] {
+        let name = name
+        return try await store { try $0.logEntries(after: position, limit: limit, madeBy: name) }
+    }
+
+    /// The entries after `position` in this station's log, at most `limit`; when there are none yet, waits up to
+    /// `wait` for some, looking every 100 ms (a long poll, so that a station pulling hears of an entry within
+    /// moments, a door's scan written behind its answer included).
+    public func entries(after position: Int64, limit: Int, wait: Duration = .zero) async throws -> SyncBatch {
+        let deadline = ContinuousClock.now + wait
+        while true {
+            let found = try await store { try $0.logEntries(after: position, limit: limit) }
+            if !found.isEmpty || ContinuousClock.now >= deadline || Task.isCancelled {
+                return SyncBatch(entries: found, last: found.last?.position ?? position)
+            }
+            try await Task.sleep(for: min(.milliseconds(100), deadline - ContinuousClock.now))
+        }
+    }
+}
+
+extension Station {
+    /// Opens the station of a data folder joined to a hub: the first time, the event is created from the hub's
+    /// `package` (the same event id, so its badges are this event's); later, the package's roster is brought in
+    /// (new and changed registrations), leaving what happened on site as it is.
+    /// - Throws: ``LanyardError`` `conflict` when the folder holds another event.
+    /// The station takes the name the hub knows it by, for every front end that opens the folder from then on.
+    public static func join(
+        _ package: EventPackage, hub: URL, configuration: StationConfiguration, logger: Logger
+    ) async throws -> Station {
+        let folder = configuration.data
+        try await DispatchQueue.blocking.perform {
+            let database = try RosterDatabase.open(in: folder, busyTimeout: configuration.busyTimeout)
+            if let existing = try? database.event() {
+                guard existing.id == package.event.id else {
+                    throw LanyardError(
+                        .conflict, "The data folder \(folder.url.path) holds another event (\(existing.name)).",
+                        remedy: "Join with an empty data folder, or with the hub of that event.")
+                }
+            } else {
+                try database.createEvent(package.event)
+            }
+            _ = try database.apply(categories: package.categories, sessions: package.sessions, delegates: package.delegates)
+            let keys = EventKeys(folder: folder)
+            if let signingKey = package.signingKey { try keys.importSigningKey(signingKey) } else { try keys.importPublicKey(package.publicKey) }
+            try database.recordJoin(station: package.station, hub: hub.absoluteString)
+        }
+        return try await Station(configuration, logger: logger)
+    }
+}
+
+extension Station {
+    /// Notes that the station `name` made contact, and how far it has pulled this hub's log.
+    public func recordContact(of name: String, pulled: Int64?) {
+        peers.withLock { peers in
+            let before = peers[name]?.pulled ?? 0
+            peers[name] = (Date(), max(before, pulled ?? before))
+        }
+    }
+
+    /// The stations joined to this hub: when each last made contact and how far behind its pull is.
+    public func syncPeers() async throws -> [SyncPeer] {
+        let last = try await store { try $0.lastLogPosition() }
+        return peers.withLock { $0 }.map { name, peer in
+            SyncPeer(station: name, lastContact: peer.lastContact, pulled: peer.pulled, behind: max(0, last - peer.pulled))
+        }.sorted { $0.station < $1.station }
+    }
+}
+
+extension Station {
+    /// A sync cursor kept in the store: `pushed` (this station's log) or `pulled` (its hub's).
+    public func syncCursor(_ name: String) async throws -> Int64 {
+        try await store { try $0.syncCursor(name) }
+    }
+
+    /// Moves a sync cursor forward.
+    public func advanceSyncCursor(_ name: String, to position: Int64) async throws {
+        try await store { try $0.advanceSyncCursor(name, to: position) }
+    }
+}

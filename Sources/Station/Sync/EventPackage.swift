@@ -1,0 +1,30 @@
+public import Foundation
+public import Roster
+
+/// Everything a station needs to join an event, as its hub hands it over: the event (its id, which badges carry),
+/// the categories, the programme, the roster, and the key that checks badges. The key that signs them comes only to a
+/// desk that prints badges, and only when the hub's organiser allows it.
+public struct EventPackage: Codable, Sendable {
+    /// The name the hub knows the joining station by (its token's): the name its entries carry.
+    public var station: String
+    public var event: Event
+    public var categories: [Category]
+    public var sessions: [Session]
+    public var delegates: [Delegate]
+    /// The event's public key, base64.
+    public var publicKey: String
+    /// The event's private signing key, base64, when the hub shares it with this station.
+    public var signingKey: String?
+
+    public init(
+        station: String, event: Event, categories: [Category], sessions: [Session], delegates: [Delegate], publicKey: String, signingKey: String?
+    ) {
+        self.station = station
+        self.event = event
+        self.categories = categories
+        self.sessions = sessions
+        self.delegates = delegates
+        self.publicKey = publicKey
+        self.signingKey = signingKey
+    }
+}

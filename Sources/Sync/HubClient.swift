@@ -1,0 +1,75 @@
+public import AsyncHTTPClient
+public import Foundation
+import NIOCore
+import NIOHTTP1
+public import Roster
+public import Station
+
+/// A station's connection to its hub: the event to join, its own entries pushed, the hub's log pulled by cursor.
+/// Every call carries the station token; a hub that cannot be reached, or refuses the token, is a
+/// ``LanyardError`` `hubUnreachable`.
+public struct HubClient: Sendable {
+    /// The hub's address, `https://hub.example:8443`.
+    public let url: URL
+    private let token: String
+    private let client: HTTPClient
+
+    public init(url: URL, token: String, client: HTTPClient = .shared) {
+        self.url = url
+        self.token = token
+        self.client = client
+    }
+
+    /// The event to join; with `signing`, the signing key too when the hub shares it.
+    public func event(signing: Bool) async throws -> EventPackage {
+        try await call(.GET, "sync/event?signing=\(signing)", timeout: .seconds(120))
+    }
+
+    /// Pushes entries made at this station.
+    /// - Returns: How many the hub did not have.
+    public func push(_ entries: [LogEntry]) async throws -> Int {
+        struct Push: Encodable { let entries: [LogEntry] }
+        struct Pushed: Decodable { let merged: Int }
+        let pushed: Pushed = try await call(.POST, "sync/entries", body: Push(entries: entries), timeout: .seconds(30))
+        return pushed.merged
+    }
+
+    /// The hub's log after `position`, waiting up to `wait` seconds for something new.
+    public func pull(after position: Int64, limit: Int, wait: Int) async throws -> SyncBatch {
+        try await call(.GET, "sync/entries?after=\(position)&limit=\(limit)&wait=\(wait)", timeout: .seconds(Int64(wait) + 30))
+    }
+
+    private func call<Answer: Decodable>(
+        _ method: HTTPMethod, _ path: String, body: (some Encodable)? = String?.none, timeout: TimeAmount
+    ) async throws -> Answer {
+        var request = HTTPClientRequest(url: url.appendingPathComponent("api/v1").absoluteString + "/" + path)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: try SyncJSON.encoder().encode(body)))
+        }
+        let response: HTTPClientResponse
+        let bytes: ByteBuffer
+        do {
+            response = try await client.execute(request, timeout: timeout)
+            bytes = try await response.body.collect(upTo: 512 * 1024 * 1024)
+        } catch {
+            throw LanyardError(
+                .hubUnreachable, "The hub at \(url.absoluteString) cannot be reached (\(error)).",
+                remedy: "Check the network and that the hub is running; the station keeps working and syncs when it is back.")
+        }
+        guard response.status == .ok else {
+            let refused = response.status == .unauthorized || response.status == .forbidden
+            throw LanyardError(
+                .hubUnreachable,
+                "The hub at \(url.absoluteString) answered \(response.status.code): \(String(buffer: bytes).prefix(300))",
+                remedy: refused ? "Make a new station token on the hub: lanyard staff token NAME --role station." : "Look at the hub's log.")
+        }
+        do {
+            return try SyncJSON.decoder().decode(Answer.self, from: Data(bytes.readableBytesView))
+        } catch {
+            throw LanyardError(.hubUnreachable, "The hub's answer cannot be read: \(error).", remedy: "Run the same Lanyard version on the hub.")
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Attendance
+import Badges
+import DoorRules
+import Foundation
+import LanyardTestSupport
+import Logging
+import Roster
+import RosterStore
+import Station
+import Testing
+
+/// Many stations, one event: a hub and stations joined to it, each `lanyard serve` a process of its own on loopback,
+/// syncing over HTTP. The test acts at each station through its data folder (as a second front end on the same
+/// store would); only the server processes carry entries between stations.
+@Suite(.serialized) struct SyncCommandTests {
+    @Test func stationsCutOffFromEachOtherKeepWorkingAndConvergeWithNothingLostOrDoubledAndTheDoubleAdmissionListed() async throws {
+        let hub = LanyardProcess()
+        let desk = LanyardProcess()
+        let door = LanyardProcess()
+        defer { [hub, desk, door].forEach { $0.removeData() } }
+        try hub.run("demo", "--no-serve")
+        let deskToken = try hub.run("staff", "token", "desk-2", "--role", "station").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let doorToken = try hub.run("staff", "token", "door-3", "--role", "station").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (hubServer, hubURL) = try await ServeCommandTests.serve(hub, "--hub", "--share-signing-key")
+        defer { kill(hubServer.process.processIdentifier, SIGTERM) }
+        let (deskServer, _) = try await ServeCommandTests.serve(desk, "--join", hubURL, "--token", deskToken, "--signs-badges")
+        defer { kill(deskServer.process.processIdentifier, SIGTERM) }
+        var (doorServer, _) = try await ServeCommandTests.serve(door, "--join", hubURL, "--token", doorToken)
+
+        let hubStation = try await Self.open(hub, name: "hub")
+        let deskStation = try await Self.open(desk, name: "ignored: the hub names it")
+        let doorStation = try await Self.open(door, name: "ignored")
+        #expect(deskStation.name == "desk-2" && doorStation.name == "door-3")
+        #expect(deskStation.event.id == hubStation.event.id, "a joined station keeps the event's id, which its badges carry")
+        #expect(
+            !FileManager.default.fileExists(atPath: door.data.appendingPathComponent("event-signing.key").path), "a door never gets the signing key")
+
+        // Together: an arrival at the desk reaches the door and the hub.
+        let references = try hubStation.database.delegates().filter { $0.status == .confirmed && $0.days.contains(1) && $0.sessions.contains("A1") }
+            .map(\.reference)
+        let ana = try await Self.arrive(references[0], at: deskStation)
+        try await Self.waitUntil("the door has the desk's arrival") { try doorStation.database.currentBadge(for: references[0]) != nil }
+        let together = try await doorStation.door(session: "A1").scan(ana, at: Self.time("13:45", hubStation))
+        #expect(together.decision.isAdmitted)
+        #expect(try await doorStation.door(session: "A1").scan(ana, direction: .out, at: Self.time("13:50", hubStation)).decision.isAdmitted)
+        await doorStation.flushDoors()
+
+        // Cut off: the door's server is killed mid-sync. Both sides keep working.
+        kill(doorServer.process.processIdentifier, SIGKILL)
+        _ = doorServer.wait()
+        let bea = try await Self.arrive(references[1], at: deskStation)
+        #expect(try await doorStation.door(session: "A1").scan(ana, at: Self.time("14:00", hubStation)).decision.isAdmitted)
+        #expect(try await deskStation.door(session: "A1").scan(ana, at: Self.time("14:01", hubStation)).decision.isAdmitted, "no door can know")
+        _ = try await deskStation.correctName(references[2], to: PersonNameFields(givenName: "Desk", familyName: "Edit"))
+        try await Task.sleep(for: .milliseconds(20))
+        _ = try await doorStation.correctName(references[2], to: PersonNameFields(givenName: "Door", familyName: "Edit"))
+        await doorStation.flushDoors()
+        await deskStation.flushDoors()
+
+        // Reconnected: every store converges to the same state.
+        (doorServer, _) = try await ServeCommandTests.serve(door, "--join", hubURL, "--token", doorToken)
+        defer { kill(doorServer.process.processIdentifier, SIGTERM) }
+        let stations = [hubStation, deskStation, doorStation]
+        try await Self.waitUntil("every store has every entry", timeout: .seconds(60)) {
+            let counts = try stations.map { try $0.database.logEntries().count }
+            return Set(counts).count == 1
+        }
+        let logs = try stations.map { Set(try $0.database.logEntries().map(\.id)) }
+        #expect(logs[0] == logs[1] && logs[1] == logs[2])
+        for table in ["badge", "doorPresence", "delegateFlag"] {
+            let rows = try stations.map { try Self.rows(of: table, in: $0) }
+            #expect(rows[0] == rows[1] && rows[1] == rows[2], "\(table) differs between stations")
+        }
+        let names = try stations.map { try $0.database.delegate(references[2]).givenName }
+        #expect(names == ["Door", "Door", "Door"], "the later correction wins everywhere")
+        #expect(try hubStation.database.logEntries(kind: .nameCorrected, reference: references[2]).count == 2, "the losing edit stays in the history")
+        let checkIns = try hubStation.database.logEntries(kind: .checkIn)
+        #expect(Set(checkIns.map(\.id)).count == checkIns.count, "no check-in doubled")
+        #expect(checkIns.contains { $0.reference == references[1] && $0.station == "desk-2" }, "the check-in made during the cut is kept")
+        let doubles = try await hubStation.doubleAdmissions()
+        #expect(doubles.map(\.reference) == [references[0]])
+        #expect(Set(doubles.flatMap { [$0.first.station, $0.second.station] }) == ["door-3", "desk-2"])
+        #expect(
+            try await doorStation.door(session: "A1").scan(bea, at: Self.time("14:05", hubStation)).decision.isAdmitted,
+            "a badge issued at the desk during the cut works at the door once synced")
+    }
+
+    static func open(_ process: LanyardProcess, name: String) async throws -> Station {
+        try await Station(StationConfiguration(data: DataFolder(path: process.data.path), name: name), logger: Logger(label: "test"))
+    }
+
+    /// Checks `reference` in at `station` and issues their badge there; returns its code.
+    static func arrive(_ reference: String, at station: Station) async throws -> String {
+        _ = try await station.checkIn(.init(reference: reference))
+        let issue = try station.database.nextBadges(for: [reference])[0]
+        let token = try station.desk.sign(issue, at: Date())
+        try station.database.recordBadgeIssues([issue], station: station.name)
+        return token.text
+    }
+
+    /// A time on the event's first day.
+    static func time(_ clock: String, _ station: Station) throws -> Date {
+        try station.event.parseTime("\(station.event.firstDay)T\(clock)")
+    }
+
+    /// A table's rows as text, sorted, without the store's own row ids, read by the `sqlite3` shell.
+    static func rows(of table: String, in station: Station) throws -> [String] {
+        let columns: String =
+            switch table {
+            case "badge": "reference, serial, revocationReason"
+            case "doorPresence": "door, reference, isInside, at"
+            default: "id, reference, note, acknowledgedAt"
+            }
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [
+            "-readonly", station.configuration.data.url.appendingPathComponent("roster.sqlite").path, "SELECT \(columns) FROM \(table)",
+        ]
+        let output = Pipe()
+        shell.standardOutput = output
+        try shell.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        return text.split(separator: "\n").map(String.init).sorted()
+    }
+
+    static func waitUntil(_ what: String, timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw TestTool.Failure(description: "Timed out waiting until \(what).")
+    }
+}
