@@ -11,7 +11,8 @@ import Yams
 @Suite struct OpenAPIDocumentTests {
     @Test func everyRouteIsDocumentedAndEveryDocumentedRouteAnswers() async throws {
         let fixture = try await ServerFixture()
-        let router = try await StationServer.buildRouter(station: fixture.station, configuration: .init(port: 0), logger: Logger(label: "test"))
+        let router = try await StationServer.buildRouter(
+            station: fixture.station, configuration: .init(port: 0, hub: .init()), logger: Logger(label: "test"))
         let served = Set(
             router.routes.map { "\($0.method.rawValue) \($0.path.description)" }.filter { $0.contains("/api/v1/") && !$0.hasSuffix("openapi.yaml") }
                 .map { $0.replacingOccurrences(of: "/api/v1", with: "").replacing(/:(\w+)/) { "{\($0.1)}" } })

@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LanyardTestSupport
+import NIOCore
+import Roster
+import RosterStore
+import Server
+import Station
+import Testing
+
+/// The hub's side of sync through its router: only station tokens sync, a revoked one is refused at once, a
+/// station pushes only its own entries, and a pull gives the log after the cursor with times to the millisecond.
+@Suite struct SyncAPITests {
+    static let hub = ServerConfiguration(port: 0, hub: .init())
+
+    @Test(arguments: [(StaffRole.station, 200), (.organiser, 403), (.desk, 403), (.door, 403), (.kiosk, 403)])
+    func onlyAStationTokenTakesTheEvent(role: StaffRole, status: Int) async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.application(configuration: Self.hub).test(.router) { client in
+            let response = try await client.execute(uri: "/api/v1/sync/event", method: .get, headers: fixture.headers(role))
+            #expect(response.status.code == status)
+            if status == 200 {
+                let package = try #require(try response.json() as? [String: Any])
+                #expect(package["station"] as? String == "station")
+                #expect(package["signingKey"] == nil, "not shared unless the hub allows it and the station asks")
+                #expect((package["delegates"] as? [Any])?.count == 1_200)
+            }
+        }
+    }
+
+    @Test func aStationRevokedOnTheHubIsRefusedAtOnce() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.station.revokeStaff("station")
+        try await fixture.application(configuration: Self.hub).test(.router) { client in
+            let response = try await client.execute(uri: "/api/v1/sync/entries?after=0", method: .get, headers: fixture.headers(.station))
+            #expect(response.status == .unauthorized)
+        }
+    }
+
+    @Test func aStationPushesOnlyItsOwnEntriesAndPullsThemBackAfterItsCursorToTheMillisecond() async throws {
+        let fixture = try await ServerFixture()
+        let before = try fixture.station.database.lastLogPosition()
+        let at = Date(timeIntervalSince1970: 1_804_000_000.123)
+        let own = LogEntry(at: at, reference: "ESOCC-00012", station: "station", details: .checkOut(CheckOutDetails(day: 1)))
+        let other = LogEntry(at: at, reference: "ESOCC-00012", station: "desk-9", details: .checkOut(CheckOutDetails(day: 1)))
+        try await fixture.application(configuration: Self.hub).test(.router) { client in
+            let refused = try await client.execute(
+                uri: "/api/v1/sync/entries", method: .post, headers: fixture.headers(.station, json: true), body: try Self.push([other]))
+            #expect(refused.status == .forbidden)
+            for _ in 0..<2 {
+                let pushed = try await client.execute(
+                    uri: "/api/v1/sync/entries", method: .post, headers: fixture.headers(.station, json: true), body: try Self.push([own]))
+                #expect(pushed.status == .ok)
+            }
+            let pulled = try await client.execute(
+                uri: "/api/v1/sync/entries?after=\(before)", method: .get, headers: fixture.headers(.station))
+            let batch = try SyncJSON.decoder().decode(SyncBatch.self, from: Data(pulled.body.readableBytesView))
+            #expect(batch.entries.map(\.entry) == [own], "pushed twice, merged once, its time kept to the millisecond")
+            #expect(batch.last > before)
+        }
+    }
+
+    static func push(_ entries: [LogEntry]) throws -> ByteBuffer {
+        struct Push: Encodable { let entries: [LogEntry] }
+        return ByteBuffer(bytes: try SyncJSON.encoder().encode(Push(entries: entries)))
+    }
+}

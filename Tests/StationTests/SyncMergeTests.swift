@@ -1,0 +1,74 @@
+import Badges
+import Foundation
+import LanyardTestSupport
+import Roster
+import RosterStore
+import Station
+import Testing
+
+/// Merging other stations' entries: what crosses the wire comes out the same in every store, and stores that
+/// received the same entries in different orders agree on what they derive.
+@Suite struct SyncMergeTests {
+    @Test func anEntrysTimeIsTheSameInEveryStoreItPassesThroughToTheMillisecond() throws {
+        let stores = try (0..<3).map { _ in
+            try RosterDatabase.open(at: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-sync-\(UUID().uuidString).sqlite"))
+        }
+        var random = SystemRandomNumberGenerator()
+        let entries = (0..<2_000).map { _ in
+            LogEntry(
+                at: Date(timeIntervalSince1970: 1_804_000_000 + Double.random(in: 0..<300_000, using: &random)), reference: "ESOCC-00012",
+                station: "desk-2", details: .checkOut(CheckOutDetails(day: 1)))
+        }
+        try stores[0].append(entries)
+        for hop in 1..<3 {
+            let wire = try SyncJSON.encoder().encode(try stores[hop - 1].logEntries())
+            try stores[hop].merge(try SyncJSON.decoder().decode([LogEntry].self, from: wire))
+        }
+        let times = try stores.map { try $0.logEntries().map(\.at) }
+        #expect(times[0] == times[1] && times[1] == times[2])
+    }
+
+    @Test func storesMergingTheSameEntriesInAnotherOrderAgreeOnNamesBadgesAndPresence() async throws {
+        let origin = try await StationFixture()
+        let reference = "ESOCC-00012"
+        let at = origin.time("2027-03-09T09:00")
+        let entries = [
+            LogEntry(
+                at: at, reference: reference, station: "desk-2",
+                details: .nameCorrected(
+                    NameCorrectionDetails(
+                        before: PersonNameFields(givenName: "A", familyName: "B"), after: PersonNameFields(givenName: "Desk", familyName: "Two")))),
+            LogEntry(
+                at: at.addingTimeInterval(1), reference: reference, station: "desk-3",
+                details: .nameCorrected(
+                    NameCorrectionDetails(
+                        before: PersonNameFields(givenName: "A", familyName: "B"), after: PersonNameFields(givenName: "Desk", familyName: "Three")))),
+            LogEntry(at: at, reference: reference, station: "desk-2", details: .badgeIssued(BadgeIssueDetails(serial: 1, isReprint: false))),
+            LogEntry(
+                at: at.addingTimeInterval(5), reference: reference, station: "desk-3",
+                details: .badgeIssued(BadgeIssueDetails(serial: 2, isReprint: true))),
+            LogEntry(
+                at: at.addingTimeInterval(6), reference: reference, station: "desk-3",
+                details: .badgeRevoked(BadgeRevocationDetails(serial: 2, reason: "stolen"))),
+            LogEntry(
+                at: at.addingTimeInterval(60), reference: reference, station: "door-4",
+                details: .scan(ScanDetails(door: "P1", direction: .in, verdict: .admit, reason: "admitted", serial: 1))),
+            LogEntry(
+                at: at.addingTimeInterval(30), reference: reference, station: "door-5",
+                details: .scan(ScanDetails(door: "P1", direction: .out, verdict: .admit, reason: "exit", serial: 1))),
+        ]
+        var derived: [[String]] = []
+        for order in [entries, entries.reversed(), entries.shuffled()] {
+            let fixture = try await StationFixture()
+            try fixture.database.merge(order.map { $0 })
+            let delegate = try fixture.database.delegate(reference)
+            let badge = try fixture.database.currentBadge(for: reference)
+            derived.append([
+                delegate.givenName + " " + delegate.familyName, "\(badge?.serial ?? 0)", badge?.revocationReason ?? "-",
+                "\(try fixture.database.occupancy(of: "P1"))",
+            ])
+        }
+        #expect(derived[0] == ["Desk Three", "2", "stolen", "1"])
+        #expect(derived[1] == derived[0] && derived[2] == derived[0])
+    }
+}
