@@ -6,7 +6,9 @@ extension RosterDatabase {
     /// Registers a delegate on site (a walk-in), logged as `walk-in` with the registration.
     /// - Parameters:
     ///   - delegate: The registration; its reference is ignored when `numbering`.
-    ///   - numbering: Gives the walk-in the next free `WALKIN-0001` reference, chosen in the same transaction.
+    ///   - numbering: Gives the walk-in the next free `WALKIN-0001` reference, chosen in the same transaction; on a
+    ///     station joined to a hub, `WALKIN-<STATION>-0001`, so that stations cut off from each other never hand out
+    ///     the same reference.
     ///   - nonce: Makes the request idempotent: the same nonce again answers the first registration's entry.
     /// - Throws: ``LanyardError`` `alreadyExists` when the reference is taken; `invalidInput` for one too long.
     public func registerWalkIn(
@@ -21,7 +23,10 @@ extension RosterDatabase {
                     return entry
                 }
                 var delegate = delegate
-                if numbering { delegate.reference = try Self.nextWalkInReference(db) }
+                if numbering {
+                    let joined = try Row.fetchOne(db, sql: "SELECT station FROM syncIdentity").map { row -> String in row["station"] }
+                    delegate.reference = try Self.nextWalkInReference(prefix: Self.walkInPrefix(joinedAs: joined), db)
+                }
                 guard delegate.reference.utf8.count <= Delegate.maximumReferenceLength, !delegate.reference.isEmpty else {
                     throw LanyardError(.invalidInput, "A reference has 1 to \(Delegate.maximumReferenceLength) characters.")
                 }
@@ -40,14 +45,21 @@ extension RosterDatabase {
         }
     }
 
-    /// The next free walk-in reference, `WALKIN-0001` onwards.
-    private static func nextWalkInReference(_ db: Database) throws -> String {
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delegate WHERE isWalkIn") ?? 0
+    /// `WALKIN-`, or `WALKIN-<STATION>-` (its letters and digits, at most 10) on a station joined to a hub.
+    static func walkInPrefix(joinedAs station: String?) -> String {
+        guard let station else { return "WALKIN-" }
+        let tag = String(station.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(10))
+        return tag.isEmpty ? "WALKIN-" : "WALKIN-\(tag)-"
+    }
+
+    /// The next free walk-in reference after `prefix`, `0001` onwards.
+    private static func nextWalkInReference(prefix: String, _ db: Database) throws -> String {
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delegate WHERE isWalkIn AND reference LIKE ?", arguments: [prefix + "%"]) ?? 0
         var number = count + 1
-        while try DelegateRecord.filter(DelegateRecord.Columns.reference == String(format: "WALKIN-%04d", number)).fetchCount(db) > 0 {
+        while try DelegateRecord.filter(DelegateRecord.Columns.reference == prefix + String(format: "%04d", number)).fetchCount(db) > 0 {
             number += 1
         }
-        return String(format: "WALKIN-%04d", number)
+        return prefix + String(format: "%04d", number)
     }
 
     /// Corrects a delegate's name: kept over later imports of the roster, logged as `name-corrected` with the name

@@ -132,8 +132,12 @@ extension Station {
         let ledger = scan.flatMap { scan in ledgers.withLock { $0[scan.door] } }
         let annulment: LogEntry
         if let ledger {
-            annulment = try await ledger.exclusively { _ in
-                await ledger.flush()
+            // Decided in the place's turn, without waiting there for the store (doors keep deciding meanwhile): a
+            // scan the steward made since the flush is their latest, so an older one can no longer be annulled.
+            annulment = try await ledger.exclusively { held in
+                if held.contains(where: { $0.staff == staff && $0.kind == .scan }) {
+                    throw LanyardError(.notPermitted, "Only the latest scan a steward made can be annulled, by that steward.")
+                }
                 return try await self.annulStoredScan(id, reason: reason, by: staff)
             }
         } else {

@@ -3,6 +3,7 @@ public import Foundation
 import NIOCore
 import NIOHTTP1
 public import Roster
+import RosterStore
 public import Station
 
 /// A station's connection to its hub: the event to join, its own entries pushed, the hub's log pulled by cursor.
@@ -34,6 +35,16 @@ public struct HubClient: Sendable {
         return pushed.merged
     }
 
+    /// The first of `entries` (at least one) whose push fits in the hub's 64 KB request limit, with room to spare.
+    static func fitting(_ entries: [PositionedEntry]) throws -> [PositionedEntry] {
+        struct Push: Encodable { let entries: [LogEntry] }
+        var count = entries.count
+        while count > 1, try SyncJSON.encoder().encode(Push(entries: entries.prefix(count).map(\.entry))).count > 60_000 {
+            count /= 2
+        }
+        return Array(entries.prefix(count))
+    }
+
     /// The hub's log after `position`, waiting up to `wait` seconds for something new.
     public func pull(after position: Int64, limit: Int, wait: Int) async throws -> SyncBatch {
         try await call(.GET, "sync/entries?after=\(position)&limit=\(limit)&wait=\(wait)", timeout: .seconds(Int64(wait) + 30))
@@ -60,11 +71,14 @@ public struct HubClient: Sendable {
                 remedy: "Check the network and that the hub is running; the station keeps working and syncs when it is back.")
         }
         guard response.status == .ok else {
-            let refused = response.status == .unauthorized || response.status == .forbidden
+            if response.status == .unauthorized || response.status == .forbidden {
+                throw LanyardError(
+                    .notPermitted, "The hub at \(url.absoluteString) refused this station's token (\(response.status.code)).",
+                    remedy: "Make a new station token on the hub: lanyard staff token NAME --role station.")
+            }
             throw LanyardError(
-                .hubUnreachable,
-                "The hub at \(url.absoluteString) answered \(response.status.code): \(String(buffer: bytes).prefix(300))",
-                remedy: refused ? "Make a new station token on the hub: lanyard staff token NAME --role station." : "Look at the hub's log.")
+                .hubUnreachable, "The hub at \(url.absoluteString) answered \(response.status.code): \(String(buffer: bytes).prefix(300))",
+                remedy: "Look at the hub's log.")
         }
         do {
             return try SyncJSON.decoder().decode(Answer.self, from: Data(bytes.readableBytesView))

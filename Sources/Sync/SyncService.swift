@@ -10,7 +10,7 @@ public struct SyncService: Service {
     private let station: Station
     private let hub: HubClient
     private let logger: Logger
-    /// How many entries go in one push (the hub's request size limit is 64 KB).
+    /// At most how many entries go in one push; fewer when they would not fit in the hub's 64 KB request limit.
     static let pushBatch = 100
     static let pullBatch = 1_000
 
@@ -35,9 +35,10 @@ public struct SyncService: Service {
             do {
                 let pushed = try await station.syncCursor("pushed")
                 let own = try await station.ownEntries(after: pushed, limit: Self.pushBatch)
-                if let last = own.last {
-                    _ = try await hub.push(own.map(\.entry))
-                    try await station.advanceSyncCursor("pushed", to: last.position)
+                if !own.isEmpty {
+                    let batch = try HubClient.fitting(own)
+                    _ = try await hub.push(batch.map(\.entry))
+                    try await station.advanceSyncCursor("pushed", to: batch[batch.count - 1].position)
                     continue
                 }
                 try await Task.sleep(for: .milliseconds(100))

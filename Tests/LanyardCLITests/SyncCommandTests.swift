@@ -39,11 +39,16 @@ import Testing
         let references = try hubStation.database.delegates().filter { $0.status == .confirmed && $0.days.contains(1) && $0.sessions.contains("A1") }
             .map(\.reference)
         let ana = try await Self.arrive(references[0], at: deskStation)
-        try await Self.waitUntil("the door has the desk's arrival") { try doorStation.database.currentBadge(for: references[0]) != nil }
+        try await Self.waitUntil("the door has the desk's arrival", timeout: .seconds(60)) {
+            try doorStation.database.currentBadge(for: references[0]) != nil
+        }
         let together = try await doorStation.door(session: "A1").scan(ana, at: Self.time("13:45", hubStation))
         #expect(together.decision.isAdmitted)
         #expect(try await doorStation.door(session: "A1").scan(ana, direction: .out, at: Self.time("13:50", hubStation)).decision.isAdmitted)
         await doorStation.flushDoors()
+        try await Self.waitUntil("the desk has the door's scans", timeout: .seconds(60)) {
+            try deskStation.database.logEntries(kind: .scan).count == 2
+        }
 
         // Cut off: the door's server is killed mid-sync. Both sides keep working.
         kill(doorServer.process.processIdentifier, SIGKILL)

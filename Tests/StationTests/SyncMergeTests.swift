@@ -28,6 +28,15 @@ import Testing
         #expect(times[0] == times[1] && times[1] == times[2])
     }
 
+    @Test func aJoinedStationNumbersItsWalkInsUnderItsOwnNameSoStationsCutOffNeverShareOne() async throws {
+        let fixture = try await StationFixture()
+        let walkIn = Delegate(reference: "", givenName: "Ana", familyName: "Horvat", category: "DEL")
+        #expect(try fixture.database.registerWalkIn(walkIn, numbering: true, station: "desk-1", staff: nil).reference == "WALKIN-0001")
+        try fixture.database.recordJoin(station: "desk-2", hub: "http://127.0.0.1:1")
+        #expect(try fixture.database.registerWalkIn(walkIn, numbering: true, station: "desk-2", staff: nil).reference == "WALKIN-DESK2-0001")
+        #expect(try fixture.database.registerWalkIn(walkIn, numbering: true, station: "desk-2", staff: nil).reference == "WALKIN-DESK2-0002")
+    }
+
     @Test func storesMergingTheSameEntriesInAnotherOrderAgreeOnNamesBadgesAndPresence() async throws {
         let origin = try await StationFixture()
         let reference = "ESOCC-00012"
