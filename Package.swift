@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Station", "Roster", "RosterStore", "PrintQueue", "Attendance", hummingbird, crypto, logging, lifecycle,
+                "Station", "Sync", "Roster", "RosterStore", "PrintQueue", "Attendance", hummingbird, crypto, logging, lifecycle,
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -116,7 +116,8 @@ let package = Package(
         .target(
             name: "Sync",
             dependencies: [
-                "Station", "Roster", "RosterStore", logging, lifecycle, .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "Station", "Roster", "RosterStore", "RosterImport", "DelimitedText", logging, lifecycle,
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings),
@@ -141,7 +142,7 @@ let package = Package(
         .executableTarget(
             name: "lanyard-bench",
             dependencies: [
-                "Station", "SampleConference", "SyntheticRoster", "Roster", "RosterStore", "RosterImport", "Badges",
+                "Station", "Sync", "SampleConference", "SyntheticRoster", "Roster", "RosterStore", "RosterImport", "Badges",
                 "BadgeRendering", "DoorRules", "Printing", "PrintQueue", argumentParser, logging,
                 .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -196,7 +197,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Station", "Attendance", "DoorRules", "Roster", "RosterStore", "PrintQueue", "Badges", "SampleConference",
+                "Server", "Station", "Sync", "Attendance", "DoorRules", "Roster", "RosterStore", "PrintQueue", "Badges", "SampleConference",
                 "LanyardTestSupport", hummingbird,
                 logging,
                 "Printing", yams, lifecycle,

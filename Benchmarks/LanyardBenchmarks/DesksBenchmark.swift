@@ -103,7 +103,7 @@ struct DesksCommand: AsyncParsableCommand {
             if printers != nil { await accepted.wait(for: sent.map(\.key), timeout: .seconds(60)) }
             stream.cancel()
             let saturated = try await saturate(api: api)
-            let memory = Self.memory(of: server.processIdentifier)
+            let memory = ProcessFigures.memory(of: server.processIdentifier)
             server.terminate()
             server.waitUntilExit()
             try await client.shutdown()
@@ -199,16 +199,6 @@ struct DesksCommand: AsyncParsableCommand {
             answerP50Milliseconds: answers.percentile(0.5), answerP99Milliseconds: answers.percentile(0.99),
             acceptedP50Milliseconds: printers == nil ? nil : latencies.percentile(0.5),
             acceptedP99Milliseconds: printers == nil ? nil : latencies.percentile(0.99), jobsNotAccepted: sent.count - toAccepted.count)
-    }
-
-    /// `VmHWM` and `VmRSS` of a process, in MiB.
-    private static func memory(of pid: Int32) -> (peak: Double, current: Double) {
-        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
-        func value(_ field: String) -> Double {
-            let line = status.split(separator: "\n").first { $0.hasPrefix(field + ":") } ?? ""
-            return (Double(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
-        }
-        return (value("VmHWM"), value("VmRSS"))
     }
 
     private func text(_ report: Report) -> String {

@@ -149,7 +149,7 @@ struct VenueCommand: AsyncParsableCommand {
             (0..<organisers).map { _ in Task { try await organiser.dashboardEvents(for: .seconds(duration + 3)) } }
         }
         if watchers != nil { try await Task.sleep(for: .seconds(1)) }
-        let cpuBefore = Self.cpuSeconds(of: server.processIdentifier)
+        let cpuBefore = ProcessFigures.cpuSeconds(of: server.processIdentifier)
         let start = clock.now
         let deadline = start.advanced(by: .seconds(duration))
         async let scanning = withThrowingTaskGroup(of: ([Duration], Int, Int).self) { group in
@@ -208,7 +208,7 @@ struct VenueCommand: AsyncParsableCommand {
         let (scans, admitted, failedScans) = try await scanning
         let (searches, failedSearches, checkIns) = try await desking
         let elapsed = clock.now - start
-        let cpu = Self.cpuSeconds(of: server.processIdentifier) - cpuBefore
+        let cpu = ProcessFigures.cpuSeconds(of: server.processIdentifier) - cpuBefore
         var result = Run(
             scans: .init(scans, failed: failedScans, over: elapsed), admitted: admitted,
             searches: .init(searches, failed: failedSearches, over: elapsed),
@@ -233,15 +233,6 @@ struct VenueCommand: AsyncParsableCommand {
             checkIns.enumerated().compactMap { index, sent in
                 events.first { $0.checkedIn >= base + index + 1 }.map { max($0.at - sent, .zero) }
             })
-    }
-
-    /// User and system CPU seconds of a process so far (`/proc/PID/stat`, in clock ticks of 1/100 s).
-    private static func cpuSeconds(of pid: Int32) -> Double {
-        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-        let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
-        // After the command's closing parenthesis: state is field 3, utime 14 and stime 15.
-        guard fields.count > 12 else { return 0 }
-        return ((Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)) / 100
     }
 
     private func text(_ report: Report) -> String {

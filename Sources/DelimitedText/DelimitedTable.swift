@@ -26,6 +26,13 @@ public struct DelimitedTable: Sendable {
     public let records: [Record]
     public let delimiter: Character
 
+    /// A table made in memory (rows read from JSON), each record's `line` its number in the source.
+    public init(header: [String], records: [Record], delimiter: Character = ",") {
+        self.header = header
+        self.records = records
+        self.delimiter = delimiter
+    }
+
     /// Reads and parses `url`.
     /// - Throws: ``LanyardError`` `unreadableFile` when the file cannot be read, is not UTF-8, has no header or
     ///   is empty.

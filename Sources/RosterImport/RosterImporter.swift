@@ -1,4 +1,4 @@
-import DelimitedText
+public import DelimitedText
 public import Foundation
 import Roster
 public import RosterStore
@@ -33,15 +33,30 @@ public struct RosterImporter: Sendable {
     }
 
     /// Imports `files`.
-    /// - Parameter progress: Called as the file is read and as its rows are checked and written.
-    /// - Throws: ``LanyardError`` when a file cannot be read at all or the store has no event; nothing is written.
-    public func run(_ files: Files, progress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
+    /// - Parameters:
+    ///   - rejectingBadRows: Writes nothing at all when any row is bad (an export pulled unattended), instead of
+    ///     skipping the bad rows.
+    ///   - progress: Called as the file is read and as its rows are checked and written.
+    /// - Throws: ``LanyardError`` when a file cannot be read at all or the store has no event, or `invalidInput`
+    ///   naming the bad rows when `rejectingBadRows`; nothing is written.
+    public func run(_ files: Files, rejectingBadRows: Bool = false, progress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
+        progress(ImportProgress(phase: .reading, done: 0, total: 0))
+        let table = try DelimitedTable(contentsOf: files.delegates)
+        return try run(table, named: files.delegates.lastPathComponent, with: files, rejectingBadRows: rejectingBadRows, progress: progress)
+    }
+
+    /// Imports the delegates of `table` (read already: an export pulled from a registration system), with the
+    /// programme and mapping files of `files` when given, as ``run(_:rejectingBadRows:progress:)`` does.
+    public func run(
+        _ table: DelimitedTable, named fileName: String, with files: Files? = nil, rejectingBadRows: Bool = false,
+        progress: (ImportProgress) -> Void = { _ in }
+    ) throws -> ImportSummary {
         let event = try database.event()
         var problems: [RowProblem] = []
 
         var categories = try database.categories()
         var newCategories: [Category] = []
-        if let url = files.categories {
+        if let url = files?.categories {
             let (read, categoryProblems) = ProgrammeFileReader.categories(try DelimitedTable(contentsOf: url), file: url.lastPathComponent)
             problems += categoryProblems
             newCategories = read
@@ -49,7 +64,7 @@ public struct RosterImporter: Sendable {
         }
         var sessions = try database.sessions()
         var newSessions: [Session] = []
-        if let url = files.sessions {
+        if let url = files?.sessions {
             let (read, sessionProblems) = ProgrammeFileReader.sessions(
                 try DelimitedTable(contentsOf: url), file: url.lastPathComponent, dayCount: event.dayCount)
             problems += sessionProblems
@@ -58,14 +73,11 @@ public struct RosterImporter: Sendable {
                 .values.sorted { $0.code < $1.code }
         }
 
-        progress(ImportProgress(phase: .reading, done: 0, total: 0))
-        let table = try DelimitedTable(contentsOf: files.delegates)
-        let fileName = files.delegates.lastPathComponent
-        let overrides = try files.mapping.map(ColumnMapping.overrides(fromYAML:)) ?? [:]
+        let overrides = try files?.mapping.map(ColumnMapping.overrides(fromYAML:)) ?? [:]
         let mapping = try ColumnMapping(header: table.header, overrides: overrides, fileName: fileName)
         let reader = DelegateRowReader(
             mapping: mapping, sessionDays: Dictionary(uniqueKeysWithValues: sessions.map { ($0.code, $0.day) }),
-            dayCount: event.dayCount, categories: CategoryResolver(known: categories, isStrict: files.categories != nil))
+            dayCount: event.dayCount, categories: CategoryResolver(known: categories, isStrict: files?.categories != nil))
 
         // Rows are read and checked on every core while the chunks already checked are written.
         let checker = DelegateRowChecker(reader: reader, mapping: mapping, fileName: fileName, folder: database.folder)
@@ -79,6 +91,12 @@ public struct RosterImporter: Sendable {
                 created += chunk.createdCategories
                 problems += chunk.problems
                 progress(ImportProgress(phase: .importing, done: chunk.rowsDone, total: table.records.count))
+            }
+            if rejectingBadRows, let first = problems.first {
+                throw LanyardError(
+                    .invalidInput,
+                    "\(fileName) has \(problems.count) bad row\(problems.count == 1 ? "" : "s") (first: \(first)); nothing was changed.",
+                    remedy: "Correct the export at its source; the next pull takes it.")
             }
             return newCategories + created
         }

@@ -79,14 +79,15 @@ extension RosterDatabase {
                 delegate.familyName = name.familyName
                 delegate.fullName = nil
                 delegate.nativeName = name.nativeName.flatMap { $0.isEmpty ? nil : $0 }
-                try DelegateRecord(delegate, search: SearchDocument(delegate, folder: folder), id: record.id, updatedAt: now).update(db)
-                try db.execute(sql: "UPDATE delegate SET isNameCorrected = 1 WHERE id = ?", arguments: [record.id])
-                try db.execute(sql: "UPDATE rosterRevision SET value = value + 1")
                 let entry = LogEntry(
                     at: now, reference: delegate.reference, station: station, staff: staff,
                     details: .nameCorrected(NameCorrectionDetails(before: before, after: PersonNameFields(delegate))))
                 _ = try Self.insert(entry, db)
-                return (delegate, entry)
+                // The name comes from the latest correction in the order every station shares: this one, unless a
+                // correction merged from another station is later.
+                _ = try replayName(of: delegate.reference, db)
+                try db.execute(sql: "UPDATE rosterRevision SET value = value + 1")
+                return (try Self.delegate(delegate.reference, db), entry)
             }
         }
     }

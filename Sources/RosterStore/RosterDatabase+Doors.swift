@@ -118,6 +118,7 @@ extension RosterDatabase {
             !annulled.contains($0.id) && $0.details.scan?.door == place && $0.details.scan?.isPassage == true
         }
         try db.execute(sql: "DELETE FROM doorPresence WHERE door = ? AND reference = ?", arguments: [place, reference])
-        if let last = passages.max(by: { $0.at < $1.at }), let scan = last.details.scan { try updatePresence(scan, of: last, db) }
+        // The newest in the order every station shares, so that stores holding the same scans agree.
+        if let last = passages.max(by: { LogOrder.precedes($0, $1) }), let scan = last.details.scan { try updatePresence(scan, of: last, db) }
     }
 }

@@ -217,6 +217,17 @@ extension RosterDatabase {
                 t.column("hub", .text).notNull()
             }
         }
+        migrator.registerMigration("v10-upstream") { db in
+            // What the hub last pulled from the registration system, for conditional requests (ETag,
+            // Last-Modified) and for the organisers.
+            try db.create(table: "upstreamPull") { t in
+                t.primaryKey("source", .text)
+                t.column("etag", .text)
+                t.column("lastModified", .text)
+                t.column("checkedAt", .datetime).notNull()
+                t.column("outcome", .jsonText).notNull()
+            }
+        }
         return migrator
     }
 }

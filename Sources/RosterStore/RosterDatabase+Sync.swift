@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import GRDB
 public import Roster
 
@@ -49,7 +49,7 @@ extension RosterDatabase {
             guard let reference = entry.reference else { continue }
             switch entry.details {
             case .scan(let scan):
-                try Self.updatePresence(scan, of: entry, db)
+                if scan.isPassage { presence.insert([reference, scan.door]) }
             case .scanAnnulled(let annulment):
                 if let scan = try LogRow.filter(LogRow.Columns.id == annulment.scan.uuidString).fetchOne(db)?.entry().details.scan {
                     presence.insert([reference, scan.door])
@@ -69,6 +69,13 @@ extension RosterDatabase {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO delegateFlag (id, reference, note, setAt) VALUES (?, ?, ?, ?)",
                     arguments: [flag.flag.uuidString, reference, flag.note, entry.at])
+                // Its acknowledgement may have come first.
+                let acknowledged = try Self.entries(of: .flagAcknowledged, for: reference, db).filter {
+                    if case .flagAcknowledged(let acknowledgement) = $0.details { acknowledgement.flag == flag.flag } else { false }
+                }
+                if let first = acknowledged.min(by: { LogOrder.precedes($0, $1) }) {
+                    try db.execute(sql: "UPDATE delegateFlag SET acknowledgedAt = ? WHERE id = ?", arguments: [first.at, flag.flag.uuidString])
+                }
             case .flagAcknowledged(let acknowledgement):
                 try db.execute(
                     sql: "UPDATE delegateFlag SET acknowledgedAt = ? WHERE id = ? AND (acknowledgedAt IS NULL OR acknowledgedAt > ?)",
@@ -98,12 +105,14 @@ extension RosterDatabase {
     }
 
     /// Sets `reference`'s name from their latest name correction (by time, then station), the walk-in registration
-    /// or upstream name standing when there is none. Returns whether the name changed.
-    private func replayName(of reference: String, _ db: Database) throws -> Bool {
+    /// or upstream name standing when there is none; a corrected name is kept over later imports. Returns whether
+    /// the name changed.
+    func replayName(of reference: String, _ db: Database) throws -> Bool {
         guard let latest = try Self.entries(of: .nameCorrected, for: reference, db).max(by: { LogOrder.precedes($0, $1) }),
             case .nameCorrected(let correction) = latest.details,
             let record = try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchOne(db)
         else { return false }
+        try db.execute(sql: "UPDATE delegate SET isNameCorrected = 1 WHERE id = ?", arguments: [record.id])
         var delegate = record.delegate
         guard PersonNameFields(delegate) != correction.after else { return false }
         delegate.title = correction.after.title

@@ -70,3 +70,11 @@ public struct RosterDatabase: Sendable {
         }
     }
 }
+
+extension RosterDatabase {
+    /// Writes the write-ahead log into the database file and empties it, so that the file alone holds the store (a
+    /// copy of the folder, a backup).
+    public func checkpoint() throws {
+        try storeAccess { try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
+    }
+}

@@ -1,4 +1,5 @@
 public import Foundation
+public import Sync
 
 /// How the station server listens: its address, and TLS.
 public struct ServerConfiguration: Sendable {
@@ -15,11 +16,15 @@ public struct ServerConfiguration: Sendable {
 
     /// What a hub allows the stations joined to it.
     public struct Hub: Sendable, Equatable {
-        /// Whether a desk that prints badges may take the event's signing key when it joins.
-        public var sharesSigningKey: Bool
+        /// The stations (by name, lower-cased) that may take the event's signing key when they join: desks that
+        /// print badges, as the organiser allows.
+        public var signingStations: Set<String>
+        /// Where the hub pulls its roster from, when it does.
+        public var upstream: UpstreamSource?
 
-        public init(sharesSigningKey: Bool = false) {
-            self.sharesSigningKey = sharesSigningKey
+        public init(signingStations: Set<String> = [], upstream: UpstreamSource? = nil) {
+            self.signingStations = signingStations
+            self.upstream = upstream
         }
     }
 

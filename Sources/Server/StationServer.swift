@@ -8,6 +8,7 @@ import NIOSSL
 import Roster
 public import ServiceLifecycle
 public import Station
+public import Sync
 
 /// Assembles the station server: its router (pages, assets, the JSON API under `/api/v1`), and the station's own
 /// services (the print worker, the scanner reader) to run beside it in one service group, so that SIGTERM lets
@@ -23,8 +24,10 @@ public enum StationServer {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let feed = DashboardFeed(station: station, logger: logger)
-        let router = try await buildRouter(station: station, configuration: configuration, logger: logger, feed: feed)
+        let upstream = configuration.hub?.upstream.map { UpstreamPuller(station: station, source: $0, logger: logger) }
+        let router = try await buildRouter(station: station, configuration: configuration, logger: logger, feed: feed, upstream: upstream)
         var services: [any Service] = [station.printWorker, station.searchPreparation, feed] + extra
+        if let upstream { services.append(upstream) }
         if let scanner = try await station.scannerService() { services.append(scanner) }
         return Application(
             router: router, server: try server(for: configuration, station: station),
@@ -34,9 +37,11 @@ public enum StationServer {
     }
 
     /// The router: middleware, pages and API, for `buildApplication` and for tests of the router alone.
-    /// - Parameter feed: The live dashboard, which runs as one of the application's services.
+    /// - Parameters:
+    ///   - feed: The live dashboard, which runs as one of the application's services.
+    ///   - upstream: A hub's pull from the registration system, which runs as another.
     public static func buildRouter(
-        station: Station, configuration: ServerConfiguration, logger: Logger, feed: DashboardFeed? = nil
+        station: Station, configuration: ServerConfiguration, logger: Logger, feed: DashboardFeed? = nil, upstream: UpstreamPuller? = nil
     ) async throws -> Router<StationRequestContext> {
         let resources = Bundle.module.resourceURL!
         let library = try await MustacheLibrary(directory: resources.appendingPathComponent("Templates").path)
@@ -73,6 +78,9 @@ public enum StationServer {
         if let hub = configuration.hub {
             let stations = api.group().add(middleware: RoleGuard(.station))
             SyncController(station: station, settings: hub).addRoutes(to: stations, organiser: organiser)
+            if let source = hub.upstream {
+                UpstreamController(puller: upstream ?? UpstreamPuller(station: station, source: source, logger: logger)).addRoutes(to: organiser)
+            }
         }
         return router
     }

@@ -49,7 +49,22 @@ extension Station {
             },
             deniedByReason: today.deniedByReason, printers: printers, printSystemProblem: problem,
             unassignedPrintJobs: jobs.filter { $0.queue == nil }.count,
-            stations: stations.map { .init(name: $0.key, lastContact: $0.value, isThisStation: $0.key == name) }.sorted { $0.name < $1.name })
+            stations: try await stationFigures(heardInLog: stations), hub: try await hubFigures())
+    }
+
+    /// The stations heard from in the log and, on a hub, the stations joined to it, with their last contact and lag.
+    private func stationFigures(heardInLog heard: [String: Date]) async throws -> [DashboardView.StationFigures] {
+        var figures = heard.mapValues { DashboardView.StationFigures(name: "", lastContact: $0, isThisStation: false) }
+        for peer in try await syncPeers() {
+            let logged = figures[peer.station]?.lastContact ?? .distantPast
+            figures[peer.station] = .init(name: "", lastContact: max(logged, peer.lastContact), isThisStation: false, behind: peer.behind)
+        }
+        return figures.map { name, figure in
+            var figure = figure
+            figure.name = name
+            figure.isThisStation = name == self.name
+            return figure
+        }.sorted { $0.name < $1.name }
     }
 
     /// The delegates behind a figure of the dashboard, with where each stands today.

@@ -168,29 +168,18 @@ extension Station {
 
 extension Station {
     /// The scans the station's doors answered but have not written into the store yet (while an import holds its
-    /// write lock, or for the few milliseconds of writing behind), by their time.
+    /// write lock, or for the few milliseconds of writing behind).
     func heldScans() async -> [LogEntry] {
         var held: [LogEntry] = []
         for ledger in ledgers.withLock({ Array($0.values) }) { held += await ledger.held }
-        return held.sorted { $0.at < $1.at }
+        return held
     }
 
-    /// The on-site log as the station knows it: `stored` (in the store's order, by time), with each held scan it
-    /// does not have yet put in its place by time. Roll-calls and figures read this, so that someone just admitted
-    /// at a door is on them at once, and a late upload of an old scan counts where the store will count it.
+    /// The on-site log as the station knows it: `stored`, and the held scans it does not have yet. Roll-calls and
+    /// figures read this (replaying it in ``LogOrder``), so that someone just admitted at a door is on them at once.
     static func log(_ stored: [LogEntry], with held: [LogEntry]) -> [LogEntry] {
         guard !held.isEmpty else { return stored }
         let heldIDs = Set(held.map(\.id))
-        var log = stored.filter { !heldIDs.contains($0.id) }
-        for entry in held {
-            var low = log.startIndex
-            var high = log.endIndex
-            while low < high {
-                let middle = (low + high) / 2
-                if log[middle].at <= entry.at { low = middle + 1 } else { high = middle }
-            }
-            log.insert(entry, at: low)
-        }
-        return log
+        return stored.filter { !heldIDs.contains($0.id) } + held
     }
 }

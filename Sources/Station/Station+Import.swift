@@ -1,3 +1,4 @@
+public import DelimitedText
 import Foundation
 public import RosterImport
 import RosterStore
@@ -10,5 +11,17 @@ extension Station {
         _ files: RosterImporter.Files, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }
     ) async throws -> ImportSummary {
         try await store { database in try RosterImporter(database: database).run(files, progress: progress) }
+    }
+
+    /// Refreshes the roster from an export pulled from the registration system, read already into `table`: by the
+    /// same rules as a file, except that any bad row rejects the whole copy (nobody reviews an unattended pull), and
+    /// what happened on site is never touched.
+    /// - Throws: ``LanyardError`` `invalidInput` naming the bad rows; nothing is written.
+    public func importUpstream(
+        _ table: DelimitedTable, named name: String, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }
+    ) async throws -> ImportSummary {
+        try await store { database in
+            try RosterImporter(database: database).run(table, named: name, rejectingBadRows: true, progress: progress)
+        }
     }
 }

@@ -9,12 +9,12 @@ extension Station {
     /// signing key only when `signingKey` (a desk that prints, and a hub whose organiser allows it).
     public func eventPackage(for peer: String, signingKey: Bool) async throws -> EventPackage {
         let keys = keys
-        let (categories, sessions, delegates) = try await store { database in
-            (try database.categories(), try database.sessions(), try database.delegates())
+        let (categories, sessions, delegates, revision) = try await store { database in
+            (try database.categories(), try database.sessions(), try database.delegates(), try database.rosterRevision())
         }
         return EventPackage(
             station: peer, event: event, categories: categories, sessions: sessions, delegates: delegates, publicKey: try keys.publicKeyText(),
-            signingKey: signingKey ? try keys.signingKeyText() : nil)
+            signingKey: signingKey ? try keys.signingKeyText() : nil, rosterRevision: revision)
     }
 
     /// Merges entries made at other stations into this station's log, recomputing what they change, and tells the
@@ -25,6 +25,21 @@ extension Station {
         guard !entries.isEmpty else { return 0 }
         let merged = try await store { try $0.merge(entries) }
         for entry in merged { events.publish(.entry(entry)) }
+        // The door screens of a place another station's scans moved.
+        let places = Set(merged.compactMap { $0.details.scan?.door })
+        if !places.isEmpty {
+            let capacities = try await doorList().reduce(into: [String: Int]()) { $0[$1.place] = $1.capacity }
+            for place in places {
+                // With this station's own scans held at the place's doors, when it has any.
+                let count: Int
+                if let ledger = ledgers.withLock({ $0[place] }) {
+                    count = try await ledger.occupancy()
+                } else {
+                    count = try await store { try $0.occupancy(of: place) }
+                }
+                events.publish(.occupancy(place: place, count: count, capacity: capacities[place]))
+            }
+        }
         return merged.count
     }
 
@@ -37,12 +52,16 @@ extension Station {
     /// The entries after `position` in this station's log, at most `limit`; when there are none yet, waits up to
     /// `wait` for some, looking every 100 ms (a long poll, so that a station pulling hears of an entry within
     /// moments, a door's scan written behind its answer included).
-    public func entries(after position: Int64, limit: Int, wait: Duration = .zero) async throws -> SyncBatch {
+    /// - Parameter roster: The roster revision the asking station holds: when this station's differs, it answers at
+    ///   once.
+    public func entries(after position: Int64, limit: Int, wait: Duration = .zero, roster: Int64? = nil) async throws -> SyncBatch {
         let deadline = ContinuousClock.now + wait
+        var revision = roster
+        if revision == nil { revision = try await store { try $0.rosterRevision() } }
         while true {
-            let found = try await store { try $0.logEntries(after: position, limit: limit) }
-            if !found.isEmpty || ContinuousClock.now >= deadline || Task.isCancelled {
-                return SyncBatch(entries: found, last: found.last?.position ?? position)
+            let (found, now) = try await store { database in (try database.logEntries(after: position, limit: limit), try database.rosterRevision()) }
+            if !found.isEmpty || now != revision || ContinuousClock.now >= deadline || Task.isCancelled {
+                return SyncBatch(entries: found, last: found.last?.position ?? position, rosterRevision: now)
             }
             try await Task.sleep(for: min(.milliseconds(100), deadline - ContinuousClock.now))
         }
@@ -70,12 +89,24 @@ extension Station {
             } else {
                 try database.createEvent(package.event)
             }
-            _ = try database.apply(categories: package.categories, sessions: package.sessions, delegates: package.delegates)
             let keys = EventKeys(folder: folder)
             if let signingKey = package.signingKey { try keys.importSigningKey(signingKey) } else { try keys.importPublicKey(package.publicKey) }
             try database.recordJoin(station: package.station, hub: hub.absoluteString)
         }
-        return try await Station(configuration, logger: logger)
+        let station = try await Station(configuration, logger: logger)
+        try await station.takeRoster(of: package)
+        return station
+    }
+}
+
+extension Station {
+    /// Takes the hub's roster (new registrations, changes, cancellations), leaving what happened on site as it is,
+    /// and notes the hub's roster revision it is.
+    public func takeRoster(of package: EventPackage) async throws {
+        try await store { database in
+            _ = try database.apply(categories: package.categories, sessions: package.sessions, delegates: package.delegates)
+            try database.advanceSyncCursor("roster", to: package.rosterRevision)
+        }
     }
 }
 
@@ -106,5 +137,18 @@ extension Station {
     /// Moves a sync cursor forward.
     public func advanceSyncCursor(_ name: String, to position: Int64) async throws {
         try await store { try $0.advanceSyncCursor(name, to: position) }
+    }
+}
+
+extension Station {
+    /// Notes that this station just exchanged entries with its hub.
+    public func recordHubContact(at now: Date = Date()) {
+        hubContact.withLock { $0 = now }
+    }
+
+    /// The hub this station joined and when it last heard from it; nil on a station that joined none.
+    func hubFigures() async throws -> DashboardView.HubFigures? {
+        guard let joined = try await store({ try $0.joinedIdentity() }) else { return nil }
+        return DashboardView.HubFigures(url: joined.hub, lastContact: hubContact.withLock { $0 })
     }
 }

@@ -34,6 +34,8 @@ public final class Station: Sendable {
     let signInLimiter = SignInLimiter()
     /// The stations joined to this one as their hub, by name: when each last made contact, how far it pulled.
     let peers = Mutex<[String: (lastContact: Date, pulled: Int64)]>([:])
+    /// On a station joined to a hub: when it last exchanged entries with it.
+    let hubContact = Mutex<Date?>(nil)
 
     /// Opens the station of an existing data folder, writing into the store any scans a crashed station left in
     /// its outbox.

@@ -21,6 +21,12 @@ public struct HubClient: Sendable {
         self.client = client
     }
 
+    /// Checks within a few seconds that the hub answers and takes the token, before a long call: a hub that is down
+    /// fails fast here rather than at a long call's deadline.
+    public func probe() async throws {
+        let _: SyncBatch = try await call(.GET, "sync/entries?after=\(Int64.max)&limit=1&wait=0", timeout: .seconds(5))
+    }
+
     /// The event to join; with `signing`, the signing key too when the hub shares it.
     public func event(signing: Bool) async throws -> EventPackage {
         try await call(.GET, "sync/event?signing=\(signing)", timeout: .seconds(120))
@@ -46,8 +52,10 @@ public struct HubClient: Sendable {
     }
 
     /// The hub's log after `position`, waiting up to `wait` seconds for something new.
-    public func pull(after position: Int64, limit: Int, wait: Int) async throws -> SyncBatch {
-        try await call(.GET, "sync/entries?after=\(position)&limit=\(limit)&wait=\(wait)", timeout: .seconds(Int64(wait) + 30))
+    /// With `roster`, the hub's roster revision the station holds: the hub answers at once when its own differs.
+    public func pull(after position: Int64, limit: Int, wait: Int, roster: Int64? = nil) async throws -> SyncBatch {
+        let known = roster.map { "&roster=\($0)" } ?? ""
+        return try await call(.GET, "sync/entries?after=\(position)&limit=\(limit)&wait=\(wait)\(known)", timeout: .seconds(Int64(wait) + 30))
     }
 
     private func call<Answer: Decodable>(

@@ -38,6 +38,7 @@ public struct SyncService: Service {
                 if !own.isEmpty {
                     let batch = try HubClient.fitting(own)
                     _ = try await hub.push(batch.map(\.entry))
+                    station.recordHubContact()
                     try await station.advanceSyncCursor("pushed", to: batch[batch.count - 1].position)
                     continue
                 }
@@ -56,9 +57,15 @@ public struct SyncService: Service {
         while !Task.isCancelled {
             do {
                 let pulled = try await station.syncCursor("pulled")
-                let batch = try await hub.pull(after: pulled, limit: Self.pullBatch, wait: 20)
+                let roster = try await station.syncCursor("roster")
+                let batch = try await hub.pull(after: pulled, limit: Self.pullBatch, wait: 20, roster: roster)
+                station.recordHubContact()
                 try await station.merge(batch.entries.map(\.entry))
                 if batch.last > pulled { try await station.advanceSyncCursor("pulled", to: batch.last) }
+                if batch.rosterRevision != roster {
+                    // The hub's roster changed (a pull from the registration system, a walk-in): take it again.
+                    try await station.takeRoster(of: try await hub.event(signing: false))
+                }
             } catch is CancellationError {
                 return
             } catch {

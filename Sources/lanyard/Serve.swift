@@ -31,11 +31,14 @@ extension Lanyard {
         @Option(help: "HOST:PORT to listen on.") var listen = "127.0.0.1:8080"
         @OptionGroup var tls: TLSOptions
         @Flag(help: "Be the hub of the event: stations join this one and sync through it.") var hub = false
-        @Flag(help: "With --hub: let a joining desk that prints badges (--signs-badges) take the signing key.")
-        var shareSigningKey = false
+        @Option(help: "With --hub: the stations (comma-separated names) that may take the signing key when they join with --signs-badges.")
+        var shareSigningKey: String?
         @Option(help: "Join the hub at this URL (with --token), then serve.") var join: String?
         @Option(help: "The station token the hub made (lanyard staff token NAME --role station).") var token: String?
         @Flag(help: "With --join: this desk prints badges, so it asks the hub for the signing key.") var signsBadges = false
+        @Option(help: "With --hub: pull the roster from the registration system's CSV or JSON export at this URL.") var upstream: String?
+        @Option(help: "With --upstream: the export's API token (sent as Authorization: Token …).") var upstreamToken: String?
+        @Option(help: "With --upstream: seconds between two pulls (an organiser can pull at once).") var upstreamEvery = 300
 
         func validate() throws {
             guard ServerConfiguration.address(listen) != nil else { throw ValidationError("--listen is HOST:PORT, as 127.0.0.1:8080.") }
@@ -43,13 +46,24 @@ extension Lanyard {
             guard (join == nil) == (token == nil) else { throw ValidationError("Give --join URL and --token TOKEN together.") }
             guard !(hub && join != nil) else { throw ValidationError("A station is the hub or joins one, not both.") }
             if let join, URL(string: join)?.scheme == nil { throw ValidationError("--join is the hub's URL, as https://hub.local:8443.") }
-            guard !shareSigningKey || hub else { throw ValidationError("--share-signing-key goes with --hub.") }
+            guard shareSigningKey == nil || hub else { throw ValidationError("--share-signing-key goes with --hub.") }
+            guard upstream == nil || hub else { throw ValidationError("--upstream goes with --hub.") }
+            if let upstream, URL(string: upstream)?.scheme == nil {
+                throw ValidationError("--upstream is the export's URL, as https://tickets.example/export.csv.")
+            }
+            guard upstreamEvery >= 10 else { throw ValidationError("--upstream-every is at least 10 seconds.") }
         }
 
         func run() async throws {
             let output = Output(json: station.json)
             try await output.run {
-                let hubSettings = hub ? ServerConfiguration.Hub(sharesSigningKey: shareSigningKey) : nil
+                let source = upstream.map { UpstreamSource(url: URL(string: $0)!, token: upstreamToken, interval: .seconds(upstreamEvery)) }
+                let hubSettings =
+                    hub
+                    ? ServerConfiguration.Hub(
+                        signingStations: Set(
+                            (shareSigningKey ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+                        upstream: source) : nil
                 if let join, let token {
                     let client = HubClient(url: URL(string: join)!, token: token)
                     let configuration = try self.station.configuration(printers: printing.printers, stallTimeout: printing.stallTimeout)
@@ -69,6 +83,7 @@ extension Lanyard {
         /// alone until the hub is back.
         static func join(_ client: HubClient, configuration: StationConfiguration, signsBadges: Bool) async throws -> (Station, String) {
             do {
+                try await client.probe()
                 let package = try await client.event(signing: signsBadges)
                 let station = try await Station.join(package, hub: client.url, configuration: configuration, logger: Lanyard.logger())
                 return (station, "Joined the hub at \(client.url.absoluteString).")

@@ -13,7 +13,9 @@ import Testing
 /// syncing over HTTP. The test acts at each station through its data folder (as a second front end on the same
 /// store would); only the server processes carry entries between stations.
 @Suite(.serialized) struct SyncCommandTests {
-    @Test func stationsCutOffFromEachOtherKeepWorkingAndConvergeWithNothingLostOrDoubledAndTheDoubleAdmissionListed() async throws {
+    @Test func stationsCutOffFromEachOtherKeepWorkingAndConvergeWithNothingLostOrDoubledTheDoubleAdmissionListedAndNewRegistrationsReachingAll()
+        async throws
+    {
         let hub = LanyardProcess()
         let desk = LanyardProcess()
         let door = LanyardProcess()
@@ -21,7 +23,7 @@ import Testing
         try hub.run("demo", "--no-serve")
         let deskToken = try hub.run("staff", "token", "desk-2", "--role", "station").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let doorToken = try hub.run("staff", "token", "door-3", "--role", "station").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let (hubServer, hubURL) = try await ServeCommandTests.serve(hub, "--hub", "--share-signing-key")
+        let (hubServer, hubURL) = try await ServeCommandTests.serve(hub, "--hub", "--share-signing-key", "desk-2")
         defer { kill(hubServer.process.processIdentifier, SIGTERM) }
         let (deskServer, _) = try await ServeCommandTests.serve(desk, "--join", hubURL, "--token", deskToken, "--signs-badges")
         defer { kill(deskServer.process.processIdentifier, SIGTERM) }
@@ -50,17 +52,28 @@ import Testing
             try deskStation.database.logEntries(kind: .scan).count == 2
         }
 
-        // Cut off: the door's server is killed mid-sync. Both sides keep working.
+        // Cut off: the door's server is killed mid-sync, and restarted where it cannot reach the hub (it starts anyway,
+        // working alone). Both sides keep working.
         kill(doorServer.process.processIdentifier, SIGKILL)
         _ = doorServer.wait()
+        // Serving at all is the proof: a station that cannot reach its hub and never joined it would stop with an error.
+        let (alone, _) = try await ServeCommandTests.serve(door, "--join", "http://127.0.0.1:9", "--token", doorToken)
         let bea = try await Self.arrive(references[1], at: deskStation)
         #expect(try await doorStation.door(session: "A1").scan(ana, at: Self.time("14:00", hubStation)).decision.isAdmitted)
         #expect(try await deskStation.door(session: "A1").scan(ana, at: Self.time("14:01", hubStation)).decision.isAdmitted, "no door can know")
         _ = try await deskStation.correctName(references[2], to: PersonNameFields(givenName: "Desk", familyName: "Edit"))
         try await Task.sleep(for: .milliseconds(20))
         _ = try await doorStation.correctName(references[2], to: PersonNameFields(givenName: "Door", familyName: "Edit"))
+        let walkIns = [
+            try await deskStation.registerWalkIn(.init(givenName: "Walk", familyName: "In", category: "DEL")).delegate.delegate.reference,
+            try await doorStation.registerWalkIn(.init(givenName: "Walk", familyName: "In", category: "DEL")).delegate.delegate.reference,
+        ]
+        #expect(walkIns[0] != walkIns[1], "stations cut off from each other never hand out the same reference")
+        let flag = try await deskStation.flag(references[3], note: "Collect the speaker's gift at the desk")
         await doorStation.flushDoors()
         await deskStation.flushDoors()
+        kill(alone.process.processIdentifier, SIGTERM)
+        _ = alone.wait()
 
         // Reconnected: every store converges to the same state.
         (doorServer, _) = try await ServeCommandTests.serve(door, "--join", hubURL, "--token", doorToken)
@@ -79,15 +92,25 @@ import Testing
         let names = try stations.map { try $0.database.delegate(references[2]).givenName }
         #expect(names == ["Door", "Door", "Door"], "the later correction wins everywhere")
         #expect(try hubStation.database.logEntries(kind: .nameCorrected, reference: references[2]).count == 2, "the losing edit stays in the history")
-        let checkIns = try hubStation.database.logEntries(kind: .checkIn)
-        #expect(Set(checkIns.map(\.id)).count == checkIns.count, "no check-in doubled")
-        #expect(checkIns.contains { $0.reference == references[1] && $0.station == "desk-2" }, "the check-in made during the cut is kept")
+        for station in stations {
+            let checkIns = try station.database.logEntries(kind: .checkIn).compactMap(\.reference).filter { references[0...1].contains($0) }
+            #expect(checkIns == [references[0], references[1]], "each check-in once at \(station.name), none lost")
+            #expect(try walkIns.allSatisfy { try station.database.delegate($0).givenName == "Walk" }, "both walk-ins at \(station.name)")
+            #expect(try station.database.flags(of: references[3]).map(\.id) == [flag.id])
+        }
         let doubles = try await hubStation.doubleAdmissions()
         #expect(doubles.map(\.reference) == [references[0]])
         #expect(Set(doubles.flatMap { [$0.first.station, $0.second.station] }) == ["door-3", "desk-2"])
         #expect(
             try await doorStation.door(session: "A1").scan(bea, at: Self.time("14:05", hubStation)).decision.isAdmitted,
             "a badge issued at the desk during the cut works at the door once synced")
+
+        // A registration that reaches the hub (from the registration system) reaches every station.
+        _ = try hubStation.database.apply(
+            delegates: [Delegate(reference: "ESOCC-09999", givenName: "Late", familyName: "Registration", category: "DEL")])
+        try await Self.waitUntil("the late registration at every station") {
+            (try? deskStation.database.delegate("ESOCC-09999")) != nil && (try? doorStation.database.delegate("ESOCC-09999")) != nil
+        }
     }
 
     static func open(_ process: LanyardProcess, name: String) async throws -> Station {

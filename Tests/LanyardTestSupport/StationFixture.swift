@@ -62,15 +62,17 @@ actor FixtureTemplates {
             ?? Task {
                 let url = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-template-\(UUID().uuidString)")
                 let configuration = StationConfiguration(data: DataFolder(path: url.path), name: "desk-1")
-                _ = try await DemoConference.open(configuration, firstDay: firstDay, logger: Logger(label: "test"))
+                let station = try await DemoConference.open(configuration, firstDay: firstDay, logger: Logger(label: "test")).0
+                // The database file alone then holds the template, whenever the station closes its write-ahead log.
+                try station.database.checkpoint()
                 return url
             }
         folders[firstDay] = task
         let template = try await task.value
         try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
-        // The database with its write-ahead log (nothing writes the template after set-up); SQLite rebuilds the
-        // shared-memory index of a copy it opens first.
-        let skipped: Set = ["outbox", "server.lock", "roster.sqlite-shm"]
+        // The database file, checkpointed after set-up (nothing writes the template after that), without its
+        // write-ahead log and shared-memory index, which the station may be closing meanwhile.
+        let skipped: Set = ["outbox", "server.lock", "roster.sqlite-wal", "roster.sqlite-shm"]
         for name in try FileManager.default.contentsOfDirectory(atPath: template.path) where !skipped.contains(name) {
             try FileManager.default.copyItem(at: template.appendingPathComponent(name), to: destination.appendingPathComponent(name))
         }

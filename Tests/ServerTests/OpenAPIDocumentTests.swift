@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Server
+import Sync
 import Testing
 import Yams
 
@@ -12,7 +13,9 @@ import Yams
     @Test func everyRouteIsDocumentedAndEveryDocumentedRouteAnswers() async throws {
         let fixture = try await ServerFixture()
         let router = try await StationServer.buildRouter(
-            station: fixture.station, configuration: .init(port: 0, hub: .init()), logger: Logger(label: "test"))
+            station: fixture.station,
+            configuration: .init(port: 0, hub: .init(upstream: UpstreamSource(url: URL(string: "http://127.0.0.1:9/export.csv")!))),
+            logger: Logger(label: "test"))
         let served = Set(
             router.routes.map { "\($0.method.rawValue) \($0.path.description)" }.filter { $0.contains("/api/v1/") && !$0.hasSuffix("openapi.yaml") }
                 .map { $0.replacingOccurrences(of: "/api/v1", with: "").replacing(/:(\w+)/) { "{\($0.1)}" } })

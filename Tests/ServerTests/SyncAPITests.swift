@@ -29,6 +29,16 @@ import Testing
         }
     }
 
+    @Test(arguments: [(Set(["station"]), true), (Set(["desk-2"]), false)])
+    func theSigningKeyGoesOnlyToAStationTheOrganiserNamed(named: Set<String>, gets: Bool) async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.application(configuration: .init(port: 0, hub: .init(signingStations: named))).test(.router) { client in
+            let response = try await client.execute(uri: "/api/v1/sync/event?signing=true", method: .get, headers: fixture.headers(.station))
+            let package = try #require(try response.json() as? [String: Any])
+            #expect((package["signingKey"] != nil) == gets)
+        }
+    }
+
     @Test func aStationRevokedOnTheHubIsRefusedAtOnce() async throws {
         let fixture = try await ServerFixture()
         try await fixture.station.revokeStaff("station")

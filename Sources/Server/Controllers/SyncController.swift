@@ -17,10 +17,10 @@ struct SyncController {
         organiser.get("sync/stations") { _, _ in try Self.json(try await station.syncPeers()) }
     }
 
-    /// `?signing=true` from a desk that prints: the signing key too, when the hub shares it.
+    /// `?signing=true` from a desk that prints: the signing key too, when the hub's organiser named the station.
     @Sendable func event(_ request: Request, context: StationRequestContext) async throws -> Response {
-        let signing = request.uri.queryParameters.get("signing") == "true" && settings.sharesSigningKey
         let name = try peer(context)
+        let signing = request.uri.queryParameters.get("signing") == "true" && settings.signingStations.contains(name.lowercased())
         station.recordContact(of: name, pulled: nil)
         return try Self.json(try await station.eventPackage(for: name, signingKey: signing))
     }
@@ -43,8 +43,9 @@ struct SyncController {
         return try Self.json(Pushed(received: body.entries.count, merged: merged))
     }
 
-    /// `?after=POSITION&limit=N&wait=SECONDS`: the hub's log after the cursor, waiting up to `wait` (at most 25 s)
-    /// when there is nothing new yet.
+    /// `?after=POSITION&limit=N&wait=SECONDS&roster=REVISION`: the hub's log after the cursor and its roster
+    /// revision, waiting up to `wait` (at most 25 s) while there is nothing new and the station's roster revision is
+    /// the hub's.
     @Sendable func pull(_ request: Request, context: StationRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let after = Int64(query.get("after") ?? "0") ?? 0
@@ -52,7 +53,8 @@ struct SyncController {
         let wait = min(max(Double(query.get("wait") ?? "0") ?? 0, 0), 25)
         let name = try peer(context)
         station.recordContact(of: name, pulled: after)
-        let batch = try await station.entries(after: after, limit: limit, wait: .milliseconds(Int(wait * 1_000)))
+        let roster = query.get("roster").flatMap { Int64($0) }
+        let batch = try await station.entries(after: after, limit: limit, wait: .milliseconds(Int(wait * 1_000)), roster: roster)
         station.recordContact(of: name, pulled: batch.last)
         return try Self.json(batch)
     }

@@ -70,7 +70,7 @@ actor PlaceLedger {
     /// Whether `reference` is inside: their latest held passage through the place, or what the store says.
     static func isInside(_ reference: String, stored: Bool, held: [LogEntry]) -> Bool {
         let passages = held.filter { $0.reference == reference && $0.details.scan?.isPassage == true }
-        guard let last = passages.max(by: { $0.at < $1.at }) else { return stored }
+        guard let last = passages.max(by: { LogOrder.precedes($0, $1) }) else { return stored }
         return last.details.scan?.direction == .in
     }
 

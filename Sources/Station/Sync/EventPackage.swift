@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Roster
 
 /// Everything a station needs to join an event, as its hub hands it over: the event (its id, which badges carry),
@@ -15,9 +15,12 @@ public struct EventPackage: Codable, Sendable {
     public var publicKey: String
     /// The event's private signing key, base64, when the hub shares it with this station.
     public var signingKey: String?
+    /// The hub's roster revision this roster is.
+    public var rosterRevision: Int64
 
     public init(
-        station: String, event: Event, categories: [Category], sessions: [Session], delegates: [Delegate], publicKey: String, signingKey: String?
+        station: String, event: Event, categories: [Category], sessions: [Session], delegates: [Delegate], publicKey: String, signingKey: String?,
+        rosterRevision: Int64
     ) {
         self.station = station
         self.event = event
@@ -26,5 +29,6 @@ public struct EventPackage: Codable, Sendable {
         self.delegates = delegates
         self.publicKey = publicKey
         self.signingKey = signingKey
+        self.rosterRevision = rosterRevision
     }
 }

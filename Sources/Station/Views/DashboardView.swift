@@ -52,6 +52,14 @@ public struct DashboardView: Encodable, Sendable {
         public var lastContact: Date
         /// Whether it is the station serving this page.
         public var isThisStation: Bool
+        /// On a hub, for a station joined to it: how many of the hub's entries it has not pulled yet.
+        public var behind: Int64?
+    }
+
+    /// On a station joined to a hub: the hub, and when this station last exchanged entries with it.
+    public struct HubFigures: Encodable, Sendable {
+        public var url: String
+        public var lastContact: Date?
     }
 
     public var generatedAt: Date
@@ -74,4 +82,5 @@ public struct DashboardView: Encodable, Sendable {
     /// Badges waiting for any printer.
     public var unassignedPrintJobs: Int
     public var stations: [StationFigures]
+    public var hub: HubFigures?
 }

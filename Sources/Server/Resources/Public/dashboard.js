@@ -139,7 +139,20 @@
     printers.replaceChildren(...items);
 
     const now = Date.now();
+    const hub = data.hub;
+    const hubHeard = hub && hub.lastContact ? now - new Date(hub.lastContact).getTime() : Infinity;
     $('stations').replaceChildren(
+      ...(hub
+        ? [
+            h(
+              'li',
+              { 'data-testid': 'hub' },
+              h('span', { class: `dot ${hubHeard < 30000 ? 'dot-green' : 'dot-red'}` }),
+              h('span', { class: 'grow' }, h('strong', {}, 'Hub'), h('span', { class: 'muted' }, ` · ${hub.url}`)),
+              h('span', { class: 'muted' }, hub.lastContact ? `synced ${clock(hub.lastContact)}` : 'not reached yet: working alone'),
+            ),
+          ]
+        : []),
       ...data.stations.map((station) => {
         const minutes = Math.round((now - new Date(station.lastContact).getTime()) / 60000);
         const recent = minutes < 5;
@@ -149,6 +162,8 @@
           h('span', { class: `dot ${recent ? 'dot-green' : 'dot-amber'}` }),
           h('span', { class: 'grow' }, h('strong', {}, station.name), station.isThisStation ? h('span', { class: 'muted' }, ' · this station') : null),
           h('span', { class: 'muted' }, minutes < 1 ? 'just now' : `last heard ${clock(station.lastContact)}`),
+          station.behind == null ? null : h('span', { class: `pill ${station.behind > 0 ? 'pill-amber' : 'pill-green'}`, 'data-behind': station.behind },
+            station.behind > 0 ? `${station.behind} behind` : 'in sync'),
         );
       }),
     );

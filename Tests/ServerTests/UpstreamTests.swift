@@ -1,0 +1,141 @@
+import Foundation
+import Hummingbird
+import LanyardTestSupport
+import Logging
+import Roster
+import RosterStore
+import ServiceLifecycle
+import Station
+import Sync
+import Synchronization
+import Testing
+
+/// A hub pulling its roster from the registration system: a stand-in export server on loopback (a real HTTP server)
+/// whose export changes between pulls, answers 304 to a copy the hub has, and once serves a broken copy.
+@Suite struct UpstreamTests {
+    /// The sample conference's export, with `edit` applied to its lines (the header is line 0).
+    static func export(_ edit: (inout [String]) -> Void) throws -> String {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/SampleConference/conference/delegates.csv")
+        var lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        edit(&lines)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aHubPullsNewChangedAndCancelledRegistrationsSkipsAnUnchangedCopyAndRejectsABrokenOneWhole() async throws {
+        let fixture = try await ServerFixture()
+        let station = fixture.station
+        _ = try await station.correctName("ESOCC-00013", to: PersonNameFields(givenName: "Neil", familyName: "MacAllister"))
+        let first = try Self.export { lines in
+            lines.append("ESOCC-09001,Ms,Irena,Kovač,,Europol,NL,DEL,irena.kovac@example.eu,A1,1;2,confirmed")
+            lines[12] = lines[12].replacingOccurrences(of: "Police cantonale vaudoise", with: "Police cantonale du Valais")
+            lines[1] = lines[1].replacingOccurrences(of: ",confirmed", with: ",cancelled")
+        }
+        let broken = try Self.export { lines in
+            lines.append("ESOCC-09002,Mr,Broken,Row,,Nowhere,XX,NOSUCHCATEGORY,not-an-email,Z9,7,confirmed")
+            lines[2] = lines[2].replacingOccurrences(of: ",confirmed", with: ",cancelled")
+        }
+        let upstream = StandInExport(body: first, etag: "\"v1\"")
+        try await upstream.serving { port in
+            let puller = UpstreamPuller(
+                station: station, source: UpstreamSource(url: URL(string: "http://127.0.0.1:\(port)/export.csv")!), logger: Logger(label: "test"))
+            let imported = await puller.pull()
+            #expect(imported.outcome == .imported, "\(imported.problem ?? "")")
+            #expect(imported.added == 1 && imported.updated == 1 && imported.cancelled == 1)
+            #expect(try station.database.delegate("ESOCC-09001").familyName == "Kovač")
+            #expect(try station.database.delegate("ESOCC-00012").organisation == "Police cantonale du Valais")
+            #expect(try station.database.delegate("ESOCC-00001").status == .cancelled)
+            #expect(try station.database.delegate("ESOCC-00013").familyName == "MacAllister", "a name corrected on site stands")
+
+            let again = await puller.pull()
+            #expect(again.outcome == .unchanged)
+            #expect(upstream.notModifiedAnswers == 1, "the hub asked with the copy's ETag and got 304")
+
+            let revision = try station.database.rosterRevision()
+            upstream.replace(body: broken, etag: "\"v2\"")
+            let rejected = await puller.pull()
+            #expect(rejected.outcome == .rejected)
+            #expect(rejected.problem?.contains("ESOCC-09002") == true, "\(rejected.problem ?? "")")
+            #expect(try station.database.rosterRevision() == revision, "a broken copy changes nothing")
+            #expect(try station.database.delegate("ESOCC-00002").status == .confirmed)
+            #expect(try await puller.last()?.outcome == .rejected)
+
+            // The source fixed: the next pull asks without the rejected copy's ETag, and takes it.
+            upstream.replace(body: first + "ESOCC-09003,Mr,Jonas,Petraitis,,FNTT,LT,DEL,jonas@example.lt,,1,confirmed\n", etag: "\"v3\"")
+            #expect(await puller.pull().added == 1)
+        }
+    }
+
+    @Test func aHubPullsAJSONExportAsItPullsACSVOne() async throws {
+        let fixture = try await ServerFixture()
+        let json = """
+            {"results": [{"reference": "ESOCC-09101", "first_name": "Ана", "last_name": "Петрова", "organisation": "МВР",
+              "country": "BG", "category": "DEL", "email": "ana@example.bg", "sessions": ["A1", "B2"], "days": [1, 2], "status": "confirmed"}]}
+            """
+        let upstream = StandInExport(body: json, etag: "\"j1\"", contentType: "application/json")
+        try await upstream.serving { port in
+            let puller = UpstreamPuller(
+                station: fixture.station, source: UpstreamSource(url: URL(string: "http://127.0.0.1:\(port)/export.json")!),
+                logger: Logger(label: "test"))
+            let pull = await puller.pull()
+            #expect(pull.outcome == .imported, "\(pull.problem ?? "")")
+            let delegate = try fixture.station.database.delegate("ESOCC-09101")
+            #expect(delegate.familyName == "Петрова" && delegate.sessions == ["A1", "B2"] && delegate.days == [1, 2])
+        }
+    }
+}
+
+/// A registration system's export on loopback: one body at a time with its ETag, answering 304 to a request that
+/// names it.
+final class StandInExport: Sendable {
+    private struct State {
+        var body: String
+        var etag: String
+        var notModified = 0
+    }
+
+    private let state: Mutex<State>
+    private let contentType: String
+
+    init(body: String, etag: String, contentType: String = "text/csv; charset=utf-8") {
+        state = Mutex(State(body: body, etag: etag))
+        self.contentType = contentType
+    }
+
+    var notModifiedAnswers: Int { state.withLock { $0.notModified } }
+
+    func replace(body: String, etag: String) {
+        state.withLock {
+            $0.body = body
+            $0.etag = etag
+        }
+    }
+
+    /// Serves the export on a free port while `body` runs.
+    func serving(_ body: @Sendable (Int) async throws -> Void) async throws {
+        let router = Router()
+        router.get("/:file") { request, _ -> Response in
+            let (text, etag, asked) = self.state.withLock { state in
+                let asked = request.headers[.ifNoneMatch] == state.etag
+                if asked { state.notModified += 1 }
+                return (state.body, state.etag, asked)
+            }
+            if asked { return Response(status: .notModified, headers: [.eTag: etag]) }
+            return Response(
+                status: .ok, headers: [.contentType: self.contentType, .eTag: etag], body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+        let (ports, found) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in found.yield(channel.localAddress?.port ?? 0) }, logger: Logger(label: "stand-in"))
+        let group = ServiceGroup(services: [app], logger: Logger(label: "stand-in"))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw CancellationError() }
+            try await body(port)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+}
