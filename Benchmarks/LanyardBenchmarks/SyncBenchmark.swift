@@ -204,7 +204,12 @@ struct SyncCommand: AsyncParsableCommand {
         let sent = SentBook()
         let cpuBefore = ProcessFigures.cpuSeconds(of: pid)
         let start = ContinuousClock.now
-        let clients = tokens.map { HubClient(url: url, token: $0) }
+        // One connection each for a long poll and a push, as each station process has.
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: tokens.count * 2 + 4)
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        defer { _ = http.shutdown() }
+        let clients = tokens.map { HubClient(url: url, token: $0, client: http) }
         let cursor = try RosterDatabase.open(in: DataFolder(path: URL(fileURLWithPath: scratch).appendingPathComponent("hub").path)).lastLogPosition()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, client) in clients.enumerated() {

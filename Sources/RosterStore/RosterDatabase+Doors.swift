@@ -112,8 +112,9 @@ extension RosterDatabase {
     }
 
     /// Sets whether `reference` is inside `place` from their newest admitted scan there that still counts.
-    static func replayPresence(of reference: String, at place: String, _ db: Database) throws {
-        let annulled = try annulledScans(db)
+    /// - Parameter annulled: The scans annulled, when the caller has read them already.
+    static func replayPresence(of reference: String, at place: String, annulled: Set<UUID>? = nil, _ db: Database) throws {
+        let annulled = try annulled ?? annulledScans(db)
         let passages = try entries(of: .scan, for: reference, db).filter {
             !annulled.contains($0.id) && $0.details.scan?.door == place && $0.details.scan?.isPassage == true
         }

@@ -45,11 +45,22 @@ extension RosterDatabase {
         var names: Set<String> = []
         var presence: Set<[String]> = []
         var rosterChanged = false
+        let annulled = entries.contains { $0.kind == .scan || $0.kind == .scanAnnulled } ? try Self.annulledScans(db) : []
         for entry in entries {
             guard let reference = entry.reference else { continue }
             switch entry.details {
-            case .scan(let scan):
-                if scan.isPassage { presence.insert([reference, scan.door]) }
+            case .scan(let scan) where scan.isPassage && !annulled.contains(entry.id):
+                // The newest passage of the delegate at the place sets presence: one newer than what the store has
+                // is applied as it is; one at the same instant is settled by replaying in the shared order.
+                let current = try Date.fetchOne(
+                    db, sql: "SELECT at FROM doorPresence WHERE door = ? AND reference = ?", arguments: [scan.door, reference])
+                if let current, current == entry.at {
+                    presence.insert([reference, scan.door])
+                } else if current.map({ $0 < entry.at }) ?? true {
+                    try Self.updatePresence(scan, of: entry, db)
+                }
+            case .scan:
+                break
             case .scanAnnulled(let annulment):
                 if let scan = try LogRow.filter(LogRow.Columns.id == annulment.scan.uuidString).fetchOne(db)?.entry().details.scan {
                     presence.insert([reference, scan.door])
@@ -85,7 +96,7 @@ extension RosterDatabase {
                 break
             }
         }
-        for pair in presence { try Self.replayPresence(of: pair[0], at: pair[1], db) }
+        for pair in presence { try Self.replayPresence(of: pair[0], at: pair[1], annulled: annulled, db) }
         for reference in badges { try Self.replayBadge(of: reference, db) }
         for reference in names where try replayName(of: reference, db) { rosterChanged = true }
         if rosterChanged { try db.execute(sql: "UPDATE rosterRevision SET value = value + 1") }

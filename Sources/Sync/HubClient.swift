@@ -41,11 +41,12 @@ public struct HubClient: Sendable {
         return pushed.merged
     }
 
-    /// The first of `entries` (at least one) whose push fits in the hub's 64 KB request limit, with room to spare.
+    /// The first of `entries` (at least one) whose push fits in the hub's 4 MB limit for sync requests, with room
+    /// to spare.
     static func fitting(_ entries: [PositionedEntry]) throws -> [PositionedEntry] {
         struct Push: Encodable { let entries: [LogEntry] }
         var count = entries.count
-        while count > 1, try SyncJSON.encoder().encode(Push(entries: entries.prefix(count).map(\.entry))).count > 60_000 {
+        while count > 1, try SyncJSON.encoder().encode(Push(entries: entries.prefix(count).map(\.entry))).count > 3_000_000 {
             count /= 2
         }
         return Array(entries.prefix(count))

@@ -10,8 +10,8 @@ public struct SyncService: Service {
     private let station: Station
     private let hub: HubClient
     private let logger: Logger
-    /// At most how many entries go in one push; fewer when they would not fit in the hub's 64 KB request limit.
-    static let pushBatch = 100
+    /// At most how many entries go in one push; fewer when they would not fit in the hub's request limit.
+    static let pushBatch = 1_000
     static let pullBatch = 1_000
 
     public init(station: Station, hub: HubClient, logger: Logger) {
