@@ -39,10 +39,11 @@ struct SyncCommand: AsyncParsableCommand {
     struct Propagation: Codable {
         var checkIns: Int
         var missing: Int
-        /// From the check-in's commit at one station to each other station's merge of it.
+        /// From the check-in's commit at one station to each other joined station's merge of it (two hops, through
+        /// the hub).
         var eachP50Milliseconds: Double
         var eachP99Milliseconds: Double
-        /// Until the last station has it.
+        /// Until the last station (the hub included) has it.
         var everyP50Milliseconds: Double
         var everyP99Milliseconds: Double
         var everyMaxMilliseconds: Double
@@ -50,7 +51,8 @@ struct SyncCommand: AsyncParsableCommand {
 
     struct CatchUp: Codable {
         var entries: Int
-        /// From the first station's commit of the last entry to the hub having all of them.
+        /// From the first station's first write of them (in batches of 1,000, as a busy station makes them) to the hub
+        /// having all of them.
         var hubSeconds: Double
         /// From restarting the stopped station to its log matching the hub's.
         var stationSeconds: Double
@@ -63,7 +65,8 @@ struct SyncCommand: AsyncParsableCommand {
         var propagationP50Milliseconds: Double
         var propagationP99Milliseconds: Double
         var cpuPercent: Double
-        var peakMemoryMiB: Double
+        /// The hub's resident memory at the end of the run.
+        var memoryMiB: Double
     }
 
     func run() async throws {
@@ -154,7 +157,7 @@ struct SyncCommand: AsyncParsableCommand {
         var missing = 0
         for (id, time) in made {
             let times = await arrivals.times(of: id)
-            each += times.values.map { $0 - time }
+            each += times.filter { $0.key != 0 }.values.map { $0 - time }
             if times.count == streams.count, let last = times.values.max() { every.append(last - time) } else { missing += 1 }
         }
         let (eachLatencies, everyLatencies) = (Latencies(each), Latencies(every))
@@ -178,10 +181,10 @@ struct SyncCommand: AsyncParsableCommand {
                     details: .scan(
                         ScanDetails(door: "Venue", direction: number % 2 == 0 ? .in : .out, verdict: .admit, reason: "admitted", serial: 1))))
         }
+        let made = ContinuousClock.now
         for batch in stride(from: 0, to: entries.count, by: 1_000) {
             try origin.database.append(Array(entries[batch..<min(batch + 1_000, entries.count)]))
         }
-        let made = ContinuousClock.now
         let last = entries[entries.count - 1].id
         while try hub.database.logEntry(last) == nil { try await Task.sleep(for: .milliseconds(50)) }
         let hubTime = ContinuousClock.now - made
@@ -189,7 +192,7 @@ struct SyncCommand: AsyncParsableCommand {
         let restarted = ContinuousClock.now
         processes[index] = try launchStation(index, data: data, hubURL: hubURL, token: tokens[index], folder: folder)
         let station = try RosterDatabase.open(in: data)
-        while try station.logEntry(last) == nil || station.logEntries().count < hub.database.logEntries().count {
+        while try station.logEntry(last) == nil || station.logEntryCount() < hub.database.logEntryCount() {
             try await Task.sleep(for: .milliseconds(50))
         }
         return CatchUp(
@@ -204,19 +207,27 @@ struct SyncCommand: AsyncParsableCommand {
         let sent = SentBook()
         let cpuBefore = ProcessFigures.cpuSeconds(of: pid)
         let start = ContinuousClock.now
+        // The hub's CPU time over exactly `duration` (the last long polls may outlast it, idle).
+        let duration = duration
+        let cpuAtEnd = Task {
+            try await Task.sleep(for: .seconds(duration))
+            return ProcessFigures.cpuSeconds(of: pid)
+        }
         // One connection each for a long poll and a push, as each station process has.
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: tokens.count * 2 + 4)
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         defer { _ = http.shutdown() }
         let clients = tokens.map { HubClient(url: url, token: $0, client: http) }
-        let cursor = try RosterDatabase.open(in: DataFolder(path: URL(fileURLWithPath: scratch).appendingPathComponent("hub").path)).lastLogPosition()
+        let hubStore = try RosterDatabase.open(in: DataFolder(path: URL(fileURLWithPath: scratch).appendingPathComponent("hub").path))
+        let (cursor, roster) = (try hubStore.lastLogPosition(), try hubStore.rosterRevision())
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, client) in clients.enumerated() {
                 group.addTask {
                     var after = cursor
                     while ContinuousClock.now - start < .seconds(duration) {
-                        let batch = try await client.pull(after: after, limit: 1_000, wait: 2)
+                        // Like a station's long poll, ended by an entry or by 20 s.
+                        let batch = try await client.pull(after: after, limit: 1_000, wait: 20, roster: roster)
                         for positioned in batch.entries { await arrivals.note(positioned.entry.id.uuidString, at: index) }
                         after = batch.last
                     }
@@ -234,7 +245,7 @@ struct SyncCommand: AsyncParsableCommand {
             }
             try await group.waitForAll()
         }
-        let cpu = ProcessFigures.cpuSeconds(of: pid) - cpuBefore
+        let cpu = try await cpuAtEnd.value - cpuBefore
         var delays: [Duration] = []
         for (id, record) in await sent.all {
             for (index, time) in await arrivals.times(of: id) where index != record.from { delays.append(time - record.at) }
@@ -242,23 +253,23 @@ struct SyncCommand: AsyncParsableCommand {
         let latencies = Latencies(delays)
         return HubLoad(
             clients: clients.count, pushed: await sent.all.count, propagationP50Milliseconds: latencies.percentile(0.5),
-            propagationP99Milliseconds: latencies.percentile(0.99), cpuPercent: cpu / ((ContinuousClock.now - start).milliseconds / 1_000) * 100,
-            peakMemoryMiB: ProcessFigures.memory(of: pid).peak)
+            propagationP99Milliseconds: latencies.percentile(0.99), cpuPercent: cpu / duration * 100,
+            memoryMiB: ProcessFigures.memory(of: pid).current)
     }
 
     private func text(_ report: Report) -> String {
         let propagation = report.propagation
         return """
             a hub and \(report.stations) stations, each a lanyard serve process on loopback:
-              check-in at one station → each other station: p50 \(format(propagation.eachP50Milliseconds)) ms, p99 \(format(propagation.eachP99Milliseconds)) ms
-              check-in at one station → every other station: p50 \(format(propagation.everyP50Milliseconds)) ms, p99 \
+              check-in at one station → each other joined station (through the hub): p50 \(format(propagation.eachP50Milliseconds)) ms, p99 \(format(propagation.eachP99Milliseconds)) ms
+              check-in at one station → every other station and the hub: p50 \(format(propagation.everyP50Milliseconds)) ms, p99 \
             \(format(propagation.everyP99Milliseconds)) ms, max \(format(propagation.everyMaxMilliseconds)) ms (\(propagation.checkIns) check-ins, \
             \(propagation.missing) missing)
               \(report.catchUp.entries.formatted()) entries made while a station was stopped: at the hub after \(format(report.catchUp.hubSeconds)) s; \
             the station caught up \(format(report.catchUp.stationSeconds)) s after its restart
               hub with \(report.hub.clients) stations (simulated): \(report.hub.pushed) pushes, push → other stations p50 \
             \(format(report.hub.propagationP50Milliseconds)) ms, p99 \(format(report.hub.propagationP99Milliseconds)) ms; \
-            hub CPU \(format(report.hub.cpuPercent, 0)) % of a core, peak memory \(format(report.hub.peakMemoryMiB, 0)) MiB
+            hub CPU \(format(report.hub.cpuPercent, 0)) % of a core, resident memory \(format(report.hub.memoryMiB, 0)) MiB
             """
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 public import Foundation
 import GRDB
 public import Roster
@@ -45,11 +46,14 @@ extension RosterDatabase {
         }
     }
 
-    /// `WALKIN-`, or `WALKIN-<STATION>-` (its letters and digits, at most 10) on a station joined to a hub.
+    /// `WALKIN-`, or on a station joined to a hub `WALKIN-<STATION>-<HASH>-`: up to six of the name's letters and
+    /// digits to read, and four hex digits of its hash, so that `desk-1` and `desk1`, or two long names alike at
+    /// the start, still number apart (stations are named case-insensitively).
     static func walkInPrefix(joinedAs station: String?) -> String {
         guard let station else { return "WALKIN-" }
-        let tag = String(station.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(10))
-        return tag.isEmpty ? "WALKIN-" : "WALKIN-\(tag)-"
+        let letters = String(station.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(6))
+        let hash = SHA256.hash(data: Data(station.lowercased().utf8)).prefix(2).map { String(format: "%02X", $0) }.joined()
+        return "WALKIN-" + (letters.isEmpty ? "" : letters + "-") + hash + "-"
     }
 
     /// The next free walk-in reference after `prefix`, `0001` onwards.

@@ -54,9 +54,10 @@ extension RosterDatabase {
                 // is applied as it is; one at the same instant is settled by replaying in the shared order.
                 let current = try Date.fetchOne(
                     db, sql: "SELECT at FROM doorPresence WHERE door = ? AND reference = ?", arguments: [scan.door, reference])
-                if let current, current == entry.at {
+                let (stored, merged) = (current.map(Self.milliseconds), Self.milliseconds(entry.at))
+                if let stored, stored == merged {
                     presence.insert([reference, scan.door])
-                } else if current.map({ $0 < entry.at }) ?? true {
+                } else if stored.map({ $0 < merged }) ?? true {
                     try Self.updatePresence(scan, of: entry, db)
                 }
             case .scan:
@@ -70,9 +71,10 @@ extension RosterDatabase {
             case .walkIn(let walkIn):
                 if try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchCount(db) == 0 {
                     try DelegateRecord(walkIn.delegate, search: SearchDocument(walkIn.delegate, folder: folder), updatedAt: entry.at).insert(db)
-                    try db.execute(sql: "UPDATE delegate SET isWalkIn = 1 WHERE reference = ?", arguments: [reference])
                     rosterChanged = true
                 }
+                // Also when the hub's roster brought the registration before its entry.
+                try db.execute(sql: "UPDATE delegate SET isWalkIn = 1 WHERE reference = ?", arguments: [reference])
                 names.insert(reference)
             case .nameCorrected:
                 names.insert(reference)
@@ -101,6 +103,9 @@ extension RosterDatabase {
         for reference in names where try replayName(of: reference, db) { rosterChanged = true }
         if rosterChanged { try db.execute(sql: "UPDATE rosterRevision SET value = value + 1") }
     }
+
+    /// A time as the store keeps it: whole milliseconds.
+    private static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000).rounded()) }
 
     /// Sets `reference`'s badge in force from every issue and revocation logged: the issue with the highest serial
     /// (then the latest, then the station's name) stands, revoked if a revocation names its serial.
@@ -142,6 +147,36 @@ extension RosterDatabase {
     public func syncCursor(_ name: String) throws -> Int64 {
         try storeAccess {
             try writer.read { db in try Int64.fetchOne(db, sql: "SELECT position FROM syncCursor WHERE name = ?", arguments: [name]) ?? 0 }
+        }
+    }
+
+    /// Sets a sync cursor to `position`.
+    public func setSyncCursor(_ name: String, to position: Int64) throws {
+        try storeAccess {
+            try writer.write { db in
+                try db.execute(
+                    sql: "INSERT INTO syncCursor (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position",
+                    arguments: [name, position])
+            }
+        }
+    }
+
+    /// How many entries the log holds.
+    public func logEntryCount() throws -> Int {
+        try storeAccess { try writer.read { db in try LogRow.fetchCount(db) } }
+    }
+
+    /// The categories, sessions, delegates and roster revision, read together (what a joining station takes).
+    public func rosterSnapshot() throws -> (categories: [Category], sessions: [Session], delegates: [Delegate], revision: Int64) {
+        try storeAccess {
+            try writer.read { db in
+                (
+                    try CategoryRecord.order(Column("code")).fetchAll(db).map(\.category),
+                    try SessionRecord.order(Column("day"), Column("start"), Column("code")).fetchAll(db).map(\.session),
+                    try DelegateRecord.order(Column("reference")).fetchAll(db).map(\.delegate),
+                    try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") ?? 0
+                )
+            }
         }
     }
 

@@ -132,8 +132,9 @@ extension Station {
         let ledger = scan.flatMap { scan in ledgers.withLock { $0[scan.door] } }
         let annulment: LogEntry
         if let ledger {
-            // Decided in the place's turn, without waiting there for the store (doors keep deciding meanwhile): a
-            // scan the steward made since the flush is their latest, so an older one can no longer be annulled.
+            // Decided in the place's turn, the doors' held scans flushed before it: a scan the steward made since the
+            // flush is their latest, so an older one can no longer be annulled. The annulment's own write happens in
+            // the turn, so while another process holds the store's lock the place's doors wait for it too.
             annulment = try await ledger.exclusively { held in
                 if held.contains(where: { $0.staff == staff && $0.kind == .scan }) {
                     throw LanyardError(.notPermitted, "Only the latest scan a steward made can be annulled, by that steward.")

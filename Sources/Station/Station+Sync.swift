@@ -9,9 +9,7 @@ extension Station {
     /// signing key only when `signingKey` (a desk that prints, and a hub whose organiser allows it).
     public func eventPackage(for peer: String, signingKey: Bool) async throws -> EventPackage {
         let keys = keys
-        let (categories, sessions, delegates, revision) = try await store { database in
-            (try database.categories(), try database.sessions(), try database.delegates(), try database.rosterRevision())
-        }
+        let (categories, sessions, delegates, revision) = try await store { try $0.rosterSnapshot() }
         return EventPackage(
             station: peer, event: event, categories: categories, sessions: sessions, delegates: delegates, publicKey: try keys.publicKeyText(),
             signingKey: signingKey ? try keys.signingKeyText() : nil, rosterRevision: revision)
@@ -105,7 +103,8 @@ extension Station {
     public func takeRoster(of package: EventPackage) async throws {
         try await store { database in
             _ = try database.apply(categories: package.categories, sessions: package.sessions, delegates: package.delegates)
-            try database.advanceSyncCursor("roster", to: package.rosterRevision)
+            // Exactly the hub's revision, even one lower than before (a hub restored from a backup).
+            try database.setSyncCursor("roster", to: package.rosterRevision)
         }
     }
 }
@@ -115,7 +114,7 @@ extension Station {
     public func recordContact(of name: String, pulled: Int64?) {
         peers.withLock { peers in
             let before = peers[name]?.pulled ?? 0
-            peers[name] = (Date(), max(before, pulled ?? before))
+            peers[name] = (Date(), pulled ?? before)
         }
     }
 

@@ -24,7 +24,7 @@ public struct HubClient: Sendable {
     /// Checks within a few seconds that the hub answers and takes the token, before a long call: a hub that is down
     /// fails fast here rather than at a long call's deadline.
     public func probe() async throws {
-        let _: SyncBatch = try await call(.GET, "sync/entries?after=\(Int64.max)&limit=1&wait=0", timeout: .seconds(5))
+        let _: SyncBatch = try await call(.GET, "sync/entries?after=0&limit=1&wait=0", timeout: .seconds(5))
     }
 
     /// The event to join; with `signing`, the signing key too when the hub shares it.

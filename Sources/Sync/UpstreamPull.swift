@@ -1,7 +1,7 @@
 public import Foundation
 
 /// What one pull from the registration system did: `{source, outcome, at, rowsRead?, rowsAccepted?, added?,
-/// updated?, cancelled?, reinstated?, problem?}`.
+/// updated?, cancelled?, reinstated?, problem?, etag?}`.
 public struct UpstreamPull: Codable, Sendable, Equatable {
     public enum Outcome: String, Codable, Sendable {
         /// A new copy was taken into the roster.
@@ -10,8 +10,10 @@ public struct UpstreamPull: Codable, Sendable, Equatable {
         case unchanged
         /// The copy had bad rows or could not be read: nothing was changed.
         case rejected
-        /// The source could not be reached: nothing was changed; the next pull tries again.
+        /// The source could not be reached or refused the token: nothing was changed; the next pull tries again.
         case unreachable
+        /// The copy could not be written here (the store failed or stayed locked): the next pull tries again.
+        case failed
     }
 
     public var source: String
@@ -25,6 +27,8 @@ public struct UpstreamPull: Codable, Sendable, Equatable {
     public var reinstated: Int?
     /// Why a copy was rejected or the source not reached, as a sentence.
     public var problem: String?
+    /// The copy's ETag, when the source gave one.
+    public var etag: String?
 
     public init(source: String, outcome: Outcome, at: Date, problem: String? = nil) {
         self.source = source

@@ -57,6 +57,14 @@ public actor UpstreamPuller: Service {
         return try SyncJSON.decoder().decode(UpstreamPull.self, from: kept.outcome)
     }
 
+    /// A GET of `url` with the source's token and `headers`.
+    private func request(_ url: URL, headers: [(String, String)]) -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        if let token = source.token { request.headers.add(name: "Authorization", value: "Token \(token)") }
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        return request
+    }
+
     private static func changedAnything(_ changes: RosterChanges) -> Bool {
         !(changes.added.isEmpty && changes.updated.isEmpty && changes.cancelled.isEmpty && changes.reinstated.isEmpty
             && changes.categoriesAdded.isEmpty && changes.sessionsChanged.isEmpty)
@@ -66,37 +74,54 @@ public actor UpstreamPuller: Service {
         let url = source.url.absoluteString
         let now = Date()
         let kept = try? await station.database.perform { try $0.upstreamPull(of: url) }
-        var request = HTTPClientRequest(url: url)
-        if let token = source.token { request.headers.add(name: "Authorization", value: "Token \(token)") }
-        if let etag = kept?.etag { request.headers.add(name: "If-None-Match", value: etag) }
-        if let lastModified = kept?.lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
+        let previous = kept.flatMap { try? SyncJSON.decoder().decode(UpstreamPull.self, from: $0.outcome) }
+        var conditions: [(String, String)] = []
+        if let etag = kept?.etag { conditions.append(("If-None-Match", etag)) }
+        if let lastModified = kept?.lastModified { conditions.append(("If-Modified-Since", lastModified)) }
         var pull: UpstreamPull
         var validators: (etag: String?, lastModified: String?)?
         do {
-            let response = try await client.execute(request, timeout: .seconds(120))
+            let response = try await client.execute(request(source.url, headers: conditions), timeout: .seconds(120))
+            let etag = response.headers.first(name: "ETag")
             if response.status == .notModified {
                 pull = UpstreamPull(source: url, outcome: .unchanged, at: now)
             } else if response.status != .ok {
                 pull = UpstreamPull(source: url, outcome: .unreachable, at: now, problem: "The source answered \(response.status.code).")
+            } else if let etag, previous?.outcome == .rejected, previous?.etag == etag {
+                // The same broken copy again: rejected without writing it again under the store's lock.
+                pull = UpstreamPull(source: url, outcome: .rejected, at: now, problem: previous?.problem)
+                pull.etag = etag
             } else {
-                let body = try await response.body.collect(upTo: 512 * 1024 * 1024)
-                let table = try UpstreamExport.table(
-                    from: Data(body.readableBytesView), contentType: response.headers.first(name: "Content-Type"),
-                    name: source.url.lastPathComponent.isEmpty ? "upstream export" : source.url.lastPathComponent)
-                let logger = logger
-                let summary = try await station.importUpstream(table, named: source.url.lastPathComponent) { progress in
-                    if progress.total > 0, progress.done == progress.total || progress.done % 10_000 == 0 {
-                        logger.info("Upstream roster import", metadata: ["rows": "\(progress.done) / \(progress.total)"])
-                    }
+                let contentType = response.headers.first(name: "Content-Type")
+                var pages = [Data(try await response.body.collect(upTo: 512 * 1024 * 1024).readableBytesView)]
+                while let next = UpstreamExport.nextPage(after: pages[pages.count - 1], contentType: contentType), pages.count < 10_000 {
+                    let page = try await client.execute(request(next, headers: []), timeout: .seconds(120))
+                    guard page.status == .ok else { throw UpstreamPageError(status: page.status.code, url: next) }
+                    pages.append(Data(try await page.body.collect(upTo: 512 * 1024 * 1024).readableBytesView))
                 }
-                pull = UpstreamPull(source: url, outcome: Self.changedAnything(summary.changes) ? .imported : .unchanged, at: now)
-                pull.rowsRead = summary.rowsRead
-                pull.rowsAccepted = summary.rowsAccepted
-                pull.added = summary.changes.added.count
-                pull.updated = summary.changes.updated.count
-                pull.cancelled = summary.changes.cancelled.count
-                pull.reinstated = summary.changes.reinstated.count
-                validators = (response.headers.first(name: "ETag"), response.headers.first(name: "Last-Modified"))
+                let name = source.url.lastPathComponent.isEmpty ? "upstream export" : source.url.lastPathComponent
+                let table = try UpstreamExport.table(from: pages, contentType: contentType, name: name)
+                let logger = logger
+                do {
+                    let summary = try await station.importUpstream(table, named: name) { progress in
+                        if progress.total > 0, progress.done == progress.total || progress.done % 10_000 == 0 {
+                            logger.info("Upstream roster import", metadata: ["rows": "\(progress.done) / \(progress.total)"])
+                        }
+                    }
+                    pull = UpstreamPull(source: url, outcome: Self.changedAnything(summary.changes) ? .imported : .unchanged, at: now)
+                    pull.rowsRead = summary.rowsRead
+                    pull.rowsAccepted = summary.rowsAccepted
+                    pull.added = summary.changes.added.count
+                    pull.updated = summary.changes.updated.count
+                    pull.cancelled = summary.changes.cancelled.count
+                    pull.reinstated = summary.changes.reinstated.count
+                    validators = (etag, response.headers.first(name: "Last-Modified"))
+                } catch let error as LanyardError where error.code == .invalidInput || error.code == .unreadableFile {
+                    pull = UpstreamPull(source: url, outcome: .rejected, at: now, problem: error.description)
+                } catch {
+                    pull = UpstreamPull(source: url, outcome: .failed, at: now, problem: "The copy could not be written (\(error)).")
+                }
+                pull.etag = etag
             }
         } catch let error as LanyardError {
             pull = UpstreamPull(source: url, outcome: .rejected, at: now, problem: error.description)
@@ -111,4 +136,11 @@ public actor UpstreamPuller: Service {
         }
         return pull
     }
+}
+
+/// A later page of a paginated export that the source did not give.
+struct UpstreamPageError: Error, CustomStringConvertible {
+    let status: UInt
+    let url: URL
+    var description: String { "The source answered \(status) for \(url.absoluteString)." }
 }

@@ -116,12 +116,24 @@ public final class Browser: @unchecked Sendable {
     }
 
     public func click(_ selector: String) async throws {
-        _ = try await command("element/\(try await element(selector))/click", [:])
+        try await onFreshElement(selector) { _ = try await command("element/\($0)/click", [:]) }
     }
 
     /// Types `text` into the element, as a keyboard would (WebDriver's key codes for Enter, arrows …).
     public func type(_ text: String, into selector: String) async throws {
-        _ = try await command("element/\(try await element(selector))/value", ["text": text])
+        try await onFreshElement(selector) { _ = try await command("element/\($0)/value", ["text": text]) }
+    }
+
+    /// Runs `action` on the element `selector` finds; when the page re-rendered it between finding and acting (a
+    /// live update), finds it again, as a person would simply click the new one.
+    private func onFreshElement(_ selector: String, _ action: (String) async throws -> Void) async throws {
+        for attempt in 1...3 {
+            do {
+                return try await action(try await element(selector))
+            } catch let failure as Failure where failure.description.contains("stale element") && attempt < 3 {
+                continue
+            }
+        }
     }
 
     /// The element's visible text.

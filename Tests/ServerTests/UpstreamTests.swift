@@ -59,6 +59,9 @@ import Testing
             #expect(try station.database.rosterRevision() == revision, "a broken copy changes nothing")
             #expect(try station.database.delegate("ESOCC-00002").status == .confirmed)
             #expect(try await puller.last()?.outcome == .rejected)
+            let stillBroken = await puller.pull()
+            #expect(stillBroken.outcome == .rejected && stillBroken.etag == "\"v2\"", "the same broken copy is rejected again")
+            #expect(upstream.notModifiedAnswers == 1, "a rejected copy's ETag is not kept as the copy the hub has")
 
             // The source fixed: the next pull asks without the rejected copy's ETag, and takes it.
             upstream.replace(body: first + "ESOCC-09003,Mr,Jonas,Petraitis,,FNTT,LT,DEL,jonas@example.lt,,1,confirmed\n", etag: "\"v3\"")
@@ -66,14 +69,22 @@ import Testing
         }
     }
 
-    @Test func aHubPullsAJSONExportAsItPullsACSVOne() async throws {
+    @Test func aHubPullsAPaginatedJSONExportAsItPullsACSVOne() async throws {
         let fixture = try await ServerFixture()
-        let json = """
-            {"results": [{"reference": "ESOCC-09101", "first_name": "Ана", "last_name": "Петрова", "organisation": "МВР",
-              "country": "BG", "category": "DEL", "email": "ana@example.bg", "sessions": ["A1", "B2"], "days": [1, 2], "status": "confirmed"}]}
-            """
-        let upstream = StandInExport(body: json, etag: "\"j1\"", contentType: "application/json")
+        let upstream = StandInExport(body: "", etag: "\"j1\"", contentType: "application/json")
         try await upstream.serving { port in
+            upstream.replace(
+                body: """
+                    {"next": "http://127.0.0.1:\(port)/page-2.json", "results": [{"reference": "ESOCC-09101", "first_name": "Ана",
+                      "last_name": "Петрова", "organisation": "МВР", "country": "BG", "category": "DEL", "email": "ana@example.bg",
+                      "sessions": ["A1", "B2"], "days": [1, 2], "status": "confirmed"}]}
+                    """, etag: "\"j1\"")
+            upstream.addPage(
+                "page-2.json",
+                """
+                {"next": null, "results": [{"reference": "ESOCC-09102", "first_name": "Giorgi", "last_name": "Beridze",
+                  "country": "GE", "category": "DEL", "email": "giorgi@example.ge", "days": [1], "status": "confirmed"}]}
+                """)
             let puller = UpstreamPuller(
                 station: fixture.station, source: UpstreamSource(url: URL(string: "http://127.0.0.1:\(port)/export.json")!),
                 logger: Logger(label: "test"))
@@ -81,6 +92,8 @@ import Testing
             #expect(pull.outcome == .imported, "\(pull.problem ?? "")")
             let delegate = try fixture.station.database.delegate("ESOCC-09101")
             #expect(delegate.familyName == "Петрова" && delegate.sessions == ["A1", "B2"] && delegate.days == [1, 2])
+            #expect(try fixture.station.database.delegate("ESOCC-09102").familyName == "Beridze", "the second page is taken too")
+            #expect(pull.added == 2)
         }
     }
 }
@@ -92,6 +105,8 @@ final class StandInExport: Sendable {
         var body: String
         var etag: String
         var notModified = 0
+        /// Later pages of a paginated export, by file name.
+        var pages: [String: String] = [:]
     }
 
     private let state: Mutex<State>
@@ -104,6 +119,10 @@ final class StandInExport: Sendable {
 
     var notModifiedAnswers: Int { state.withLock { $0.notModified } }
 
+    func addPage(_ file: String, _ body: String) {
+        state.withLock { $0.pages[file] = body }
+    }
+
     func replace(body: String, etag: String) {
         state.withLock {
             $0.body = body
@@ -114,8 +133,10 @@ final class StandInExport: Sendable {
     /// Serves the export on a free port while `body` runs.
     func serving(_ body: @Sendable (Int) async throws -> Void) async throws {
         let router = Router()
-        router.get("/:file") { request, _ -> Response in
+        router.get("/:file") { request, context -> Response in
+            let file = context.parameters.get("file") ?? ""
             let (text, etag, asked) = self.state.withLock { state in
+                if let page = state.pages[file] { return (page, "", false) }
                 let asked = request.headers[.ifNoneMatch] == state.etag
                 if asked { state.notModified += 1 }
                 return (state.body, state.etag, asked)

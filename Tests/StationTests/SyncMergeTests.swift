@@ -32,9 +32,17 @@ import Testing
         let fixture = try await StationFixture()
         let walkIn = Delegate(reference: "", givenName: "Ana", familyName: "Horvat", category: "DEL")
         #expect(try fixture.database.registerWalkIn(walkIn, numbering: true, station: "desk-1", staff: nil).reference == "WALKIN-0001")
-        try fixture.database.recordJoin(station: "desk-2", hub: "http://127.0.0.1:1")
-        #expect(try fixture.database.registerWalkIn(walkIn, numbering: true, station: "desk-2", staff: nil).reference == "WALKIN-DESK2-0001")
-        #expect(try fixture.database.registerWalkIn(walkIn, numbering: true, station: "desk-2", staff: nil).reference == "WALKIN-DESK2-0002")
+        var references: [String: [String]] = [:]
+        for station in ["desk-2", "desk2", "registration-desk-1", "registration-desk-2", "Κέντρο"] {
+            try fixture.database.recordJoin(station: station, hub: "http://127.0.0.1:1")
+            references[station] = try (0..<2).map { _ in
+                try fixture.database.registerWalkIn(walkIn, numbering: true, station: station, staff: nil).reference ?? ""
+            }
+        }
+        #expect(references["desk-2"]?[0].hasPrefix("WALKIN-DESK2-") == true && references["desk-2"]?[1].hasSuffix("-0002") == true)
+        let all = references.values.flatMap { $0 }
+        #expect(Set(all).count == all.count, "no two stations share a reference: \(all.sorted())")
+        #expect(all.allSatisfy { $0.utf8.count <= Delegate.maximumReferenceLength && $0 != "WALKIN-0001" })
     }
 
     @Test func storesMergingTheSameEntriesInAnyOrderAgreeOnNamesBadgesPresenceAndFlags() async throws {
