@@ -10,9 +10,10 @@ import RosterStore
 public import ServiceLifecycle
 public import Station
 
-/// The hub's pull of its roster from the registration system: on a schedule and when an organiser asks. Each pull
-/// is a conditional request (the ETag and Last-Modified of the copy last taken), so an unchanged export costs a
-/// 304; a new copy goes through the roster import's rules, except that a copy with any bad row is rejected whole.
+/// The hub's pull of its roster from the registration system: on a schedule and when an organiser asks. An export
+/// is fetched with a conditional request (the ETag and Last-Modified of the copy last taken), so an unchanged one
+/// costs a 304; pretix's API is asked for the orders modified since the last pull. What comes goes through the
+/// roster import's rules, except that a copy with any bad row is rejected whole.
 /// New registrations, changes and cancellations then reach every station with the roster; what happened on site
 /// (check-ins, badges, names corrected at a desk, walk-ins) is never overwritten by an older upstream copy.
 public actor UpstreamPuller: Service {
@@ -58,7 +59,7 @@ public actor UpstreamPuller: Service {
     }
 
     /// A GET of `url` with the source's token and `headers`.
-    private func request(_ url: URL, headers: [(String, String)]) -> HTTPClientRequest {
+    private func request(_ url: URL, headers: [(String, String)] = []) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: url.absoluteString)
         if let token = source.token { request.headers.add(name: "Authorization", value: "Token \(token)") }
         for (name, value) in headers { request.headers.add(name: name, value: value) }
@@ -70,58 +71,17 @@ public actor UpstreamPuller: Service {
             && changes.categoriesAdded.isEmpty && changes.sessionsChanged.isEmpty)
     }
 
+    /// One pull, its outcome recorded with the validators of a copy taken (the time to ask pretix from next).
     private func pullOnce() async -> UpstreamPull {
         let url = source.url.absoluteString
         let now = Date()
         let kept = try? await station.database.perform { try $0.upstreamPull(of: url) }
-        let previous = kept.flatMap { try? SyncJSON.decoder().decode(UpstreamPull.self, from: $0.outcome) }
-        var conditions: [(String, String)] = []
-        if let etag = kept?.etag { conditions.append(("If-None-Match", etag)) }
-        if let lastModified = kept?.lastModified { conditions.append(("If-Modified-Since", lastModified)) }
         var pull: UpstreamPull
         var validators: (etag: String?, lastModified: String?)?
         do {
-            let response = try await client.execute(request(source.url, headers: conditions), timeout: .seconds(120))
-            let etag = response.headers.first(name: "ETag")
-            if response.status == .notModified {
-                pull = UpstreamPull(source: url, outcome: .unchanged, at: now)
-            } else if response.status != .ok {
-                pull = UpstreamPull(source: url, outcome: .unreachable, at: now, problem: "The source answered \(response.status.code).")
-            } else if let etag, previous?.outcome == .rejected, previous?.etag == etag {
-                // The same broken copy again: rejected without writing it again under the store's lock.
-                pull = UpstreamPull(source: url, outcome: .rejected, at: now, problem: previous?.problem)
-                pull.etag = etag
-            } else {
-                let contentType = response.headers.first(name: "Content-Type")
-                var pages = [Data(try await response.body.collect(upTo: 512 * 1024 * 1024).readableBytesView)]
-                while let next = UpstreamExport.nextPage(after: pages[pages.count - 1], contentType: contentType), pages.count < 10_000 {
-                    let page = try await client.execute(request(next, headers: []), timeout: .seconds(120))
-                    guard page.status == .ok else { throw UpstreamPageError(status: page.status.code, url: next) }
-                    pages.append(Data(try await page.body.collect(upTo: 512 * 1024 * 1024).readableBytesView))
-                }
-                let name = source.url.lastPathComponent.isEmpty ? "upstream export" : source.url.lastPathComponent
-                let table = try UpstreamExport.table(from: pages, contentType: contentType, name: name)
-                let logger = logger
-                do {
-                    let summary = try await station.importUpstream(table, named: name) { progress in
-                        if progress.total > 0, progress.done == progress.total || progress.done % 10_000 == 0 {
-                            logger.info("Upstream roster import", metadata: ["rows": "\(progress.done) / \(progress.total)"])
-                        }
-                    }
-                    pull = UpstreamPull(source: url, outcome: Self.changedAnything(summary.changes) ? .imported : .unchanged, at: now)
-                    pull.rowsRead = summary.rowsRead
-                    pull.rowsAccepted = summary.rowsAccepted
-                    pull.added = summary.changes.added.count
-                    pull.updated = summary.changes.updated.count
-                    pull.cancelled = summary.changes.cancelled.count
-                    pull.reinstated = summary.changes.reinstated.count
-                    validators = (etag, response.headers.first(name: "Last-Modified"))
-                } catch let error as LanyardError where error.code == .invalidInput || error.code == .unreadableFile {
-                    pull = UpstreamPull(source: url, outcome: .rejected, at: now, problem: error.description)
-                } catch {
-                    pull = UpstreamPull(source: url, outcome: .failed, at: now, problem: "The copy could not be written (\(error)).")
-                }
-                pull.etag = etag
+            switch source.kind {
+            case .export: (pull, validators) = try await pullExport(kept: kept, at: now)
+            case .pretix: (pull, validators) = try await pullPretix(since: kept?.lastModified, at: now)
             }
         } catch let error as LanyardError {
             pull = UpstreamPull(source: url, outcome: .rejected, at: now, problem: error.description)
@@ -135,6 +95,90 @@ public actor UpstreamPuller: Service {
                 of: url, etag: taken?.etag, lastModified: taken?.lastModified, keepValidators: taken == nil, at: now, outcome: outcome)
         }
         return pull
+    }
+
+    /// A whole export, asked for unless it is the copy taken last.
+    private func pullExport(
+        kept: (etag: String?, lastModified: String?, checkedAt: Date, outcome: Data)?, at now: Date
+    ) async throws -> (UpstreamPull, (etag: String?, lastModified: String?)?) {
+        let url = source.url.absoluteString
+        let previous = kept.flatMap { try? SyncJSON.decoder().decode(UpstreamPull.self, from: $0.outcome) }
+        var conditions: [(String, String)] = []
+        if let etag = kept?.etag { conditions.append(("If-None-Match", etag)) }
+        if let lastModified = kept?.lastModified { conditions.append(("If-Modified-Since", lastModified)) }
+        let response = try await client.execute(request(source.url, headers: conditions), timeout: .seconds(120))
+        let etag = response.headers.first(name: "ETag")
+        if response.status == .notModified { return (UpstreamPull(source: url, outcome: .unchanged, at: now), nil) }
+        guard response.status == .ok else {
+            return (UpstreamPull(source: url, outcome: .unreachable, at: now, problem: "The source answered \(response.status.code)."), nil)
+        }
+        if let etag, previous?.outcome == .rejected, previous?.etag == etag {
+            // The same broken copy again: rejected without writing it again under the store's lock.
+            var pull = UpstreamPull(source: url, outcome: .rejected, at: now, problem: previous?.problem)
+            pull.etag = etag
+            return (pull, nil)
+        }
+        let contentType = response.headers.first(name: "Content-Type")
+        var pages = [Data(try await response.body.collect(upTo: 512 * 1024 * 1024).readableBytesView)]
+        while let next = UpstreamExport.nextPage(after: pages[pages.count - 1], contentType: contentType), pages.count < 10_000 {
+            pages.append(try await page(next))
+        }
+        let name = source.url.lastPathComponent.isEmpty ? "upstream export" : source.url.lastPathComponent
+        var pull = await take(try UpstreamExport.table(from: pages, contentType: contentType, name: name), named: name, at: now)
+        pull.etag = etag
+        return (pull, pull.outcome == .imported || pull.outcome == .unchanged ? (etag, response.headers.first(name: "Last-Modified")) : nil)
+    }
+
+    /// pretix's orders, all at the first pull, then those modified since the last one taken (a minute's overlap
+    /// against clocks apart: taking an order twice changes nothing).
+    private func pullPretix(since: String?, at now: Date) async throws -> (UpstreamPull, (etag: String?, lastModified: String?)?) {
+        let base = source.url.absoluteString.hasSuffix("/") ? source.url.absoluteString : source.url.absoluteString + "/"
+        guard var components = URLComponents(string: base + "orders/") else {
+            throw LanyardError(.configurationError, "\(base) is not a pretix event's API URL.")
+        }
+        components.queryItems =
+            [URLQueryItem(name: "include_canceled_positions", value: "true")]
+            + (since.map { [URLQueryItem(name: "modified_since", value: $0)] } ?? [])
+        var pages = [try await page(components.url!)]
+        while let next = UpstreamExport.nextPage(after: pages[pages.count - 1], contentType: "application/json"), pages.count < 10_000 {
+            pages.append(try await page(next))
+        }
+        let pull = await take(try PretixOrders.table(from: pages), named: "pretix orders", at: now)
+        let nextSince = now.addingTimeInterval(-60).formatted(Date.ISO8601FormatStyle())
+        return (pull, pull.outcome == .imported || pull.outcome == .unchanged ? (nil, nextSince) : nil)
+    }
+
+    /// A page of the source that must be there.
+    private func page(_ url: URL) async throws -> Data {
+        let response = try await client.execute(request(url), timeout: .seconds(120))
+        guard response.status == .ok else { throw UpstreamPageError(status: response.status.code, url: url) }
+        return Data(try await response.body.collect(upTo: 512 * 1024 * 1024).readableBytesView)
+    }
+
+    /// Takes `table` into the roster, whole or not at all.
+    private func take(_ table: DelimitedTable, named name: String, at now: Date) async -> UpstreamPull {
+        let url = source.url.absoluteString
+        guard !table.records.isEmpty || source.kind == .export else { return UpstreamPull(source: url, outcome: .unchanged, at: now) }
+        let logger = logger
+        do {
+            let summary = try await station.importUpstream(table, named: name) { progress in
+                if progress.total > 0, progress.done == progress.total || progress.done % 10_000 == 0 {
+                    logger.info("Upstream roster import", metadata: ["rows": "\(progress.done) / \(progress.total)"])
+                }
+            }
+            var pull = UpstreamPull(source: url, outcome: Self.changedAnything(summary.changes) ? .imported : .unchanged, at: now)
+            pull.rowsRead = summary.rowsRead
+            pull.rowsAccepted = summary.rowsAccepted
+            pull.added = summary.changes.added.count
+            pull.updated = summary.changes.updated.count
+            pull.cancelled = summary.changes.cancelled.count
+            pull.reinstated = summary.changes.reinstated.count
+            return pull
+        } catch let error as LanyardError where error.code == .invalidInput || error.code == .unreadableFile {
+            return UpstreamPull(source: url, outcome: .rejected, at: now, problem: error.description)
+        } catch {
+            return UpstreamPull(source: url, outcome: .failed, at: now, problem: "The copy could not be written (\(error)).")
+        }
     }
 }
 

@@ -37,7 +37,9 @@ extension Lanyard {
         @Option(help: "The station token the hub made (lanyard staff token NAME --role station).") var token: String?
         @Flag(help: "With --join: this desk prints badges, so it asks the hub for the signing key.") var signsBadges = false
         @Option(help: "With --hub: pull the roster from the registration system's CSV or JSON export at this URL.") var upstream: String?
-        @Option(help: "With --upstream: the export's API token (sent as Authorization: Token …).") var upstreamToken: String?
+        @Option(help: "With --hub: pull the roster from a pretix event's REST API at this URL (…/api/v1/organizers/ORG/events/EVENT/).")
+        var upstreamPretix: String?
+        @Option(help: "With --upstream or --upstream-pretix: the API token (sent as Authorization: Token …).") var upstreamToken: String?
         @Option(help: "With --upstream: seconds between two pulls (an organiser can pull at once).") var upstreamEvery = 300
 
         func validate() throws {
@@ -47,7 +49,11 @@ extension Lanyard {
             guard !(hub && join != nil) else { throw ValidationError("A station is the hub or joins one, not both.") }
             if let join, URL(string: join)?.scheme == nil { throw ValidationError("--join is the hub's URL, as https://hub.local:8443.") }
             guard shareSigningKey == nil || hub else { throw ValidationError("--share-signing-key goes with --hub.") }
-            guard upstream == nil || hub else { throw ValidationError("--upstream goes with --hub.") }
+            guard (upstream == nil && upstreamPretix == nil) || hub else { throw ValidationError("--upstream goes with --hub.") }
+            guard upstream == nil || upstreamPretix == nil else { throw ValidationError("Give --upstream or --upstream-pretix, not both.") }
+            if let upstreamPretix, URL(string: upstreamPretix)?.scheme == nil {
+                throw ValidationError("--upstream-pretix is the event's API URL, as https://pretix.eu/api/v1/organizers/ORG/events/EVENT/.")
+            }
             if let upstream, URL(string: upstream)?.scheme == nil {
                 throw ValidationError("--upstream is the export's URL, as https://tickets.example/export.csv.")
             }
@@ -57,7 +63,11 @@ extension Lanyard {
         func run() async throws {
             let output = Output(json: station.json)
             try await output.run {
-                let source = upstream.map { UpstreamSource(url: URL(string: $0)!, token: upstreamToken, interval: .seconds(upstreamEvery)) }
+                let source =
+                    upstream.map { UpstreamSource(url: URL(string: $0)!, token: upstreamToken, interval: .seconds(upstreamEvery)) }
+                    ?? upstreamPretix.map {
+                        UpstreamSource(url: URL(string: $0)!, kind: .pretix, token: upstreamToken, interval: .seconds(upstreamEvery))
+                    }
                 let hubSettings =
                     hub
                     ? ServerConfiguration.Hub(

@@ -160,3 +160,134 @@ final class StandInExport: Sendable {
         }
     }
 }
+
+/// A hub pulling from pretix's REST API: a stand-in serving the event's orders in pretix's JSON shapes, two orders a
+/// page, filtered by `modified_since`.
+@Suite struct PretixUpstreamTests {
+    static func order(_ code: String, status: String, modified: String, positions: [(Int, String, String, String)]) -> [String: Any] {
+        [
+            "code": code, "status": status, "email": "buyer-\(code.lowercased())@example.eu", "locale": "en", "testmode": false,
+            "datetime": "2027-01-10T09:00:00Z", "last_modified": modified, "total": "450.00",
+            "positions": positions.map { id, given, family, country in
+                [
+                    "id": id * 10, "order": code, "positionid": id, "item": 25, "variation": NSNull(), "price": "450.00",
+                    "attendee_name": "\(given) \(family)",
+                    "attendee_name_parts": ["_scheme": "given_family", "given_name": given, "family_name": family],
+                    "attendee_email": NSNull(), "company": "Policie ČR", "country": country, "secret": "s\(code)\(id)", "canceled": false,
+                ] as [String: Any]
+            },
+        ]
+    }
+
+    @Test func aHubTakesPretixOrdersPageByPageThenOnlyThoseModifiedSinceItsLastPull() async throws {
+        let fixture = try await ServerFixture()
+        let old = "2026-01-10T09:00:00Z"
+        let pretix = StandInPretix(orders: [
+            Self.order("Q7RTX", status: "p", modified: old, positions: [(1, "Eva", "Nováková", "CZ"), (2, "Jan", "Novák", "CZ")]),
+            Self.order("LM3KD", status: "p", modified: old, positions: [(1, "Γιώργος", "Παπαδόπουλος", "GR")]),
+            Self.order("ZX81A", status: "n", modified: old, positions: [(1, "Անի", "Հակոբյան", "AM")]),
+        ])
+        try await pretix.serving { (base: String) async throws in
+            let puller = UpstreamPuller(
+                station: fixture.station, source: UpstreamSource(url: URL(string: base)!, kind: .pretix, token: "pretix-token"),
+                logger: Logger(label: "test"))
+            let first = await puller.pull()
+            #expect(first.outcome == .imported, "\(first.problem ?? "")")
+            #expect(first.added == 4 && first.rowsRead == 4, "four positions over two pages")
+            #expect(try fixture.station.database.delegate("Q7RTX-2").familyName == "Novák")
+            #expect(try fixture.station.database.delegate("LM3KD-1").familyName == "Παπαδόπουλος")
+            #expect(try fixture.station.database.delegate("ZX81A-1").email == "buyer-zx81a@example.eu", "the order's e-mail stands in")
+
+            let now = Date().formatted(Date.ISO8601FormatStyle())
+            pretix.replace("LM3KD", with: Self.order("LM3KD", status: "c", modified: now, positions: [(1, "Γιώργος", "Παπαδόπουλος", "GR")]))
+            pretix.replace("K9PQ2", with: Self.order("K9PQ2", status: "p", modified: now, positions: [(1, "Giorgi", "Beridze", "GE")]))
+            let second = await puller.pull()
+            #expect(second.outcome == .imported, "\(second.problem ?? "")")
+            #expect(second.rowsRead == 2, "only the orders modified since the last pull")
+            #expect(second.added == 1 && second.cancelled == 1)
+            #expect(try fixture.station.database.delegate("LM3KD-1").status == .cancelled)
+            #expect(try fixture.station.database.delegate("Q7RTX-1").status == .confirmed, "an order not sent again stays as it was")
+            let asked = pretix.requests
+            #expect(asked.first?.modifiedSince == nil && asked.last?.modifiedSince != nil)
+            #expect(asked.allSatisfy { $0.authorization == "Token pretix-token" })
+        }
+    }
+}
+
+/// pretix's order list for one event on loopback: `GET /api/v1/organizers/esocc/events/2027/orders/?page=N
+/// &modified_since=…`, two orders a page, with `count`, `next` and `previous` as pretix answers.
+final class StandInPretix: Sendable {
+    struct Asked: Sendable {
+        let modifiedSince: String?
+        let authorization: String?
+    }
+
+    private struct State: @unchecked Sendable {
+        // @unchecked: JSON objects, only touched under the mutex.
+        var orders: [[String: Any]]
+        var requests: [Asked] = []
+    }
+
+    private let state: Mutex<State>
+
+    init(orders: [[String: Any]]) {
+        state = Mutex(State(orders: orders))
+    }
+
+    var requests: [Asked] { state.withLock { $0.requests } }
+
+    /// Puts `order` in place of the order `code`, or adds it.
+    func replace(_ code: String, with order: [String: Any]) {
+        state.withLock { state in
+            if let index = state.orders.firstIndex(where: { $0["code"] as? String == code }) {
+                state.orders[index] = order
+            } else {
+                state.orders.append(order)
+            }
+        }
+    }
+
+    /// Serves the event while `body` runs, handing it the event's API URL.
+    func serving(_ body: @Sendable (String) async throws -> Void) async throws {
+        let router = Router()
+        router.get("/api/v1/organizers/esocc/events/2027/orders/") { request, _ -> Response in
+            let query = request.uri.queryParameters
+            let since = query.get("modified_since")
+            let page = Int(query.get("page") ?? "1") ?? 1
+            let host = request.head.authority ?? "127.0.0.1"
+            let json = try self.state.withLock { state -> Data in
+                state.requests.append(Asked(modifiedSince: since, authorization: request.headers[.authorization]))
+                let format = Date.ISO8601FormatStyle()
+                let cut = since.flatMap { try? format.parse($0) }
+                let matching = state.orders.filter { order in
+                    guard let cut, let modified = (order["last_modified"] as? String).flatMap({ try? format.parse($0) }) else { return true }
+                    return modified >= cut
+                }
+                let results = Array(matching.dropFirst((page - 1) * 2).prefix(2))
+                var next: Any = NSNull()
+                if page * 2 < matching.count {
+                    var components = URLComponents(string: "http://\(host)/api/v1/organizers/esocc/events/2027/orders/")!
+                    components.queryItems =
+                        [URLQueryItem(name: "include_canceled_positions", value: "true"), URLQueryItem(name: "page", value: "\(page + 1)")]
+                        + (since.map { [URLQueryItem(name: "modified_since", value: $0)] } ?? [])
+                    next = components.url!.absoluteString
+                }
+                return try JSONSerialization.data(withJSONObject: ["count": matching.count, "next": next, "previous": NSNull(), "results": results])
+            }
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
+        }
+        let (ports, found) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in found.yield(channel.localAddress?.port ?? 0) }, logger: Logger(label: "stand-in"))
+        let group = ServiceGroup(services: [app], logger: Logger(label: "stand-in"))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw CancellationError() }
+            try await body("http://127.0.0.1:\(port)/api/v1/organizers/esocc/events/2027/")
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+}
