@@ -108,7 +108,8 @@ extension RosterDatabase {
     private static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000).rounded()) }
 
     /// Sets `reference`'s badge in force from every issue and revocation logged: the issue with the highest serial
-    /// (then the latest, then the station's name) stands, revoked if a revocation names its serial.
+    /// (then the latest, then the station's name) stands, revoked if a revocation names its serial or if two
+    /// issues carry that serial.
     private static func replayBadge(of reference: String, _ db: Database) throws {
         let issues = try entries(of: .badgeIssued, for: reference, db)
         guard let newest = issues.max(by: { LogOrder.precedes($0, $1, by: { $0.details.badgeIssue?.serial ?? 0 }) }),
@@ -116,9 +117,15 @@ extension RosterDatabase {
         else { return }
         let revocation = try entries(of: .badgeRevoked, for: reference, db).filter { $0.details.badgeRevocation?.serial == serial }
             .max { LogOrder.precedes($0, $1) }
-        try BadgeRecord(reference: reference, serial: serial, issuedAt: newest.at, revocationReason: revocation?.details.badgeRevocation?.reason)
-            .save(db)
+        // Two desks cut off from each other reprinted the same badge: both printed badges carry this serial and a
+        // door cannot tell them apart, so neither is let in; a desk reprints (the next serial stands).
+        let isContested = issues.filter { $0.details.badgeIssue?.serial == serial }.count > 1
+        let reason = revocation?.details.badgeRevocation?.reason ?? (isContested ? Self.contestedBadge : nil)
+        try BadgeRecord(reference: reference, serial: serial, issuedAt: newest.at, revocationReason: reason).save(db)
     }
+
+    /// Why a badge issued twice with one serial (by two desks apart) is refused.
+    static let contestedBadge = "issued twice at once by two desks: reprint it at a desk"
 
     /// Sets `reference`'s name from their latest name correction (by time, then station), the walk-in registration
     /// or upstream name standing when there is none; a corrected name is kept over later imports. Returns whether

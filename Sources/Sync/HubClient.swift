@@ -21,10 +21,10 @@ public struct HubClient: Sendable {
         self.client = client
     }
 
-    /// Checks within a few seconds that the hub answers and takes the token, before a long call: a hub that is down
-    /// fails fast here rather than at a long call's deadline.
+    /// Checks within 15 seconds that the hub answers and takes the token, before a long call: a hub that is down
+    /// fails here rather than at a long call's deadline, and a busy one still has time to answer.
     public func probe() async throws {
-        let _: SyncBatch = try await call(.GET, "sync/entries?after=0&limit=1&wait=0", timeout: .seconds(5))
+        let _: SyncBatch = try await call(.GET, "sync/entries?after=0&limit=1&wait=0", timeout: .seconds(15))
     }
 
     /// The event to join; with `signing`, the signing key too when the hub shares it.

@@ -17,16 +17,19 @@ import FoundationNetworking
     {
         let running = try lanyard.start(
             ["serve", "--listen", "127.0.0.1:0", "--json", "--data", lanyard.data.path] + extra, environment: environment)
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             if let line = running.output.split(separator: "\n").first,
                 let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let url = object["url"] as? String
             {
                 return (running, url)
             }
+            guard running.process.isRunning else {
+                throw TestTool.Failure(description: "lanyard serve stopped before it listened: \(running.errors)")
+            }
             try await Task.sleep(for: .milliseconds(200))
         }
-        throw TestTool.Failure(description: "lanyard serve did not say where it listens: \(running.output)")
+        throw TestTool.Failure(description: "lanyard serve did not say where it listens: \(running.output) \(running.errors)")
     }
 
     static func request(_ url: String, method: String = "GET", token: String? = nil, json: String? = nil) async throws -> (Int, Data) {

@@ -93,6 +93,9 @@ public struct LanyardProcess: Sendable {
         /// What the command has printed on standard output so far.
         public var output: String { lock.withLock { String(decoding: stdout, as: UTF8.self) } }
 
+        /// What the command has printed on standard error so far.
+        public var errors: String { lock.withLock { String(decoding: stderr, as: UTF8.self) } }
+
         /// Types `text` into the command's input, as a scanner would.
         public func write(_ text: String) {
             input.fileHandleForWriting.write(Data(text.utf8))
