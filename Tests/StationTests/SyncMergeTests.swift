@@ -34,13 +34,19 @@ import Testing
         let at = fixture.time("2027-03-09T09:00")
         try fixture.database.merge([
             LogEntry(at: at, reference: reference, station: "desk-2", details: .badgeIssued(BadgeIssueDetails(serial: 1, isReprint: false))),
-            LogEntry(at: at.addingTimeInterval(60), reference: reference, station: "desk-2", details: .badgeIssued(BadgeIssueDetails(serial: 2, isReprint: true))),
-            LogEntry(at: at.addingTimeInterval(61), reference: reference, station: "desk-3", details: .badgeIssued(BadgeIssueDetails(serial: 2, isReprint: true))),
+            LogEntry(
+                at: at.addingTimeInterval(60), reference: reference, station: "desk-2",
+                details: .badgeIssued(BadgeIssueDetails(serial: 2, isReprint: true))),
+            LogEntry(
+                at: at.addingTimeInterval(61), reference: reference, station: "desk-3",
+                details: .badgeIssued(BadgeIssueDetails(serial: 2, isReprint: true))),
         ])
         let contested = try #require(try fixture.database.currentBadge(for: reference))
         #expect(contested.serial == 2 && contested.isRevoked, "neither of the two serial-2 badges admits")
         try fixture.database.merge([
-            LogEntry(at: at.addingTimeInterval(120), reference: reference, station: "desk-2", details: .badgeIssued(BadgeIssueDetails(serial: 3, isReprint: true)))
+            LogEntry(
+                at: at.addingTimeInterval(120), reference: reference, station: "desk-2",
+                details: .badgeIssued(BadgeIssueDetails(serial: 3, isReprint: true)))
         ])
         let reprinted = try #require(try fixture.database.currentBadge(for: reference))
         #expect(reprinted.serial == 3 && !reprinted.isRevoked)
