@@ -145,19 +145,7 @@ final class StandInExport: Sendable {
             return Response(
                 status: .ok, headers: [.contentType: self.contentType, .eTag: etag], body: .init(byteBuffer: ByteBuffer(string: text)))
         }
-        let (ports, found) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in found.yield(channel.localAddress?.port ?? 0) }, logger: Logger(label: "stand-in"))
-        let group = ServiceGroup(services: [app], logger: Logger(label: "stand-in"))
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CancellationError() }
-            try await body(port)
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-        }
+        try await LoopbackServer.serving(router, body)
     }
 }
 
@@ -276,6 +264,14 @@ final class StandInPretix: Sendable {
             }
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
         }
+        try await LoopbackServer.serving(router) { port in try await body("http://127.0.0.1:\(port)/api/v1/organizers/esocc/events/2027/") }
+    }
+}
+
+/// Another system the station talks to, stood in for on loopback: `router` served on a free port while `body` runs
+/// with that port.
+enum LoopbackServer {
+    static func serving(_ router: Router<BasicRequestContext>, _ body: @Sendable (Int) async throws -> Void) async throws {
         let (ports, found) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
@@ -285,7 +281,7 @@ final class StandInPretix: Sendable {
             tasks.addTask { try await group.run() }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw CancellationError() }
-            try await body("http://127.0.0.1:\(port)/api/v1/organizers/esocc/events/2027/")
+            try await body(port)
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
