@@ -71,6 +71,20 @@ import Testing
         }
     }
 
+    @Test func theHubCountsHowFarBehindEachStationIsFromWhatItPulled() async throws {
+        let fixture = try await ServerFixture()
+        _ = try BusyStore.arrivals(3, at: fixture.station)
+        let last = try fixture.station.database.lastLogPosition()
+        try await fixture.application(configuration: Self.hub).test(.router) { client in
+            let first = try await client.execute(uri: "/api/v1/sync/entries?after=0&limit=1", method: .get, headers: fixture.headers(.station))
+            let pulled = try SyncJSON.decoder().decode(SyncBatch.self, from: Data(first.body.readableBytesView)).last
+            #expect(pulled > 0 && pulled < last)
+            #expect(try await fixture.station.syncPeers().first { $0.station == "station" }?.behind == last - pulled)
+            _ = try await client.execute(uri: "/api/v1/sync/entries?after=\(last)", method: .get, headers: fixture.headers(.station))
+            #expect(try await fixture.station.syncPeers().first { $0.station == "station" }?.behind == 0)
+        }
+    }
+
     static func push(_ entries: [LogEntry]) throws -> ByteBuffer {
         struct Push: Encodable { let entries: [LogEntry] }
         return ByteBuffer(bytes: try SyncJSON.encoder().encode(Push(entries: entries)))
