@@ -15,7 +15,7 @@ extension Station {
     public func addStaff(_ name: String, role: StaffRole, password: String? = nil) async throws -> (StaffMember, password: String) {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 60 else { throw LanyardError(.invalidInput, "A member of staff needs a name of 1 to 60 characters.") }
-        let given = password ?? Self.secret(bytes: 9)
+        let given = password ?? Self.secret(bits: 72)
         let hash = try await DispatchQueue.blocking.perform { Bcrypt.hash(given, cost: 10) }
         let member = try await store { database in
             try database.addStaff(name, role: role, passwordHash: hash, mustChangePassword: password == nil)
@@ -39,7 +39,7 @@ extension Station {
 
     /// A bearer token for a machine acting as `name` (a kiosk, a turnstile, a script), valid until revoked.
     public func issueToken(for name: String) async throws -> String {
-        let token = Self.secret(bytes: 32)
+        let token = Self.secret(bits: 256)
         try await store { database in
             guard try database.staff().contains(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame && $0.revokedAt == nil }) else {
                 throw LanyardError(.notFound, "There is no member of staff called \(name).")
@@ -86,7 +86,7 @@ extension Station {
             let newHash = try await DispatchQueue.blocking.perform { Bcrypt.hash(newPassword, cost: 10) }
             try await store { try $0.setPasswordHash(of: member.name, to: newHash) }
         }
-        let (secret, csrf) = (Self.secret(bytes: 32), Self.secret(bytes: 16))
+        let (secret, csrf) = (Self.secret(bits: 256), Self.secret(bits: 128))
         let expiresAt = Date().addingTimeInterval(Self.sessionLifetime)
         try await store { try $0.addCredential(for: member.name, kind: .session, secret: secret, csrf: csrf, expiresAt: expiresAt) }
         let signedIn = StaffMember(
@@ -105,14 +105,16 @@ extension Station {
         try await store { try $0.revokeCredential(secret) }
     }
 
-    /// A random secret, URL-safe base64.
-    static func secret(bytes count: Int) -> String {
+    /// A random secret of letters and digits carrying at least `bits` bits, so that a shell, a URL or an option
+    /// parser takes it whole (a secret starting with "-" would read as an option).
+    static func secret(bits: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let length = Int((Double(bits) / log2(Double(secretAlphabet.count))).rounded(.up))
+        return String((0..<length).map { _ in secretAlphabet.randomElement(using: &generator)! })
     }
 
+    private static let secretAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
     /// A hash checked against when the name is unknown, so that a wrong name takes as long as a wrong password.
-    private static let unknownUserHash = Bcrypt.hash(secret(bytes: 12), cost: 10)
+    private static let unknownUserHash = Bcrypt.hash(secret(bits: 96), cost: 10)
 }

@@ -107,6 +107,19 @@ import Testing
         }
     }
 
+    @Test func tokensAndOneTimePasswordsAreLettersAndDigitsSoNoCommandLineTakesThemForAnOption() async throws {
+        let fixture = try await ServerFixture()
+        let (_, password) = try await fixture.station.addStaff("turnstile", role: .station)
+        var secrets = [password]
+        for _ in 0..<100 { secrets.append(try await fixture.station.issueToken(for: "turnstile")) }
+        let lettersAndDigits = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        for secret in secrets {
+            #expect(secret.unicodeScalars.allSatisfy(lettersAndDigits.contains), "\(secret) would break `--token \(secret)`")
+        }
+        #expect(secrets.dropFirst().allSatisfy { $0.count >= 43 }, "a token carries 256 bits")
+        #expect(Set(secrets).count == secrets.count)
+    }
+
     @Test func aRevokedMemberOfStaffIsRefusedAtOnceEverywhere() async throws {
         let fixture = try await ServerFixture()
         let app = try await fixture.application()
