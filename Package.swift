@@ -119,6 +119,7 @@ let package = Package(
                 "Station", "Roster", "RosterStore", "RosterImport", "DelimitedText", logging, lifecycle,
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings),
         // The sample conference, set up through the station like any event.

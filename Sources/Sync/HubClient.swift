@@ -2,6 +2,7 @@ public import AsyncHTTPClient
 public import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 public import Roster
 import RosterStore
 public import Station
@@ -14,11 +15,38 @@ public struct HubClient: Sendable {
     public let url: URL
     private let token: String
     private let client: HTTPClient
+    private var ownsClient = false
 
     public init(url: URL, token: String, client: HTTPClient = .shared) {
         self.url = url
         self.token = token
         self.client = client
+    }
+
+    /// A client of its own that also trusts `authority`, a PEM file of certificate authorities: the hub's
+    /// `station-ca.pem` when it serves HTTPS with `--tls self-signed`. ``close()`` it when done.
+    /// - Throws: ``LanyardError`` `invalidInput` when the file holds no readable certificate.
+    public init(url: URL, token: String, trusting authority: URL) throws {
+        let certificates: [NIOSSLCertificate]
+        do {
+            certificates = try NIOSSLCertificate.fromPEMFile(authority.path)
+        } catch {
+            throw LanyardError(
+                .invalidInput, "The hub's certificate authority \(authority.path) cannot be read (\(error)).",
+                remedy: "Copy station-ca.pem from the hub's data folder and give its path.")
+        }
+        guard !certificates.isEmpty else {
+            throw LanyardError(.invalidInput, "\(authority.path) holds no certificate.", remedy: "Give the hub's station-ca.pem.")
+        }
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.additionalTrustRoots = [.certificates(certificates)]
+        self.init(url: url, token: token, client: HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls)))
+        ownsClient = true
+    }
+
+    /// Shuts down the client this hub client made for itself, if any.
+    public func close() async {
+        if ownsClient { try? await client.shutdown() }
     }
 
     /// Checks within 15 seconds that the hub answers and takes the token, before a long call: a hub that is down
@@ -74,6 +102,10 @@ public struct HubClient: Sendable {
         do {
             response = try await client.execute(request, timeout: timeout)
             bytes = try await response.body.collect(upTo: 512 * 1024 * 1024)
+        } catch NIOSSLError.handshakeFailed {
+            throw LanyardError(
+                .hubUnreachable, "The hub at \(url.absoluteString) cannot be reached: its certificate is not one this station trusts.",
+                remedy: "Give --hub-ca with the hub's station-ca.pem (from its data folder) when it serves with --tls self-signed.")
         } catch {
             throw LanyardError(
                 .hubUnreachable, "The hub at \(url.absoluteString) cannot be reached (\(error)).",

@@ -20,7 +20,8 @@ extension Lanyard {
                 to install on the devices). SIGTERM lets in-flight check-ins and print submissions finish.
 
                 Many stations, one event: one station is the hub (--hub); each other joins it with one command, \
-                --join URL --token TOKEN (a token made on the hub with lanyard staff token NAME --role station). \
+                --join URL --token TOKEN (a token made on the hub with lanyard staff token NAME --role station), and \
+                --hub-ca station-ca.pem when the hub serves HTTPS with --tls self-signed. \
                 A joining station takes the event, roster and public key from the hub into its data folder, then \
                 serves, pushing its entries and pulling the others' for as long as it runs, and works alone while \
                 the hub cannot be reached.
@@ -35,6 +36,8 @@ extension Lanyard {
         var shareSigningKey: String?
         @Option(help: "Join the hub at this URL (with --token), then serve.") var join: String?
         @Option(help: "The station token the hub made (lanyard staff token NAME --role station).") var token: String?
+        @Option(help: "With --join: a PEM certificate authority to trust for the hub's HTTPS (its station-ca.pem with --tls self-signed).")
+        var hubCA: String?
         @Flag(help: "With --join: this desk prints badges, so it asks the hub for the signing key.") var signsBadges = false
         @Option(help: "With --hub: pull the roster from the registration system's CSV or JSON export at this URL.") var upstream: String?
         @Option(help: "With --hub: pull the roster from a pretix event's REST API at this URL (…/api/v1/organizers/ORG/events/EVENT/).")
@@ -46,6 +49,7 @@ extension Lanyard {
             guard ServerConfiguration.address(listen) != nil else { throw ValidationError("--listen is HOST:PORT, as 127.0.0.1:8080.") }
             try tls.validate()
             guard (join == nil) == (token == nil) else { throw ValidationError("Give --join URL and --token TOKEN together.") }
+            guard hubCA == nil || join != nil else { throw ValidationError("--hub-ca goes with --join.") }
             guard !(hub && join != nil) else { throw ValidationError("A station is the hub or joins one, not both.") }
             if let join, URL(string: join)?.scheme == nil { throw ValidationError("--join is the hub's URL, as https://hub.local:8443.") }
             guard shareSigningKey == nil || hub else { throw ValidationError("--share-signing-key goes with --hub.") }
@@ -75,11 +79,21 @@ extension Lanyard {
                             (shareSigningKey ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }),
                         upstream: source) : nil
                 if let join, let token {
-                    let client = HubClient(url: URL(string: join)!, token: token)
-                    let configuration = try self.station.configuration(printers: printing.printers, stallTimeout: printing.stallTimeout)
-                    let (station, note) = try await Self.join(client, configuration: configuration, signsBadges: signsBadges)
-                    let sync = SyncService(station: station, hub: client, logger: Lanyard.logger())
-                    try await Self.serve(station, listen: listen, tls: try tls.mode(), json: self.station.json, notes: [note], services: [sync])
+                    let url = URL(string: join)!
+                    let client =
+                        try hubCA.map { try HubClient(url: url, token: token, trusting: URL(fileURLWithPath: $0)) }
+                        ?? HubClient(url: url, token: token)
+                    do {
+                        let configuration = try self.station.configuration(printers: printing.printers, stallTimeout: printing.stallTimeout)
+                        let (station, note) = try await Self.join(client, configuration: configuration, signsBadges: signsBadges)
+                        let sync = SyncService(station: station, hub: client, logger: Lanyard.logger())
+                        try await Self.serve(
+                            station, listen: listen, tls: try tls.mode(), json: self.station.json, notes: [note], services: [sync])
+                    } catch {
+                        await client.close()
+                        throw error
+                    }
+                    await client.close()
                 } else {
                     let station = try await printing.open(self.station)
                     try await Self.serve(

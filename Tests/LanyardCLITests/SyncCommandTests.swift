@@ -113,6 +113,35 @@ import Testing
         }
     }
 
+    @Test func aStationJoinsAHubServingHTTPSOnlyWhenItTrustsTheHubsOwnAuthority() async throws {
+        let hub = LanyardProcess()
+        let desk = LanyardProcess()
+        defer { [hub, desk].forEach { $0.removeData() } }
+        try hub.run("demo", "--no-serve")
+        let token = try hub.run("staff", "token", "desk-2", "--role", "station").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (hubServer, hubURL) = try await ServeCommandTests.serve(hub, "--hub", "--tls", "self-signed")
+        defer { kill(hubServer.process.processIdentifier, SIGTERM) }
+        #expect(hubURL.hasPrefix("https://"))
+
+        let untrusting = try desk.run("serve", "--listen", "127.0.0.1:0", "--join", hubURL, "--token", token)
+        #expect(untrusting.status != 0)
+        #expect(untrusting.stderr.contains("its certificate is not one this station trusts"), "\(untrusting.stderr)")
+        #expect(
+            !FileManager.default.fileExists(atPath: desk.data.appendingPathComponent("roster.sqlite").path), "nothing taken from an unchecked hub")
+
+        let authority = hub.data.appendingPathComponent("station-ca.pem").path
+        let (deskServer, _) = try await ServeCommandTests.serve(desk, "--join", hubURL, "--token", token, "--hub-ca", authority)
+        defer { kill(deskServer.process.processIdentifier, SIGTERM) }
+        let hubStation = try await Self.open(hub, name: "hub")
+        let deskStation = try await Self.open(desk, name: "ignored")
+        #expect(deskStation.name == "desk-2")
+        let reference = try hubStation.database.delegates().first { $0.status == .confirmed }!.reference
+        _ = try await hubStation.checkIn(.init(reference: reference))
+        try await Self.waitUntil("the hub's check-in reaches the desk over HTTPS") {
+            try !deskStation.database.logEntries(kind: .checkIn).isEmpty
+        }
+    }
+
     static func open(_ process: LanyardProcess, name: String) async throws -> Station {
         try await Station(StationConfiguration(data: DataFolder(path: process.data.path), name: name), logger: Logger(label: "test"))
     }
