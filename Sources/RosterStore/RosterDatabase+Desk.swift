@@ -83,8 +83,13 @@ extension RosterDatabase {
                 delegate.familyName = name.familyName
                 delegate.fullName = nil
                 delegate.nativeName = name.nativeName.flatMap { $0.isEmpty ? nil : $0 }
+                // Stamped after every correction this store holds, even when this station's clock is behind the
+                // one that made it: an edit made after seeing another wins over it everywhere (the causal order a
+                // hybrid logical clock gives, on the store's millisecond).
+                let seen = try Self.entries(of: .nameCorrected, for: reference, db).map(\.at).max()
+                let at = seen.map { max(now, $0.addingTimeInterval(0.001)) } ?? now
                 let entry = LogEntry(
-                    at: now, reference: delegate.reference, station: station, staff: staff,
+                    at: at, reference: delegate.reference, station: station, staff: staff,
                     details: .nameCorrected(NameCorrectionDetails(before: before, after: PersonNameFields(delegate))))
                 _ = try Self.insert(entry, db)
                 // The name comes from the latest correction in the order every station shares: this one, unless a

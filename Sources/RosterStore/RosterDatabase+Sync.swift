@@ -144,7 +144,6 @@ extension RosterDatabase {
         delegate.fullName = nil
         delegate.nativeName = correction.after.nativeName
         try DelegateRecord(delegate, search: SearchDocument(delegate, folder: folder), id: record.id, updatedAt: latest.at).update(db)
-        try db.execute(sql: "UPDATE delegate SET isNameCorrected = 1 WHERE id = ?", arguments: [record.id])
         return true
     }
 }

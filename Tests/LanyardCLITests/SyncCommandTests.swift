@@ -13,25 +13,37 @@ import Testing
 /// syncing over HTTP. The test acts at each station through its data folder (as a second front end on the same
 /// store would); only the server processes carry entries between stations.
 @Suite(.serialized) struct SyncCommandTests {
+    /// One hub, two desks, three doors: desk-2 and door-3 are cut off from each other and act on both sides.
     @Test func stationsCutOffFromEachOtherKeepWorkingAndConvergeWithNothingLostOrDoubledTheDoubleAdmissionListedAndNewRegistrationsReachingAll()
         async throws
     {
         let hub = LanyardProcess()
         let desk = LanyardProcess()
         let door = LanyardProcess()
-        defer { [hub, desk, door].forEach { $0.removeData() } }
+        // The other desk and doors stay connected throughout: they must end with the same state as the rest.
+        let others = (0..<3).map { _ in LanyardProcess() }
+        defer { ([hub, desk, door] + others).forEach { $0.removeData() } }
         try hub.run("demo", "--no-serve")
-        let deskToken = try hub.run("staff", "token", "desk-2", "--role", "station").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let doorToken = try hub.run("staff", "token", "door-3", "--role", "station").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        func token(_ name: String) throws -> String {
+            try hub.run("staff", "token", name, "--role", "station").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let (deskToken, doorToken) = (try token("desk-2"), try token("door-3"))
         let (hubServer, hubURL) = try await ServeCommandTests.serve(hub, "--hub", "--share-signing-key", "desk-2")
         defer { kill(hubServer.process.processIdentifier, SIGTERM) }
         let (deskServer, _) = try await ServeCommandTests.serve(desk, "--join", hubURL, "--token", deskToken, "--signs-badges")
         defer { kill(deskServer.process.processIdentifier, SIGTERM) }
         var (doorServer, _) = try await ServeCommandTests.serve(door, "--join", hubURL, "--token", doorToken)
+        var otherServers: [LanyardProcess.Running] = []
+        defer { otherServers.forEach { kill($0.process.processIdentifier, SIGTERM) } }
+        for (process, name) in zip(others, ["desk-1", "door-1", "door-2"]) {
+            otherServers.append(try await ServeCommandTests.serve(process, "--join", hubURL, "--token", try token(name)).0)
+        }
 
         let hubStation = try await Self.open(hub, name: "hub")
         let deskStation = try await Self.open(desk, name: "ignored: the hub names it")
         let doorStation = try await Self.open(door, name: "ignored")
+        var otherStations: [Station] = []
+        for process in others { otherStations.append(try await Self.open(process, name: "ignored")) }
         #expect(deskStation.name == "desk-2" && doorStation.name == "door-3")
         #expect(deskStation.event.id == hubStation.event.id, "a joined station keeps the event's id, which its badges carry")
         #expect(
@@ -78,19 +90,19 @@ import Testing
         // Reconnected: every store converges to the same state.
         (doorServer, _) = try await ServeCommandTests.serve(door, "--join", hubURL, "--token", doorToken)
         defer { kill(doorServer.process.processIdentifier, SIGTERM) }
-        let stations = [hubStation, deskStation, doorStation]
+        let stations = [hubStation, deskStation, doorStation] + otherStations
         try await Self.waitUntil("every store has every entry", timeout: .seconds(60)) {
             let counts = try stations.map { try $0.database.logEntries().count }
             return Set(counts).count == 1
         }
         let logs = try stations.map { Set(try $0.database.logEntries().map(\.id)) }
-        #expect(logs[0] == logs[1] && logs[1] == logs[2])
+        #expect(Set(logs).count == 1, "every station holds the same entries")
         for table in ["badge", "doorPresence", "delegateFlag"] {
             let rows = try stations.map { try Self.rows(of: table, in: $0) }
-            #expect(rows[0] == rows[1] && rows[1] == rows[2], "\(table) differs between stations")
+            #expect(rows.allSatisfy { $0 == rows[0] }, "\(table) differs between stations")
         }
         let names = try stations.map { try $0.database.delegate(references[2]).givenName }
-        #expect(names == ["Door", "Door", "Door"], "the later correction wins everywhere")
+        #expect(names == Array(repeating: "Door", count: stations.count), "the later correction wins everywhere")
         #expect(try hubStation.database.logEntries(kind: .nameCorrected, reference: references[2]).count == 2, "the losing edit stays in the history")
         for station in stations {
             let checkIns = try station.database.logEntries(kind: .checkIn).compactMap(\.reference).filter { references[0...1].contains($0) }
@@ -109,7 +121,7 @@ import Testing
         _ = try hubStation.database.apply(
             delegates: [Delegate(reference: "ESOCC-09999", givenName: "Late", familyName: "Registration", category: "DEL")])
         try await Self.waitUntil("the late registration at every station") {
-            (try? deskStation.database.delegate("ESOCC-09999")) != nil && (try? doorStation.database.delegate("ESOCC-09999")) != nil
+            stations.allSatisfy { (try? $0.database.delegate("ESOCC-09999")) != nil }
         }
     }
 

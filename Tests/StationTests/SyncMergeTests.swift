@@ -69,6 +69,28 @@ import Testing
         #expect(all.allSatisfy { $0.utf8.count <= Delegate.maximumReferenceLength && $0 != "WALKIN-0001" })
     }
 
+    @Test func aNameCorrectedAfterSeeingAnotherStationsCorrectionWinsEvenWhenThisStationsClockIsBehind() async throws {
+        let fixture = try await StationFixture()
+        let reference = "ESOCC-00012"
+        let ahead = fixture.time("2027-03-09T09:10")
+        try fixture.database.merge([
+            LogEntry(
+                at: ahead, reference: reference, station: "desk-3",
+                details: .nameCorrected(
+                    NameCorrectionDetails(
+                        before: PersonNameFields(givenName: "A", familyName: "B"), after: PersonNameFields(givenName: "Wrong", familyName: "Name"))))
+        ])
+        // This desk's clock is five minutes behind desk-3's; its steward saw "Wrong Name" and put it right.
+        let (delegate, entry) = try fixture.database.correctName(
+            of: reference, to: PersonNameFields(givenName: "Right", familyName: "Name"), station: "desk-2", staff: nil,
+            at: ahead.addingTimeInterval(-300))
+        #expect(delegate.givenName == "Right")
+        #expect(entry.at > ahead, "stamped after the correction it replaced")
+        let elsewhere = try await StationFixture()
+        try elsewhere.database.merge(try fixture.database.logEntries(kind: .nameCorrected, reference: reference).reversed())
+        #expect(try elsewhere.database.delegate(reference).givenName == "Right", "the same everywhere")
+    }
+
     @Test func storesMergingTheSameEntriesInAnyOrderAgreeOnNamesBadgesPresenceAndFlags() async throws {
         let origin = try await StationFixture()
         let reference = "ESOCC-00012"
