@@ -16,19 +16,21 @@ public struct RosterTally: Sendable {
     let indexByReference: [String: Int]
 
     public init(_ delegates: [Delegate]) {
-        var references: [String] = [], categoryIndices: [Int32] = [], countryIndices: [Int32] = [], dayBits: [UInt64] = []
+        self.init(
+            confirmed: delegates.filter { $0.status == .confirmed }.map { delegate in
+                (delegate.reference, delegate.category, delegate.country, delegate.days.reduce(0) { $0 | ($1 >= 0 && $1 < 64 ? 1 << UInt64($1) : 0) })
+            })
+    }
+
+    /// From confirmed delegates already reduced (as the store reads them without decoding whole records), in the
+    /// roster's order; days as bits (bit 1 is day 1).
+    public init(confirmed: [(reference: String, category: String, country: String, dayBits: UInt64)]) {
         var categories: [String: Int32] = [:], countries: [String: Int32] = [:]
         var categoryCodes: [String] = [], countryCodes: [String] = []
-        for delegate in delegates where delegate.status == .confirmed {
-            references.append(delegate.reference)
-            categoryIndices.append(Self.index(of: delegate.category, in: &categories, codes: &categoryCodes))
-            countryIndices.append(Self.index(of: delegate.country, in: &countries, codes: &countryCodes))
-            dayBits.append(delegate.days.reduce(0) { $0 | ($1 >= 0 && $1 < 64 ? 1 << UInt64($1) : 0) })
-        }
-        self.references = references
-        self.categoryIndices = categoryIndices
-        self.countryIndices = countryIndices
-        self.dayBits = dayBits
+        references = confirmed.map(\.reference)
+        categoryIndices = confirmed.map { Self.index(of: $0.category, in: &categories, codes: &categoryCodes) }
+        countryIndices = confirmed.map { Self.index(of: $0.country, in: &countries, codes: &countryCodes) }
+        dayBits = confirmed.map(\.dayBits)
         self.categoryCodes = categoryCodes
         self.countryCodes = countryCodes
         indexByReference = Dictionary(references.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })

@@ -9,10 +9,16 @@ public import Roster
 /// whose process died (its lock released) is written into the store by ``recover(in:into:)`` at the next start;
 /// writing an entry twice changes nothing, so no entry is lost or counted twice.
 public final class LogOutbox: @unchecked Sendable {
-    // @unchecked: the descriptor is only used while holding `lock`.
+    // @unchecked: the descriptor is written and truncated while holding `lock`, and synced holding `syncLock`; the
+    // counters are read and changed holding `lock`.
     public let url: URL
     private let descriptor: Int32
     private let lock = NSLock()
+    /// One `fsync` at a time; those waiting behind it are often covered by it.
+    private let syncLock = NSLock()
+    /// Appends written, and how many of them an `fsync` has covered.
+    private var appends = 0
+    private var synced = 0
 
     /// Creates this process's outbox file in `folder`'s outbox.
     /// - Throws: ``LanyardError`` `storeFailure` when the file cannot be created.
@@ -37,28 +43,48 @@ public final class LogOutbox: @unchecked Sendable {
 
     /// Appends `entries` and waits until they are on disk.
     public func append(_ entries: [LogEntry]) throws {
+        try sync(through: try write(entries))
+    }
+
+    /// Appends `entries` without waiting for the disk; ``sync(through:)`` with the number returned makes them
+    /// durable. Callers that decide one at a time write in turn and sync after it, so one `fsync` covers the
+    /// entries of every caller that wrote meanwhile.
+    /// - Returns: How many appends the file has had, this one included.
+    public func write(_ entries: [LogEntry]) throws -> Int {
         var bytes = Data()
         for entry in entries {
             bytes += try JSONEncoder().encode(entry)
             bytes.append(0x0A)
         }
-        try lock.withLock {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            guard written == bytes.count, fsync(descriptor) == 0 else {
-                throw LanyardError(
-                    .storeFailure, "The outbox \(url.lastPathComponent) cannot be written: \(String(cString: strerror(errno))).",
-                    remedy: "Check the disk; the scan was not recorded.")
-            }
+        return try lock.withLock {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            guard written == bytes.count else { throw Self.failure(url, "written") }
+            appends += 1
+            return appends
+        }
+    }
+
+    /// Waits until the first `count` appends are on disk: at once when an `fsync` since covered them.
+    public func sync(through count: Int) throws {
+        try syncLock.withLock {
+            guard lock.withLock({ synced }) < count else { return }
+            let target = lock.withLock { appends }
+            guard fsync(descriptor) == 0 else { throw Self.failure(url, "written") }
+            lock.withLock { synced = max(synced, target) }
         }
     }
 
     /// Empties the file: call only when every entry appended is in the store.
     public func clear() throws {
         try lock.withLock {
-            guard ftruncate(descriptor, 0) == 0, fsync(descriptor) == 0 else {
-                throw LanyardError(.storeFailure, "The outbox \(url.lastPathComponent) cannot be emptied.")
-            }
+            guard ftruncate(descriptor, 0) == 0, fsync(descriptor) == 0 else { throw Self.failure(url, "emptied") }
         }
+    }
+
+    private static func failure(_ url: URL, _ what: String) -> LanyardError {
+        LanyardError(
+            .storeFailure, "The outbox \(url.lastPathComponent) cannot be \(what): \(String(cString: strerror(errno))).",
+            remedy: "Check the disk; the scan was not recorded.")
     }
 
     /// Writes into `database` the entries left in outboxes of processes that ended before writing them, and

@@ -63,6 +63,31 @@ extension RosterDatabase {
         try storeAccess { try writer.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") ?? 0 } }
     }
 
+    /// The confirmed delegates reduced to what attendance counts (category, country, days as bits: bit 1 is day 1),
+    /// in the roster's order, with the roster's revision they were read at: a narrow read that decodes no record.
+    public func confirmedForAttendance() throws -> (
+        revision: Int64, delegates: [(reference: String, category: String, country: String, dayBits: UInt64)]
+    ) {
+        try storeAccess {
+            try writer.read { db in
+                let revision = try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") ?? 0
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT reference, category, country,
+                            (SELECT COALESCE(SUM(1 << value), 0) FROM json_each(delegate.days) WHERE value BETWEEN 0 AND 63)
+                        FROM delegate WHERE status = ?
+                        ORDER BY COALESCE(NULLIF(familyName, ''), fullName, givenName), givenName
+                        """, arguments: [RegistrationStatus.confirmed.rawValue])
+                var delegates: [(reference: String, category: String, country: String, dayBits: UInt64)] = []
+                while let row = try rows.next() {
+                    delegates.append((row[0], row[1], row[2], UInt64(bitPattern: row[3] as Int64)))
+                }
+                return (revision, delegates)
+            }
+        }
+    }
+
     /// How many delegates the store holds.
     public func delegateCount() throws -> Int {
         try storeAccess { try writer.read { db in try DelegateRecord.fetchCount(db) } }

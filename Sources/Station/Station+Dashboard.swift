@@ -81,8 +81,9 @@ extension Station {
     private func tally(_ database: RosterDatabase) throws -> RosterTally {
         let revision = try database.rosterRevision()
         if let kept = rosterTally.withLock({ $0?.revision == revision ? $0?.tally : nil }) { return kept }
-        let tally = RosterTally(try database.delegates())
-        rosterTally.withLock { $0 = (revision, tally) }
+        let confirmed = try database.confirmedForAttendance()
+        let tally = RosterTally(confirmed: confirmed.delegates)
+        rosterTally.withLock { $0 = (confirmed.revision, tally) }
         return tally
     }
 

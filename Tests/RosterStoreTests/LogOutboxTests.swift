@@ -30,6 +30,24 @@ import Testing
         #expect(try database.occupancy(of: "Venue") == 2)
     }
 
+    @Test func scansWrittenByDoorsTakingTurnsAreAllOnDiskOnceTheLastIsSyncedAndRecoveredInOrder() async throws {
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        let database = try RosterDatabase.open(in: folder)
+        var outbox: LogOutbox? = try LogOutbox(folder: folder, name: "door")
+        let entries = (1...40).map { Self.scan("R-\($0)") }
+        // Each door writes in its turn, then syncs through its own append, concurrently with the others.
+        let numbers = try entries.map { try outbox!.write([$0]) }
+        #expect(numbers == Array(1...40))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for number in numbers.shuffled() { group.addTask { [outbox] in try outbox!.sync(through: number) } }
+            try await group.waitForAll()
+        }
+        outbox = nil
+        #expect(try LogOutbox.recover(in: folder, into: database) == 40)
+        #expect(try database.logEntries().map(\.id) == entries.map(\.id))
+    }
+
     @Test func theOutboxOfARunningStationIsLeftAlone() throws {
         let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
         defer { try? FileManager.default.removeItem(at: folder.url) }

@@ -75,6 +75,7 @@ public final class DashboardFeed: Service, Sendable {
                 return !state.continuations.isEmpty
             }
             guard isWatched else { continue }
+            let started = ContinuousClock.now
             do {
                 let json = String(decoding: try StationJSON.encoder().encode(try await station.dashboard()), as: UTF8.self)
                 let continuations = watchers.withLock { state in
@@ -91,7 +92,9 @@ public final class DashboardFeed: Service, Sendable {
                 let problem = "The dashboard could not be computed (\(error)). It tries again when something happens, and every 30 seconds."
                 for continuation in continuations { continuation.yield(.problem(problem)) }
             }
-            try? await Task.sleep(for: interval)
+            // At most once per interval from the start of this computation: a change that came in while it ran
+            // waits only for the rest of the interval.
+            try? await Task.sleep(until: started + interval)
         }
     }
 }

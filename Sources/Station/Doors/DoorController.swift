@@ -57,18 +57,32 @@ public actor DoorController {
         nonce: String? = nil
     ) async throws -> ScanView {
         let id = nonce.map(scanID) ?? UUID()
-        let view = try await ledger.exclusively { held in
+        let decided = try await ledger.exclusively { held in
             try await self.decide(code, direction: direction, at: at, dryRun: dryRun, by: staff, id: id, hasNonce: nonce != nil, held: held)
         }
-        if view.recorded { hub.publish(.occupancy(place: door.placeName, count: view.occupancy, capacity: capacity)) }
+        guard let recorded = decided.recorded else { return decided.view }
+        try await ledger.makeDurable(recorded.written)
+        let view = decided.view
+        if nonce != nil { remember(view) }
+        hub.publish(.entry(recorded.entry))
+        // A scan sent with a nonce came from a page or a turnstile that shows its own answer; the door's screens show
+        // the verdicts of the station's own scanner.
+        if nonce == nil { hub.publish(.verdict(view)) }
+        hub.publish(.occupancy(place: door.placeName, count: view.occupancy, capacity: capacity))
         return view
+    }
+
+    /// A verdict decided in the place's turn and, when recorded, its entry and how far the outbox must be synced.
+    private struct Decided: Sendable {
+        var view: ScanView
+        var recorded: (entry: LogEntry, written: Int)?
     }
 
     /// Decides a scan on the store's state and the place's `held` scans, in the place's turn.
     private func decide(
         _ code: String, direction: Direction, at: Date, dryRun: Bool, by staff: String?, id: UUID, hasNonce: Bool, held: [LogEntry]
-    ) async throws -> ScanView {
-        if hasNonce, let earlier = try await earlierAnswer(id) { return earlier }
+    ) async throws -> Decided {
+        if hasNonce, let earlier = try await earlierAnswer(id) { return Decided(view: earlier) }
         let place = door.placeName
         let claimed = try? BadgeToken(parsing: code).claims.reference
         let database = desk.database
@@ -85,9 +99,10 @@ public actor DoorController {
                 category: delegate.flatMap { categories[$0.category] }, session: session,
                 isCheckedIn: delegate != nil && snapshot.state.isCheckedIn, isInside: wasInside, occupancy: occupancy))
         guard !dryRun else {
-            return ScanView(
-                id: nil, at: at, door: door.name, place: place, direction: direction, decision: decision, occupancy: occupancy,
-                capacity: capacity, recorded: false)
+            return Decided(
+                view: ScanView(
+                    id: nil, at: at, door: door.name, place: place, direction: direction, decision: decision, occupancy: occupancy,
+                    capacity: capacity, recorded: false))
         }
         let details = ScanDetails(
             door: place, direction: direction, verdict: decision.verdict, reason: decision.reason,
@@ -95,19 +110,14 @@ public actor DoorController {
             // A reference from a code that failed verification is only a claim: kept apart from the real one.
             claimedReference: check.isValid ? nil : check.claims?.reference, isSiteExit: door.isSiteExit)
         let entry = LogEntry(id: id, at: at, reference: delegate?.reference, station: stationName, staff: staff, details: .scan(details))
-        try await ledger.hold(entry)
+        let written = try await ledger.hold(entry)
         var after = occupancy
         if decision.isAdmitted, direction == .in, !wasInside { after += 1 }
         if decision.isAdmitted, direction == .out, wasInside { after -= 1 }
         let view = ScanView(
             id: id, at: at, door: door.name, place: place, direction: direction, decision: decision, occupancy: after,
             capacity: capacity, recorded: true)
-        if hasNonce { remember(view) }
-        hub.publish(.entry(entry))
-        // A scan sent with a nonce came from a page or a turnstile that shows its own answer; the door's screens show
-        // the verdicts of the station's own scanner.
-        if !hasNonce { hub.publish(.verdict(view)) }
-        return view
+        return Decided(view: view, recorded: (entry, written))
     }
 
     /// How many are inside the door's place now, counting the place's scans not yet in the store.

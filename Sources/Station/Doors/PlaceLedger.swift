@@ -7,7 +7,8 @@ import RosterStore
 ///
 /// Two doors of the arena, or two lanes of one door, reading the same badge in the same instant must not both pass
 /// it on the same state: they take turns here. Before a verdict is answered its scan is made durable in the place's
-/// ``LogOutbox`` (an append and an `fsync`); it is written into the store behind the answer, waiting there for as
+/// ``LogOutbox`` (an append in the place's turn, then an `fsync` after it that covers the scans decided meanwhile
+/// too); it is written into the store behind the answer, waiting there for as
 /// long as another process (an import, a desk) holds the write lock. A crash loses no scan: the next start writes
 /// the outbox into the store.
 actor PlaceLedger {
@@ -17,8 +18,6 @@ actor PlaceLedger {
     private let outbox: LogOutbox
     /// Scans answered but not yet in the store, oldest first.
     private var pending: [LogEntry] = []
-    /// Scans being appended to the outbox: it is not emptied under them.
-    private var appending = 0
     private var writer: Task<Void, Never>?
     private var isDeciding = false
     private var waitingTurn: [CheckedContinuation<Void, Never>] = []
@@ -36,14 +35,21 @@ actor PlaceLedger {
         return try await body(pending)
     }
 
-    /// Makes `entry` durable in the outbox and holds it until the store has it.
-    func hold(_ entry: LogEntry) async throws {
-        let outbox = outbox
-        appending += 1
-        defer { appending -= 1 }
-        try await DispatchQueue.blocking.perform { try outbox.append([entry]) }
+    /// Writes `entry` to the outbox and holds it until the store has it; call in the place's turn, then
+    /// ``makeDurable(_:)`` with the number returned before answering. The next scan is decided on it at once, its
+    /// `fsync` shared with the scans decided meanwhile: a crash before the `fsync` ends loses only scans nobody was
+    /// answered for.
+    func hold(_ entry: LogEntry) throws -> Int {
+        let written = try outbox.write([entry])
         pending.append(entry)
         writeBehind()
+        return written
+    }
+
+    /// Waits until the outbox's first `written` appends are on disk.
+    func makeDurable(_ written: Int) async throws {
+        let outbox = outbox
+        try await DispatchQueue.blocking.perform { try outbox.sync(through: written) }
     }
 
     /// The scans answered but not in the store yet, oldest first.
@@ -110,7 +116,8 @@ actor PlaceLedger {
                 _ = try await DispatchQueue.blocking.perform { try database.append(batch) }
                 let written = Set(batch.map(\.id))
                 pending.removeAll { written.contains($0.id) }
-                if pending.isEmpty, appending == 0 { try outbox.clear() }
+                // Every scan written to the outbox is pending until the store has it, so none is cut off here.
+                if pending.isEmpty { try outbox.clear() }
             } catch {
                 // The store is locked past its busy timeout, or failed: the scans are safe in the outbox; try again.
                 try? await Task.sleep(for: .milliseconds(200))
