@@ -228,6 +228,10 @@ extension RosterDatabase {
                 t.column("outcome", .jsonText).notNull()
             }
         }
+        migrator.registerMigration("v11-hub-doors") { db in
+            // The doors the hub handed a joining station (JSON), used when the station configures none of its own.
+            try db.alter(table: "syncIdentity") { t in t.add(column: "doors", .blob) }
+        }
         return migrator
     }
 }

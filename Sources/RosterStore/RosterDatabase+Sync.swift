@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 public import Roster
 
@@ -202,20 +202,20 @@ extension RosterDatabase {
 
 extension RosterDatabase {
     /// The name a hub knows this station by, and the hub's URL, once it joined one.
-    public func joinedIdentity() throws -> (station: String, hub: String)? {
+    public func joinedIdentity() throws -> (station: String, hub: String, doors: Data?)? {
         try storeAccess {
             try writer.read { db in
-                try Row.fetchOne(db, sql: "SELECT station, hub FROM syncIdentity").map { ($0["station"], $0["hub"]) }
+                try Row.fetchOne(db, sql: "SELECT station, hub, doors FROM syncIdentity").map { ($0["station"], $0["hub"], $0["doors"]) }
             }
         }
     }
 
-    /// Records the hub this station joined and the name it knows the station by.
-    public func recordJoin(station: String, hub: String) throws {
+    /// Records the hub this station joined, the name it knows the station by, and the doors it handed over (JSON).
+    public func recordJoin(station: String, hub: String, doors: Data? = nil) throws {
         try storeAccess {
             try writer.write { db in
                 try db.execute(sql: "DELETE FROM syncIdentity")
-                try db.execute(sql: "INSERT INTO syncIdentity (station, hub) VALUES (?, ?)", arguments: [station, hub])
+                try db.execute(sql: "INSERT INTO syncIdentity (station, hub, doors) VALUES (?, ?, ?)", arguments: [station, hub, doors])
             }
         }
     }

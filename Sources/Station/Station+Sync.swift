@@ -5,14 +5,14 @@ public import RosterStore
 import Synchronization
 
 extension Station {
-    /// What the station `peer` joining the event gets: the event, categories, programme, roster and public key; the
+    /// What the station `peer` joining the event gets: the event, categories, programme, roster, doors and public key; the
     /// signing key only when `signingKey` (a desk that prints, and a hub whose organiser allows it).
     public func eventPackage(for peer: String, signingKey: Bool) async throws -> EventPackage {
         let keys = keys
         let (categories, sessions, delegates, revision) = try await store { try $0.rosterSnapshot() }
         return EventPackage(
-            station: peer, event: event, categories: categories, sessions: sessions, delegates: delegates, publicKey: try keys.publicKeyText(),
-            signingKey: signingKey ? try keys.signingKeyText() : nil, rosterRevision: revision)
+            station: peer, event: event, categories: categories, sessions: sessions, delegates: delegates, doors: configuration.doors,
+            publicKey: try keys.publicKeyText(), signingKey: signingKey ? try keys.signingKeyText() : nil, rosterRevision: revision)
     }
 
     /// Merges entries made at other stations into this station's log, recomputing what they change, and tells the
@@ -89,7 +89,7 @@ extension Station {
             }
             let keys = EventKeys(folder: folder)
             if let signingKey = package.signingKey { try keys.importSigningKey(signingKey) } else { try keys.importPublicKey(package.publicKey) }
-            try database.recordJoin(station: package.station, hub: hub.absoluteString)
+            try database.recordJoin(station: package.station, hub: hub.absoluteString, doors: try JSONEncoder().encode(package.doors))
         }
         let station = try await Station(configuration, logger: logger)
         try await station.takeRoster(of: package)

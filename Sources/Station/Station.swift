@@ -1,4 +1,5 @@
 import Attendance
+import DoorRules
 import Foundation
 public import Logging
 public import PrintQueue
@@ -47,7 +48,11 @@ public final class Station: Sendable {
         self.database = database
         // A station joined to a hub is known by the name the hub gave it, whichever front end opens it.
         var configuration = configuration
-        if let joined = try await DispatchQueue.blocking.perform({ try database.joinedIdentity() }) { configuration.name = joined.station }
+        if let joined = try await DispatchQueue.blocking.perform({ try database.joinedIdentity() }) {
+            configuration.name = joined.station
+            // A joined station without doors of its own has the hub's.
+            if configuration.doors.isEmpty, let doors = joined.doors { configuration.doors = try JSONDecoder().decode([Door].self, from: doors) }
+        }
         self.configuration = configuration
         event = try await DispatchQueue.blocking.perform { try database.event() }
         keys = EventKeys(folder: configuration.data)

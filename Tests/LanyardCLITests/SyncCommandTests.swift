@@ -125,12 +125,14 @@ import Testing
         }
     }
 
-    @Test func aStationJoinsAHubServingHTTPSOnlyWhenItTrustsTheHubsOwnAuthority() async throws {
+    @Test func aStationJoinsAHubServingHTTPSOnlyWhenItTrustsTheHubsOwnAuthorityAndTakesTheHubsDoors() async throws {
         let hub = LanyardProcess()
         let desk = LanyardProcess()
         defer { [hub, desk].forEach { $0.removeData() } }
         try hub.run("demo", "--no-serve")
         let token = try hub.run("staff", "token", "desk-2", "--role", "station").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let doors = "doors:\n  - name: Main entrance\n    area: Venue\n    capacity: 3000\n    site-exit: true\n    anti-passback: warn\n"
+        try doors.write(to: hub.data.appendingPathComponent("station.yaml"), atomically: true, encoding: .utf8)
         let (hubServer, hubURL) = try await ServeCommandTests.serve(hub, "--hub", "--tls", "self-signed")
         defer { kill(hubServer.process.processIdentifier, SIGTERM) }
         #expect(hubURL.hasPrefix("https://"))
@@ -147,6 +149,10 @@ import Testing
         let hubStation = try await Self.open(hub, name: "hub")
         let deskStation = try await Self.open(desk, name: "ignored")
         #expect(deskStation.name == "desk-2")
+        #expect(
+            deskStation.configuration.doors
+                == [Door(name: "Main entrance", place: .area(name: "Venue", capacity: 3000), antiPassback: .warn, isSiteExit: true)],
+            "a station without doors of its own has the hub's, with their rules")
         let reference = try hubStation.database.delegates().first { $0.status == .confirmed }!.reference
         _ = try await hubStation.checkIn(.init(reference: reference))
         try await Self.waitUntil("the hub's check-in reaches the desk over HTTPS") {
