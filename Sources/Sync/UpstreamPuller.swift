@@ -150,6 +150,12 @@ public actor UpstreamPuller: Service {
 
     /// A page of the source that must be there.
     private func page(_ url: URL) async throws -> Data {
+        // A next page elsewhere is refused rather than handed the token: it belongs to the registration system only.
+        guard url.scheme == source.url.scheme, url.host == source.url.host, url.port == source.url.port else {
+            throw LanyardError(
+                .notPermitted, "The registration system's next page \(url.absoluteString) is not at \(source.url.host ?? "its address").",
+                remedy: "Check the upstream URL; Lanyard sends its token only to the address it was given.")
+        }
         let response = try await client.execute(request(url), timeout: .seconds(120))
         guard response.status == .ok else { throw UpstreamPageError(status: response.status.code, url: url) }
         return Data(try await response.body.collect(upTo: 512 * 1024 * 1024).readableBytesView)

@@ -51,7 +51,15 @@ extension Lanyard {
             guard (join == nil) == (token == nil) else { throw ValidationError("Give --join URL and --token TOKEN together.") }
             guard hubCA == nil || join != nil else { throw ValidationError("--hub-ca goes with --join.") }
             guard !(hub && join != nil) else { throw ValidationError("A station is the hub or joins one, not both.") }
-            if let join, URL(string: join)?.scheme == nil { throw ValidationError("--join is the hub's URL, as https://hub.local:8443.") }
+            if let join {
+                guard let url = URL(string: join), let scheme = url.scheme else {
+                    throw ValidationError("--join is the hub's URL, as https://hub.local:8443.")
+                }
+                // The station token and every entry cross the venue's network: plain HTTP only to a hub on this machine.
+                guard scheme == "https" || (scheme == "http" && ["127.0.0.1", "::1", "localhost"].contains(url.host ?? "")) else {
+                    throw ValidationError("--join needs the hub's https:// URL (plain http only for a hub on this machine).")
+                }
+            }
             guard shareSigningKey == nil || hub else { throw ValidationError("--share-signing-key goes with --hub.") }
             guard (upstream == nil && upstreamPretix == nil) || hub else { throw ValidationError("--upstream goes with --hub.") }
             guard upstream == nil || upstreamPretix == nil else { throw ValidationError("Give --upstream or --upstream-pretix, not both.") }

@@ -137,6 +137,8 @@ import Testing
         defer { kill(hubServer.process.processIdentifier, SIGTERM) }
         #expect(hubURL.hasPrefix("https://"))
 
+        let plain = try desk.run("serve", "--listen", "127.0.0.1:0", "--join", "http://hub.example:8080", "--token", token)
+        #expect(plain.status != 0 && plain.stderr.contains("https://"), "a token never crosses the network in clear: \(plain.stderr)")
         let untrusting = try desk.run("serve", "--listen", "127.0.0.1:0", "--join", hubURL, "--token", token)
         #expect(untrusting.status != 0)
         #expect(untrusting.stderr.contains("its certificate is not one this station trusts"), "\(untrusting.stderr)")

@@ -52,12 +52,13 @@ final class PrintingFixture: Sendable {
     }
 
     /// Steps the spooler until `key` has ended, printed or failed (or `timeout` passes); returns the events.
-    func printUntilDone(_ spooler: PrintSpooler, key: String, timeout: TimeInterval = 30) async throws -> [PrintEvent] {
+    func printUntilDone(_ spooler: PrintSpooler, key: String, timeout: TimeInterval = 120) async throws -> [PrintEvent] {
         try await printUntilDone(spooler, keys: [key], timeout: timeout)
     }
 
-    /// Steps the spooler until every one of `keys` has ended (or `timeout` passes); returns the events.
-    func printUntilDone(_ spooler: PrintSpooler, keys: [String], timeout: TimeInterval = 30) async throws -> [PrintEvent] {
+    /// Steps the spooler until every one of `keys` has ended (or `timeout` passes); returns the events. The timeout
+    /// is a bound for "never", not a speed: with every suite running at once on two cores a step can wait minutes.
+    func printUntilDone(_ spooler: PrintSpooler, keys: [String], timeout: TimeInterval = 120) async throws -> [PrintEvent] {
         var events: [PrintEvent] = []
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {

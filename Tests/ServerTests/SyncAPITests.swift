@@ -39,10 +39,14 @@ import Testing
         }
     }
 
-    @Test func aStationRevokedOnTheHubIsRefusedAtOnce() async throws {
+    @Test func aStationRevokedOnTheHubIsRefusedAtOnceEvenWhileItsLongPollWaits() async throws {
         let fixture = try await ServerFixture()
-        try await fixture.station.revokeStaff("station")
+        let last = try fixture.station.database.lastLogPosition()
         try await fixture.application(configuration: Self.hub).test(.router) { client in
+            async let waiting = client.execute(uri: "/api/v1/sync/entries?after=\(last)&wait=3", method: .get, headers: fixture.headers(.station))
+            try await Task.sleep(for: .milliseconds(500))
+            try await fixture.station.revokeStaff("station")
+            #expect(try await waiting.status == .unauthorized, "the poll under way answers nothing once revoked")
             let response = try await client.execute(uri: "/api/v1/sync/entries?after=0", method: .get, headers: fixture.headers(.station))
             #expect(response.status == .unauthorized)
         }

@@ -96,6 +96,35 @@ import Testing
             #expect(pull.added == 2)
         }
     }
+
+    @Test func aNextPageAtAnotherAddressIsRefusedAndNeverGetsTheToken() async throws {
+        let fixture = try await ServerFixture()
+        let elsewhere = Router()
+        let asked = Mutex<[String]>([])
+        elsewhere.get("page-2.json") { request, _ in
+            asked.withLock { $0.append(request.headers[.authorization] ?? "") }
+            return #"{"next": null, "results": []}"#
+        }
+        try await LoopbackServer.serving(elsewhere) { otherPort in
+            let upstream = StandInExport(body: "", etag: "\"j1\"", contentType: "application/json")
+            try await upstream.serving { port in
+                upstream.replace(
+                    body: """
+                        {"next": "http://127.0.0.1:\(otherPort)/page-2.json", "results": [{"reference": "ESOCC-09101",
+                          "first_name": "Ana", "last_name": "Petrova", "category": "DEL", "status": "confirmed"}]}
+                        """, etag: "\"j1\"")
+                let puller = UpstreamPuller(
+                    station: fixture.station,
+                    source: UpstreamSource(url: URL(string: "http://127.0.0.1:\(port)/export.json")!, token: "secret-upstream-token"),
+                    logger: Logger(label: "test"))
+                let pull = await puller.pull()
+                #expect(pull.outcome == .rejected)
+                #expect(pull.problem?.contains("is not at") == true, "\(pull.problem ?? "")")
+                #expect((try? fixture.station.database.delegate("ESOCC-09101")) == nil, "nothing taken from a copy refused")
+            }
+        }
+        #expect(asked.withLock { $0 }.isEmpty, "the other address was never asked, so never handed the token")
+    }
 }
 
 /// A registration system's export on loopback: one body at a time with its ETag, answering 304 to a request that

@@ -55,6 +55,10 @@ struct SyncController {
         station.recordContact(of: name, pulled: after)
         let roster = query.get("roster").flatMap { Int64($0) }
         let batch = try await station.entries(after: after, limit: limit, wait: .milliseconds(Int(wait * 1_000)), roster: roster)
+        // A station revoked while its long poll waited gets nothing more.
+        guard let secret = context.secret, try await station.authenticate(secret) != nil else {
+            throw LanyardError(.notSignedIn, "This station's token was revoked.", remedy: "Make a new station token on the hub.")
+        }
         station.recordContact(of: name, pulled: batch.last)
         return try Self.json(batch)
     }
