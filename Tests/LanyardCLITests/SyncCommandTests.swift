@@ -82,6 +82,9 @@ import Testing
         ]
         #expect(walkIns[0] != walkIns[1], "stations cut off from each other never hand out the same reference")
         let flag = try await deskStation.flag(references[3], note: "Collect the speaker's gift at the desk")
+        // One delegate checked in on both sides of the cut: two entries, one arrival.
+        _ = try await deskStation.checkIn(.init(reference: references[4]))
+        _ = try await doorStation.checkIn(.init(reference: references[4]))
         await doorStation.flushDoors()
         await deskStation.flushDoors()
         kill(alone.process.processIdentifier, SIGTERM)
@@ -97,7 +100,7 @@ import Testing
         }
         let logs = try stations.map { Set(try $0.database.logEntries().map(\.id)) }
         #expect(Set(logs).count == 1, "every station holds the same entries")
-        for table in ["badge", "doorPresence", "delegateFlag"] {
+        for table in ["badge", "doorPresence", "delegateFlag", "delegate"] {
             let rows = try stations.map { try Self.rows(of: table, in: $0) }
             #expect(rows.allSatisfy { $0 == rows[0] }, "\(table) differs between stations")
         }
@@ -110,6 +113,15 @@ import Testing
             #expect(try walkIns.allSatisfy { try station.database.delegate($0).givenName == "Walk" }, "both walk-ins at \(station.name)")
             #expect(try station.database.flags(of: references[3]).map(\.id) == [flag.id])
         }
+        #expect(try hubStation.database.logEntries(kind: .checkIn, reference: references[4]).count == 2, "both check-ins kept")
+        var arrivals: [[Int]] = []
+        for station in stations {
+            let totals = try await station.dashboard().totals
+            arrivals.append([totals.checkedIn, totals.arrivalsSoFar, totals.onSite])
+        }
+        #expect(arrivals.allSatisfy { $0 == arrivals[0] }, "every station counts the same arrivals: \(arrivals)")
+        let arrived = Set(try hubStation.database.logEntries(kind: .checkIn).compactMap(\.reference))
+        #expect(arrivals[0][1] == arrived.count, "each delegate arrives once, the one checked in on both sides included")
         let doubles = try await hubStation.doubleAdmissions()
         #expect(doubles.map(\.reference) == [references[0]])
         #expect(Set(doubles.flatMap { [$0.first.station, $0.second.station] }) == ["door-3", "desk-2"])
@@ -186,6 +198,7 @@ import Testing
             switch table {
             case "badge": "reference, serial, revocationReason"
             case "doorPresence": "door, reference, isInside, at"
+            case "delegate": "reference, givenName, familyName, status, isWalkIn, isNameCorrected"
             default: "id, reference, note, acknowledgedAt"
             }
         let shell = Process()
