@@ -49,6 +49,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries, each wrapped by one small Swift type that owns its pointers.
@@ -128,10 +129,18 @@ let package = Package(
             resources: [.copy("conference")], swiftSettings: strictSettings),
 
         // The command line: parses arguments, calls the station, prints.
+        // Hubs on PostgreSQL: the event kept in one database several hubs share.
+        .target(
+            name: "PostgresHub",
+            dependencies: [
+                "Station", "Sync", "Roster", "RosterStore", logging, .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "lanyard",
             dependencies: [
-                "Station", "Server", "Sync", "SampleConference", "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering",
+                "Station", "Server", "Sync", "PostgresHub", "SampleConference", "Roster", "RosterStore", "RosterImport", "Badges", "BadgeRendering",
                 "DoorRules", "Attendance", "Printing", "PrintQueue", "Scanning", argumentParser, logging, hummingbird, lifecycle,
             ],
             swiftSettings: strictSettings),
@@ -208,6 +217,10 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "PostgresHubTests",
+            dependencies: ["PostgresHub", "Station", "Sync", "Roster", "RosterStore", "LanyardTestSupport", logging],
             swiftSettings: strictSettings),
         .testTarget(
             name: "LanyardCLITests",

@@ -12,6 +12,7 @@ packages=(
     libcups2-dev cups cups-client cups-filters  # printing, and the private cupsd the tests start
     zbar-tools poppler-utils                  # tests read QR codes back from rendered badges and PDFs
     chromium chromium-driver                  # tests drive the station's pages in a real headless browser
+    postgresql                                # hubs sharing one event in PostgreSQL; the tests start their own server
 )
 
 missing=()

@@ -58,7 +58,7 @@ extension RosterDatabase {
             try writer.write { db in
                 try db.execute(
                     sql: "INSERT INTO staffCredential (secretHash, staff, kind, csrf, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [Self.hash(secret), name, kind.rawValue, csrf, now, expiresAt])
+                    arguments: [Self.secretHash(secret), name, kind.rawValue, csrf, now, expiresAt])
             }
         }
     }
@@ -76,7 +76,7 @@ extension RosterDatabase {
                             FROM staffCredential JOIN staff ON staff.name = staffCredential.staff
                             WHERE secretHash = ? AND staffCredential.revokedAt IS NULL AND staff.revokedAt IS NULL
                                 AND (staffCredential.expiresAt IS NULL OR staffCredential.expiresAt > ?)
-                            """, arguments: [Self.hash(secret), now]),
+                            """, arguments: [Self.secretHash(secret), now]),
                     let kind = StaffCredential.Kind(rawValue: row["credentialKind"])
                 else { return nil }
                 return StaffCredential(staff: Self.member(row), kind: kind, csrf: row["credentialCSRF"], expiresAt: row["credentialExpiresAt"])
@@ -88,7 +88,7 @@ extension RosterDatabase {
     public func revokeCredential(_ secret: String, at now: Date = Date()) throws {
         try storeAccess {
             try writer.write { db in
-                try db.execute(sql: "UPDATE staffCredential SET revokedAt = ? WHERE secretHash = ?", arguments: [now, Self.hash(secret)])
+                try db.execute(sql: "UPDATE staffCredential SET revokedAt = ? WHERE secretHash = ?", arguments: [now, Self.secretHash(secret)])
             }
         }
     }
@@ -114,8 +114,25 @@ extension RosterDatabase {
             createdAt: row["createdAt"], revokedAt: row["revokedAt"])
     }
 
+    /// The station tokens (of members with the station role) as their hashes, revoked ones marked: what hubs
+    /// sharing one database share.
+    public func stationTokens() throws -> [(secretHash: String, station: String, isRevoked: Bool)] {
+        try storeAccess {
+            try writer.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT secretHash, staff, staffCredential.revokedAt IS NOT NULL OR staff.revokedAt IS NOT NULL AS isRevoked
+                        FROM staffCredential JOIN staff ON staff.name = staffCredential.staff
+                        WHERE staffCredential.kind = ? AND staff.role = ?
+                        """, arguments: [StaffCredential.Kind.token.rawValue, StaffRole.station.rawValue]
+                ).map { ($0["secretHash"], $0["staff"], $0["isRevoked"]) }
+            }
+        }
+    }
+
     /// SHA-256 of a secret, hex: secrets are long and random, so a fast hash suffices to keep them out of the store.
-    private static func hash(_ secret: String) -> String {
+    public static func secretHash(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

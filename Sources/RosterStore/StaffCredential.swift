@@ -12,4 +12,11 @@ public struct StaffCredential: Sendable, Equatable {
     /// The session's cross-site request token, which its page sends back with every change.
     public let csrf: String?
     public let expiresAt: Date?
+
+    public init(staff: StaffMember, kind: Kind, csrf: String?, expiresAt: Date?) {
+        self.staff = staff
+        self.kind = kind
+        self.csrf = csrf
+        self.expiresAt = expiresAt
+    }
 }

@@ -8,13 +8,13 @@ public import Station
 /// resumes there; while the hub cannot be reached the station works alone and tries again every few seconds.
 public struct SyncService: Service {
     private let station: Station
-    private let hub: HubClient
+    private let hub: any HubLink
     private let logger: Logger
     /// At most how many entries go in one push; fewer when they would not fit in the hub's request limit.
     static let pushBatch = 1_000
     static let pullBatch = 1_000
 
-    public init(station: Station, hub: HubClient, logger: Logger) {
+    public init(station: Station, hub: any HubLink, logger: Logger) {
         self.station = station
         self.hub = hub
         self.logger = logger

@@ -184,4 +184,11 @@ public final class FakeLabelPrinter: @unchecked Sendable {
 
             """.utf8)
     }
+
+    /// A loopback port free a moment ago: one a stand-in printer got from the system, closed again.
+    public static func freePort() throws -> Int {
+        let probe = try FakeLabelPrinter()
+        defer { probe.stop() }
+        return Int(probe.port)
+    }
 }

@@ -13,7 +13,7 @@ public final class PrivateCUPS: @unchecked Sendable {
 
     public init() throws {
         folder = URL(fileURLWithPath: "/tmp/lanyard-cups-\(UUID().uuidString.prefix(8))")
-        port = try Self.freePort()
+        port = try FakeLabelPrinter.freePort()
         for name in ["spool", "cache", "state", "tmp", "log", "ppd"] {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
         }
@@ -102,11 +102,5 @@ public final class PrivateCUPS: @unchecked Sendable {
     @discardableResult
     private static func run(_ path: String, _ arguments: String...) throws -> String {
         try TestTool.run(path, arguments, checked: true)
-    }
-
-    private static func freePort() throws -> Int {
-        let probe = try FakeLabelPrinter()
-        defer { probe.stop() }
-        return Int(probe.port)
     }
 }

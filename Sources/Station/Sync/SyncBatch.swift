@@ -2,7 +2,7 @@ public import RosterStore
 
 /// A page of a hub's log, as a station pulls it: the entries after the station's cursor, in the hub's order, and
 /// the cursor to ask from next.
-public struct SyncBatch: Codable, Sendable {
+public struct SyncBatch: Codable, Sendable, Equatable {
     public var entries: [PositionedEntry]
     /// The position of the last entry given, or the cursor asked from when there was none.
     public var last: Int64

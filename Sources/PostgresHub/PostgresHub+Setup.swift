@@ -1,0 +1,103 @@
+public import Foundation
+import PostgresNIO
+import Roster
+public import RosterStore
+public import Station
+
+extension PostgresHub {
+    /// What a hub starting on the database found there.
+    public enum Start: Sendable, Equatable {
+        /// The database was empty: this hub put its event, roster and log there.
+        case seeded
+        /// The database holds the event already: this hub keeps its copy in step with it.
+        case joined
+    }
+
+    /// Brings the database's tables up to this version of Lanyard, one migration at a time, whichever hub gets there
+    /// first (the others wait on an advisory lock).
+    public func migrate() async throws {
+        try await failing("be brought up to date") { [self] in
+            try await client.withTransaction(logger: logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
+                try await connection.query(
+                    "CREATE TABLE IF NOT EXISTS hub_migration (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+                    logger: logger)
+                var applied: Set<Int> = []
+                for try await version in try await connection.query("SELECT version FROM hub_migration", logger: logger).decode(Int.self) {
+                    applied.insert(version)
+                }
+                for (version, statements) in PostgresHubMigrations.all where !applied.contains(version) {
+                    for statement in statements { try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
+                    try await connection.query("INSERT INTO hub_migration (version) VALUES (\(version))", logger: logger)
+                }
+            }
+        }
+    }
+
+    /// Puts `station`'s event, roster and log in the database when it holds no event yet; otherwise checks that it
+    /// holds the same event (a hub with another event's folder is refused).
+    public func seed(from station: Station) async throws -> Start {
+        let package = try await station.eventPackage(for: station.name, signingKey: true)
+        let database = station.database
+        let log = try await database.perform { try $0.logEntries() }
+        var event = package
+        event.delegates = []
+        let eventText = String(decoding: try SyncJSON.encoder().encode(event), as: UTF8.self)
+        let delegates = try package.delegates.map { ($0.reference, String(decoding: try SyncJSON.encoder().encode($0), as: UTF8.self)) }
+        let start: Start = try await failing("take the event") { [self] in
+            try await client.withTransaction(logger: logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
+                let rows = try await connection.query("SELECT package FROM hub_event WHERE id = 1", logger: logger)
+                for try await text in rows.decode(String.self) {
+                    let held = try SyncJSON.decoder().decode(EventPackage.self, from: Data(text.utf8))
+                    guard held.event.id == package.event.id else {
+                        throw LanyardError(
+                            .conflict, "The hub database \(address) holds another event (\(held.event.name)).",
+                            remedy: "Give each event a database of its own.")
+                    }
+                    return .joined
+                }
+                try await connection.query(
+                    "INSERT INTO hub_event (id, package, roster_revision) VALUES (1, \(eventText), 1)", logger: logger)
+                for (reference, body) in delegates {
+                    try await connection.query("INSERT INTO hub_delegate (reference, body) VALUES (\(reference), \(body))", logger: logger)
+                }
+                return .seeded
+            }
+        }
+        if start == .seeded { _ = try await merge(log) }
+        return start
+    }
+
+    /// Copies `station`'s station tokens (hashes only) into the database, revoked ones as revoked, so that a station
+    /// joined to any hub of the event is known at every other.
+    public func shareStationTokens(of station: Station) async throws {
+        let tokens = try await station.database.perform { try $0.stationTokens() }
+        try await failing("take the station tokens") { [self] in
+            for token in tokens {
+                try await client.query(
+                    """
+                    INSERT INTO hub_token (secret_hash, station, revoked) VALUES (\(token.secretHash), \(token.station), \(token.isRevoked))
+                    ON CONFLICT (secret_hash) DO UPDATE SET revoked = hub_token.revoked OR EXCLUDED.revoked
+                    """, logger: logger)
+            }
+        }
+    }
+
+    /// The station a token shared by another hub of the event belongs to, unless revoked.
+    public func stationToken(_ secret: String) async throws -> StaffCredential? {
+        let hash = RosterDatabase.secretHash(secret)
+        return try await failing("check a station token") { [self] in
+            let rows = try await client.query("SELECT station FROM hub_token WHERE secret_hash = \(hash) AND NOT revoked", logger: logger)
+            for try await station in rows.decode(String.self) {
+                return StaffCredential(
+                    staff: StaffMember(name: station, role: .station, mustChangePassword: false, createdAt: Date(), revokedAt: nil), kind: .token,
+                    csrf: nil, expiresAt: nil)
+            }
+            return nil
+        }
+    }
+
+    /// The advisory lock migrations and the first seeding take.
+    static let migrationLock: Int64 = 0x4C41_4E59_0000
+}

@@ -1,0 +1,19 @@
+/// The hub database's tables, one numbered migration after another; a migration once shipped never changes.
+enum PostgresHubMigrations {
+    static let all: [(version: Int, statements: [String])] = [
+        (
+            1,
+            [
+                // The event as stations take it (without its delegates), and the roster's revision.
+                "CREATE TABLE hub_event (id integer PRIMARY KEY CHECK (id = 1), package text NOT NULL, roster_revision bigint NOT NULL)",
+                "CREATE TABLE hub_delegate (reference text PRIMARY KEY, body text NOT NULL)",
+                // The merged on-site log: each entry once, in the order the hubs took them.
+                "CREATE TABLE hub_entry (position bigserial PRIMARY KEY, id uuid NOT NULL UNIQUE, station text NOT NULL, body text NOT NULL)",
+                // The stations heard from, at any hub, and how far each has pulled.
+                "CREATE TABLE hub_station (station text PRIMARY KEY, last_contact timestamptz NOT NULL, pulled bigint NOT NULL)",
+                // Station tokens made at any hub, as hashes.
+                "CREATE TABLE hub_token (secret_hash text PRIMARY KEY, station text NOT NULL, revoked boolean NOT NULL)",
+            ]
+        )
+    ]
+}

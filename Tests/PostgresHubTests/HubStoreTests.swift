@@ -1,0 +1,141 @@
+import Foundation
+import LanyardTestSupport
+import Logging
+import PostgresHub
+import Roster
+import RosterStore
+import Station
+import Testing
+
+/// What a hub answers its stations from, whichever store holds the event: the same promises kept by a hub's own
+/// SQLite store and by a real PostgreSQL server shared between hubs.
+@Suite(.serialized) struct HubStoreTests {
+    enum Kind: String, CaseIterable, CustomTestStringConvertible {
+        case sqlite, postgres
+        var testDescription: String { rawValue }
+    }
+
+    /// A hub store holding the sample conference (seeded into a PostgreSQL server of the test's own for that kind).
+    static func withStore(_ kind: Kind, _ body: (any HubStore, StationFixture) async throws -> Void) async throws {
+        let fixture = try await StationFixture()
+        switch kind {
+        case .sqlite:
+            try await body(fixture.station, fixture)
+        case .postgres:
+            let server = try PrivatePostgres()
+            try await withHub(on: server) { hub in
+                #expect(try await hub.seed(from: fixture.station) == .seeded)
+                try await body(hub, fixture)
+            }
+        }
+    }
+
+    /// A hub on `server`'s database, its pool running, migrated, for `body`.
+    static func withHub(on server: PrivatePostgres, _ body: (PostgresHub) async throws -> Void) async throws {
+        let hub = try PostgresHub(url: server.url, logger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await hub.run() }
+            try await hub.migrate()
+            try await body(hub)
+            group.cancelAll()
+        }
+    }
+
+    static func checkOut(_ minute: Int, _ fixture: StationFixture, station: String = "desk-2") -> LogEntry {
+        LogEntry(
+            at: fixture.time("2027-03-09T09:\(String(format: "%02d", minute))"), reference: "ESOCC-00012", station: station,
+            details: .checkOut(CheckOutDetails(day: 1)))
+    }
+
+    @Test(arguments: Kind.allCases)
+    func entriesPushedTwiceAreMergedOnceAndPulledWholeInOrderAfterTheCursor(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, fixture in
+            let start = try await store.entries(after: 0, limit: 2_000, wait: .zero, roster: nil).last
+            let entries = (0..<5).map { Self.checkOut($0, fixture) }
+            #expect(try await store.merge(entries) == 5)
+            #expect(try await store.merge(entries + entries) == 0, "merging the same entries again changes nothing")
+            let first = try await store.entries(after: start, limit: 3, wait: .zero, roster: nil)
+            #expect(first.entries.map(\.entry) == Array(entries.prefix(3)))
+            let rest = try await store.entries(after: first.last, limit: 10, wait: .zero, roster: nil)
+            #expect(rest.entries.map(\.entry) == Array(entries.suffix(2)))
+            #expect(try await store.entries(after: rest.last, limit: 10, wait: .zero, roster: nil).entries.isEmpty)
+        }
+    }
+
+    @Test(arguments: Kind.allCases)
+    func aPullWaitingForNewEntriesAnswersAsSoonAsOneIsMerged(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, fixture in
+            let now = try await store.entries(after: 0, limit: 2_000, wait: .zero, roster: nil)
+            async let waiting = store.entries(after: now.last, limit: 10, wait: .seconds(20), roster: now.rosterRevision)
+            try await Task.sleep(for: .milliseconds(300))
+            let entry = Self.checkOut(30, fixture)
+            _ = try await store.merge([entry])
+            let clock = ContinuousClock()
+            let started = clock.now
+            #expect(try await waiting.entries.map(\.entry) == [entry])
+            #expect(clock.now - started < .seconds(15), "answered on the entry, not at the end of the wait")
+        }
+    }
+
+    @Test(arguments: Kind.allCases)
+    func theEventPackageCarriesTheRosterAndTheSigningKeyOnlyWhenAsked(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, fixture in
+            let door = try await store.eventPackage(for: "door-3", signingKey: false)
+            #expect(door.station == "door-3" && door.signingKey == nil)
+            #expect(door.event.id == fixture.station.event.id)
+            #expect(Set(door.delegates.map(\.reference)) == Set(try fixture.database.delegates().map(\.reference)))
+            #expect(try await store.eventPackage(for: "desk-2", signingKey: true).signingKey != nil)
+        }
+    }
+
+    @Test(arguments: Kind.allCases)
+    func eachStationsLagIsTheEntriesItHasNotPulledYet(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, fixture in
+            _ = try await store.merge([Self.checkOut(1, fixture), Self.checkOut(2, fixture)])
+            let last = try await store.entries(after: 0, limit: 2_000, wait: .zero, roster: nil).last
+            await store.recordContact(of: "door-3", pulled: last - 2)
+            await store.recordContact(of: "desk-2", pulled: last)
+            let peers = try await store.syncPeers()
+            #expect(peers.first { $0.station == "door-3" }?.behind == 2)
+            #expect(peers.first { $0.station == "desk-2" }?.behind == 0)
+        }
+    }
+
+    @Test func twoHubsOnOneDatabaseAnswerWithTheSameEntriesAtTheSamePositions() async throws {
+        let server = try PrivatePostgres()
+        let fixture = try await StationFixture()
+        try await Self.withHub(on: server) { first in
+            #expect(try await first.seed(from: fixture.station) == .seeded)
+            try await Self.withHub(on: server) { second in
+                #expect(try await second.seed(from: fixture.station) == .joined, "the second hub finds the event there")
+                _ = try await first.merge([Self.checkOut(1, fixture, station: "desk-1")])
+                _ = try await second.merge([Self.checkOut(2, fixture, station: "door-2")])
+                let seen = [
+                    try await first.entries(after: 0, limit: 2_000, wait: .zero, roster: nil),
+                    try await second.entries(after: 0, limit: 2_000, wait: .zero, roster: nil),
+                ]
+                #expect(seen[0] == seen[1])
+                #expect(seen[0].entries.suffix(2).map(\.entry.station) == ["desk-1", "door-2"])
+            }
+        }
+    }
+
+    @Test func aHubAnswersAgainOnceItsDatabaseIsBackAfterARestart() async throws {
+        let server = try PrivatePostgres()
+        let fixture = try await StationFixture()
+        try await Self.withHub(on: server) { hub in
+            _ = try await hub.seed(from: fixture.station)
+            try server.stop()
+            await #expect(throws: LanyardError.self) { try await hub.merge([Self.checkOut(1, fixture)]) }
+            try server.start()
+            let entry = Self.checkOut(2, fixture)
+            var merged = 0
+            for _ in 0..<50 where merged == 0 {
+                merged = (try? await hub.merge([entry])) ?? 0
+                if merged == 0 { try await Task.sleep(for: .milliseconds(200)) }
+            }
+            #expect(merged == 1)
+            #expect(try await hub.entries(after: 0, limit: 2_000, wait: .zero, roster: nil).entries.last?.entry == entry)
+        }
+    }
+}
