@@ -133,7 +133,7 @@ let package = Package(
         .target(
             name: "PostgresHub",
             dependencies: [
-                "Station", "Sync", "Roster", "RosterStore", logging, .product(name: "PostgresNIO", package: "postgres-nio"),
+                "Station", "Sync", "Roster", "RosterStore", logging, lifecycle, .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings),

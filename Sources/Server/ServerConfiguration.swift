@@ -1,4 +1,6 @@
 public import Foundation
+public import RosterStore
+public import Station
 public import Sync
 
 /// How the station server listens: its address, and TLS.
@@ -15,16 +17,27 @@ public struct ServerConfiguration: Sendable {
     }
 
     /// What a hub allows the stations joined to it.
-    public struct Hub: Sendable, Equatable {
+    public struct Hub: Sendable {
         /// The stations (by name, lower-cased) that may take the event's signing key when they join: desks that
         /// print badges, as the organiser allows.
         public var signingStations: Set<String>
         /// Where the hub pulls its roster from, when it does.
         public var upstream: UpstreamSource?
+        /// Where the stations' entries go and are pulled from: a database several hubs share, or (nil) the station's
+        /// own store.
+        public var store: (any HubStore)?
+        /// The member of staff a token made at another hub sharing the store proves, when this station does not
+        /// know it.
+        public var sharedToken: (@Sendable (String) async throws -> StaffCredential?)?
 
-        public init(signingStations: Set<String> = [], upstream: UpstreamSource? = nil) {
+        public init(
+            signingStations: Set<String> = [], upstream: UpstreamSource? = nil, store: (any HubStore)? = nil,
+            sharedToken: (@Sendable (String) async throws -> StaffCredential?)? = nil
+        ) {
             self.signingStations = signingStations
             self.upstream = upstream
+            self.store = store
+            self.sharedToken = sharedToken
         }
     }
 

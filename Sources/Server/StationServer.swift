@@ -52,7 +52,7 @@ public enum StationServer {
                 resources.appendingPathComponent("Public").path, urlBasePath: "/assets",
                 cacheControl: .init([(.textCss, [.noCache]), (.textJavascript, [.noCache])]), logger: logger)
             BodyLimitMiddleware(bytes: configuration.maximumBodySize)
-            StaffAuthenticator(station: station)
+            StaffAuthenticator(station: station, sharedToken: configuration.hub?.sharedToken)
             CrossSiteGuard()
         }
         PageController(station: station, library: library).addRoutes(to: router)

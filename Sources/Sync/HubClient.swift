@@ -6,27 +6,43 @@ import NIOSSL
 public import Roster
 import RosterStore
 public import Station
+import Synchronization
 
 /// A station's connection to its hub: the event to join, its own entries pushed, the hub's log pulled by cursor.
 /// Every call carries the station token; a hub that cannot be reached, or refuses the token, is a
 /// ``LanyardError`` `hubUnreachable`.
-public struct HubClient: Sendable {
-    /// The hub's address, `https://hub.example:8443`.
-    public let url: URL
+///
+/// Given several hubs (hubs on PostgreSQL sharing one event, which answer by the same log positions), a call that
+/// cannot reach the hub in use goes to the next, which is used from then on.
+public final class HubClient: Sendable {
+    /// The hubs' addresses, `https://hub.example:8443`.
+    public let urls: [URL]
     private let token: String
     private let client: HTTPClient
-    private var ownsClient = false
+    private let ownsClient: Bool
+    /// The hub in use, an index into ``urls``.
+    private let current = Mutex(0)
 
-    public init(url: URL, token: String, client: HTTPClient = .shared) {
-        self.url = url
-        self.token = token
-        self.client = client
+    /// The hub in use.
+    public var url: URL { urls[current.withLock { $0 }] }
+
+    public convenience init(url: URL, token: String, client: HTTPClient = .shared) {
+        self.init(urls: [url], token: token, client: client)
     }
 
-    /// A client of its own that also trusts `authority`, a PEM file of certificate authorities: the hub's
-    /// `station-ca.pem` when it serves HTTPS with `--tls self-signed`. ``close()`` it when done.
+    public init(urls: [URL], token: String, client: HTTPClient = .shared) {
+        precondition(!urls.isEmpty, "A station joins at least one hub.")
+        self.urls = urls
+        self.token = token
+        self.client = client
+        ownsClient = false
+    }
+
+    /// A client of its own that also trusts `authority`, a PEM file of certificate authorities: the hubs'
+    /// `station-ca.pem` when they serve HTTPS with `--tls self-signed`. ``close()`` it when done.
     /// - Throws: ``LanyardError`` `invalidInput` when the file holds no readable certificate.
-    public init(url: URL, token: String, trusting authority: URL) throws {
+    public init(urls: [URL], token: String, trusting authority: URL) throws {
+        precondition(!urls.isEmpty, "A station joins at least one hub.")
         let certificates: [NIOSSLCertificate]
         do {
             certificates = try NIOSSLCertificate.fromPEMFile(authority.path)
@@ -40,7 +56,9 @@ public struct HubClient: Sendable {
         }
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.additionalTrustRoots = [.certificates(certificates)]
-        self.init(url: url, token: token, client: HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls)))
+        self.urls = urls
+        self.token = token
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
         ownsClient = true
     }
 
@@ -87,8 +105,27 @@ public struct HubClient: Sendable {
         return try await call(.GET, "sync/entries?after=\(position)&limit=\(limit)&wait=\(wait)\(known)", timeout: .seconds(Int64(wait) + 30))
     }
 
+    /// Calls the hub in use and, when it cannot be reached, each other hub in turn.
     private func call<Answer: Decodable>(
         _ method: HTTPMethod, _ path: String, body: (some Encodable)? = String?.none, timeout: TimeAmount
+    ) async throws -> Answer {
+        let start = current.withLock { $0 }
+        var unreachable: LanyardError?
+        for offset in 0..<urls.count {
+            let index = (start + offset) % urls.count
+            do {
+                let answer: Answer = try await call(urls[index], method, path, body: body, timeout: timeout)
+                if offset > 0 { current.withLock { $0 = index } }
+                return answer
+            } catch let error as LanyardError where error.code == .hubUnreachable {
+                unreachable = error
+            }
+        }
+        throw unreachable!
+    }
+
+    private func call<Answer: Decodable>(
+        _ url: URL, _ method: HTTPMethod, _ path: String, body: (some Encodable)?, timeout: TimeAmount
     ) async throws -> Answer {
         var request = HTTPClientRequest(url: url.appendingPathComponent("api/v1").absoluteString + "/" + path)
         request.method = method

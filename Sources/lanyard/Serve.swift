@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import PostgresHub
 import Roster
 import RosterStore
 import Server
@@ -34,7 +35,12 @@ extension Lanyard {
         @Flag(help: "Be the hub of the event: stations join this one and sync through it.") var hub = false
         @Option(help: "With --hub: the stations (comma-separated names) that may take the signing key when they join with --signs-badges.")
         var shareSigningKey: String?
-        @Option(help: "Join the hub at this URL (with --token), then serve.") var join: String?
+        @Option(
+            help:
+                "With --hub: keep the event in this PostgreSQL database, shared with the event's other hubs (postgres://USER:PASSWORD@HOST:5432/DB).")
+        var store: String?
+        @Option(help: "Join the hub at this URL (with --token), then serve; several hubs on one database, comma-separated, to move between.")
+        var join: String?
         @Option(help: "The station token the hub made (lanyard staff token NAME --role station).") var token: String?
         @Option(help: "With --join: a PEM certificate authority to trust for the hub's HTTPS (its station-ca.pem with --tls self-signed).")
         var hubCA: String?
@@ -51,14 +57,18 @@ extension Lanyard {
             guard (join == nil) == (token == nil) else { throw ValidationError("Give --join URL and --token TOKEN together.") }
             guard hubCA == nil || join != nil else { throw ValidationError("--hub-ca goes with --join.") }
             guard !(hub && join != nil) else { throw ValidationError("A station is the hub or joins one, not both.") }
-            if let join {
-                guard let url = URL(string: join), let scheme = url.scheme else {
+            for hub in join.map(Self.hubs) ?? [] {
+                guard let url = URL(string: hub), let scheme = url.scheme else {
                     throw ValidationError("--join is the hub's URL, as https://hub.local:8443.")
                 }
                 // The station token and every entry cross the venue's network: plain HTTP only to a hub on this machine.
                 guard scheme == "https" || (scheme == "http" && ["127.0.0.1", "::1", "localhost"].contains(url.host ?? "")) else {
                     throw ValidationError("--join needs the hub's https:// URL (plain http only for a hub on this machine).")
                 }
+            }
+            guard store == nil || hub else { throw ValidationError("--store goes with --hub.") }
+            guard store == nil || (upstream == nil && upstreamPretix == nil) else {
+                throw ValidationError("Hubs on PostgreSQL do not pull from the registration system yet: run --upstream on a hub of its own.")
             }
             guard shareSigningKey == nil || hub else { throw ValidationError("--share-signing-key goes with --hub.") }
             guard (upstream == nil && upstreamPretix == nil) || hub else { throw ValidationError("--upstream goes with --hub.") }
@@ -87,10 +97,10 @@ extension Lanyard {
                             (shareSigningKey ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }),
                         upstream: source) : nil
                 if let join, let token {
-                    let url = URL(string: join)!
+                    let urls = Self.hubs(join).map { URL(string: $0)! }
                     let client =
-                        try hubCA.map { try HubClient(url: url, token: token, trusting: URL(fileURLWithPath: $0)) }
-                        ?? HubClient(url: url, token: token)
+                        try hubCA.map { try HubClient(urls: urls, token: token, trusting: URL(fileURLWithPath: $0)) }
+                        ?? HubClient(urls: urls, token: token)
                     do {
                         let configuration = try self.station.configuration(printers: printing.printers, stallTimeout: printing.stallTimeout)
                         let (station, note) = try await Self.join(client, configuration: configuration, signsBadges: signsBadges)
@@ -102,6 +112,8 @@ extension Lanyard {
                         throw error
                     }
                     await client.close()
+                } else if let store, let hubSettings {
+                    try await serveOnDatabase(store, settings: hubSettings)
                 } else {
                     let station = try await printing.open(self.station)
                     try await Self.serve(
@@ -109,6 +121,50 @@ extension Lanyard {
                         notes: hub ? ["This station is the event's hub."] : [])
                 }
             }
+        }
+
+        /// Serves as one of the event's hubs on the PostgreSQL database at `url`: the first hub puts its folder's event
+        /// there; a hub started on an empty folder takes the event from there. Its own copy is kept in step with the
+        /// database, and its station tokens are shared with the other hubs.
+        private func serveOnDatabase(_ url: String, settings: ServerConfiguration.Hub) async throws {
+            let logger = Lanyard.logger()
+            let database = try PostgresHub(url: url, logger: logger)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await database.run() }
+                do {
+                    try await database.migrate()
+                    let configuration = try self.station.configuration(printers: printing.printers, stallTimeout: printing.stallTimeout)
+                    let station: Station
+                    let note: String
+                    if configuration.data.exists {
+                        station = try await printing.open(self.station)
+                        let start = try await database.seed(from: station)
+                        note = start == .seeded ? "The event is now in \(database.address)." : "Sharing the event in \(database.address)."
+                    } else {
+                        let package = try await database.eventPackage(for: configuration.name, signingKey: true)
+                        station = try await Station.join(package, hub: URL(string: database.address)!, configuration: configuration, logger: logger)
+                        note = "Took the event from \(database.address)."
+                    }
+                    var settings = settings
+                    settings.store = database
+                    settings.sharedToken = { try await database.stationToken($0) }
+                    let services: [any Service] = [
+                        SyncService(station: station, hub: database, logger: logger), StationTokenSharing(database: database, station: station),
+                    ]
+                    try await Self.serve(
+                        station, listen: listen, tls: try tls.mode(), hub: settings, json: self.station.json,
+                        notes: ["This station is one of the event's hubs.", note], services: services)
+                } catch {
+                    group.cancelAll()
+                    throw error
+                }
+                group.cancelAll()
+            }
+        }
+
+        /// `--join`'s hubs, comma-separated.
+        static func hubs(_ join: String) -> [String] {
+            join.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
 
         /// Joins the hub, or, when it cannot be reached and this folder joined it before, opens the station to work

@@ -9,20 +9,22 @@ import Station
 struct SyncController {
     let station: Station
     let settings: ServerConfiguration.Hub
+    /// Where entries go and come from: the hubs' shared database, or this station's own store.
+    var store: any HubStore { settings.store ?? station }
 
     func addRoutes(to stations: RouterGroup<StationRequestContext>, organiser: RouterGroup<StationRequestContext>) {
         stations.get("sync/event", use: event)
         stations.post("sync/entries", use: push)
         stations.get("sync/entries", use: pull)
-        organiser.get("sync/stations") { _, _ in try Self.json(try await station.syncPeers()) }
+        organiser.get("sync/stations") { _, _ in try Self.json(try await store.syncPeers()) }
     }
 
     /// `?signing=true` from a desk that prints: the signing key too, when the hub's organiser named the station.
     @Sendable func event(_ request: Request, context: StationRequestContext) async throws -> Response {
         let name = try peer(context)
         let signing = request.uri.queryParameters.get("signing") == "true" && settings.signingStations.contains(name.lowercased())
-        station.recordContact(of: name, pulled: nil)
-        return try Self.json(try await station.eventPackage(for: name, signingKey: signing))
+        await store.recordContact(of: name, pulled: nil)
+        return try Self.json(try await store.eventPackage(for: name, signingKey: signing))
     }
 
     /// `{entries: [LogEntry]}` made at the station: merged, each once. Answers `{received, merged}`.
@@ -38,8 +40,8 @@ struct SyncController {
         guard body.entries.allSatisfy({ $0.station == name }) else {
             throw LanyardError(.notPermitted, "A station pushes only its own entries.", remedy: "Push the entries made at \(name).")
         }
-        let merged = try await station.merge(body.entries)
-        station.recordContact(of: name, pulled: nil)
+        let merged = try await store.merge(body.entries)
+        await store.recordContact(of: name, pulled: nil)
         return try Self.json(Pushed(received: body.entries.count, merged: merged))
     }
 
@@ -52,15 +54,21 @@ struct SyncController {
         let limit = min(max(Int(query.get("limit") ?? "500") ?? 500, 1), 2_000)
         let wait = min(max(Double(query.get("wait") ?? "0") ?? 0, 0), 25)
         let name = try peer(context)
-        station.recordContact(of: name, pulled: after)
+        await store.recordContact(of: name, pulled: after)
         let roster = query.get("roster").flatMap { Int64($0) }
-        let batch = try await station.entries(after: after, limit: limit, wait: .milliseconds(Int(wait * 1_000)), roster: roster)
+        let batch = try await store.entries(after: after, limit: limit, wait: .milliseconds(Int(wait * 1_000)), roster: roster)
         // A station revoked while its long poll waited gets nothing more.
-        guard let secret = context.secret, try await station.authenticate(secret) != nil else {
+        guard let secret = context.secret, try await isStillValid(secret) else {
             throw LanyardError(.notSignedIn, "This station's token was revoked.", remedy: "Make a new station token on the hub.")
         }
-        station.recordContact(of: name, pulled: batch.last)
+        await store.recordContact(of: name, pulled: batch.last)
         return try Self.json(batch)
+    }
+
+    private func isStillValid(_ secret: String) async throws -> Bool {
+        if try await station.authenticate(secret) != nil { return true }
+        guard let shared = settings.sharedToken else { return false }
+        return try await shared(secret) != nil
     }
 
     private func peer(_ context: StationRequestContext) throws -> String {
