@@ -9,6 +9,6 @@ struct LanyardBench: AsyncParsableCommand {
         abstract: "Benchmark Lanyard on this machine (build with -c release).",
         subcommands: [
             RosterCommand.self, BadgesCommand.self, DoorsCommand.self, DoorsUnderImportCommand.self, PrintingCommand.self,
-            DesksCommand.self, VenueCommand.self, SyncCommand.self,
+            DesksCommand.self, VenueCommand.self, SyncCommand.self, HubsCommand.self,
         ])
 }
