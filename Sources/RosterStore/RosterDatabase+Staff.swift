@@ -114,6 +114,16 @@ extension RosterDatabase {
             createdAt: row["createdAt"], revokedAt: row["revokedAt"])
     }
 
+    /// Whether this store has ever held `secret` as a credential, revoked or not.
+    public func knowsCredential(_ secret: String) throws -> Bool {
+        try storeAccess {
+            try writer.read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staffCredential WHERE secretHash = ?)", arguments: [Self.secretHash(secret)])
+                    ?? false
+            }
+        }
+    }
+
     /// The station tokens (of members with the station role) as their hashes, revoked ones marked: what hubs
     /// sharing one database share.
     public func stationTokens() throws -> [(secretHash: String, station: String, isRevoked: Bool)] {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import PostgresHub
 import Roster
 import RosterStore
@@ -147,7 +148,16 @@ extension Lanyard {
                     }
                     var settings = settings
                     settings.store = database
-                    settings.sharedToken = { try await database.stationToken($0) }
+                    settings.sharedToken = { secret in
+                        // A token this hub knows is decided here alone (revoked here: refused at once).
+                        guard try !station.database.knowsCredential(secret) else { return nil }
+                        do {
+                            return try await database.stationToken(secret)
+                        } catch {
+                            logger.warning("A token could not be checked with the other hubs", metadata: ["error": "\(error)"])
+                            return nil
+                        }
+                    }
                     let services: [any Service] = [
                         SyncService(station: station, hub: database, logger: logger), StationTokenSharing(database: database, station: station),
                     ]

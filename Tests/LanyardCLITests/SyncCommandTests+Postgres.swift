@@ -20,6 +20,8 @@ extension SyncCommandTests {
         let (deskToken, doorToken) = (try token("desk-2"), try token("door-3"))
         var (firstServer, firstURL) = try await ServeCommandTests.serve(
             first, "--hub", "--store", postgres.url, "--station", "hub-a", "--share-signing-key", "desk-2")
+        // Whichever first hub is running when the test ends (it is killed and started again below).
+        defer { kill(firstServer.process.processIdentifier, SIGTERM) }
         // The second hub starts on an empty folder: it takes the event from the database.
         let (secondServer, secondURL) = try await ServeCommandTests.serve(
             second, "--hub", "--store", postgres.url, "--station", "hub-b", "--share-signing-key", "desk-2")
@@ -66,7 +68,6 @@ extension SyncCommandTests {
         // The first hub comes back on its folder; every copy converges.
         (firstServer, firstURL) = try await ServeCommandTests.serve(
             first, "--hub", "--store", postgres.url, "--station", "hub-a", "--share-signing-key", "desk-2")
-        defer { kill(firstServer.process.processIdentifier, SIGTERM) }
         let firstHub = try await Self.open(first, name: "ignored")
         let stations = [firstHub, secondHub, deskStation, doorStation]
         try await Self.waitUntil("every copy has every entry", timeout: .seconds(90)) {
