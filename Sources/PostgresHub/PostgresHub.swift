@@ -156,27 +156,32 @@ public final class PostgresHub: HubStore, HubLink, Sendable {
     static let entryLock: Int64 = 0x4C41_4E59_0001
 
     /// Runs `body` within the hub's timeout, turning a database failure (or a database that does not answer) into a
-    /// ``LanyardError`` `hubUnreachable` that says what was being done.
+    /// ``LanyardError`` `hubUnreachable` that says what was being done. It answers at once when the caller is cancelled
+    /// (a hub shutting down) or the timeout passes, even while the database client still waits for a connection:
+    /// that call ends on its own, by the server's statement timeout or when the pool shuts down.
     func failing<T: Sendable>(_ doing: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        do {
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { try await body() }
-                group.addTask {
-                    try await Task.sleep(for: self.timeout)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let result = try await group.next(), let value = result else {
-                    throw LanyardError(.hubUnreachable, "The hub database \(address) did not answer within \(timeout).")
-                }
-                return value
+        let (answers, answer) = AsyncThrowingStream<T, any Error>.makeStream()
+        let work = Task {
+            do {
+                answer.yield(try await body())
+                answer.finish()
+            } catch let error as LanyardError {
+                answer.finish(throwing: error)
+            } catch {
+                answer.finish(
+                    throwing: LanyardError(
+                        .hubUnreachable, "The hub database \(address) could not \(doing): \(String(reflecting: error)).",
+                        remedy: "Check that PostgreSQL is running and reachable; the hub tries again."))
             }
-        } catch let error as LanyardError {
-            throw error
-        } catch {
-            throw LanyardError(
-                .hubUnreachable, "The hub database \(address) could not \(doing): \(String(reflecting: error)).",
-                remedy: "Check that PostgreSQL is running and reachable; the hub tries again.")
         }
+        let timer = Task { [timeout, address] in
+            try await Task.sleep(for: timeout)
+            answer.finish(throwing: LanyardError(.hubUnreachable, "The hub database \(address) did not answer within \(timeout)."))
+            work.cancel()
+        }
+        defer { timer.cancel() }
+        for try await value in answers { return value }
+        work.cancel()
+        throw CancellationError()
     }
 }

@@ -83,5 +83,13 @@ extension SyncCommandTests {
             let checkIns = try station.database.logEntries(kind: .checkIn).compactMap(\.reference).filter(ours.contains)
             #expect(checkIns.sorted() == ours.sorted(), "each check-in once at \(station.name), none lost")
         }
+
+        // A hub stops when told to, even with its database gone.
+        try postgres.stop()
+        kill(secondServer.process.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(30)
+        while secondServer.process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(!secondServer.process.isRunning, "a hub waiting on a database that is gone still stops on SIGTERM")
+        if secondServer.process.isRunning { kill(secondServer.process.processIdentifier, SIGKILL) }
     }
 }
