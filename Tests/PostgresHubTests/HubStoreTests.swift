@@ -30,9 +30,12 @@ import Testing
         }
     }
 
-    /// A hub on `server`'s database, its pool running, migrated, for `body`.
-    static func withHub(on server: PrivatePostgres, _ body: (PostgresHub) async throws -> Void) async throws {
-        let hub = try PostgresHub(url: server.url, logger: Logger(label: "test"))
+    /// A hub on `server`'s database, its pool running, migrated, for `body`. The timeout is a bound for "never"
+    /// on a machine running other suites at once, not a speed.
+    static func withHub(
+        on server: PrivatePostgres, timeout: Duration = .seconds(60), _ body: (PostgresHub) async throws -> Void
+    ) async throws {
+        let hub = try PostgresHub(url: server.url, timeout: timeout, logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await hub.run() }
             try await hub.migrate()
@@ -123,7 +126,7 @@ import Testing
     @Test func aHubAnswersAgainOnceItsDatabaseIsBackAfterARestart() async throws {
         let server = try PrivatePostgres()
         let fixture = try await StationFixture()
-        try await Self.withHub(on: server) { hub in
+        try await Self.withHub(on: server, timeout: .seconds(10)) { hub in
             _ = try await hub.seed(from: fixture.station)
             try server.stop()
             await #expect(throws: LanyardError.self) { try await hub.merge([Self.checkOut(1, fixture)]) }
