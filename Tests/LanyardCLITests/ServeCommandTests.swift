@@ -25,7 +25,10 @@ import FoundationNetworking
                 return (running, url)
             }
             guard running.process.isRunning else {
-                throw TestTool.Failure(description: "lanyard serve stopped before it listened: \(running.errors)")
+                let result = running.wait()
+                let end = running.process.terminationReason == .uncaughtSignal ? "signal" : "status"
+                throw TestTool.Failure(
+                    description: "lanyard serve stopped (\(end) \(result.status)) before it listened: \(result.stdout) \(result.stderr)")
             }
             try await Task.sleep(for: .milliseconds(200))
         }
