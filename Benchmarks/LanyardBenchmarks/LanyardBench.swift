@@ -8,7 +8,7 @@ struct LanyardBench: AsyncParsableCommand {
         commandName: "lanyard-bench",
         abstract: "Benchmark Lanyard on this machine (build with -c release).",
         subcommands: [
-            RosterCommand.self, BadgesCommand.self, DoorsCommand.self, DoorsUnderImportCommand.self, PrintingCommand.self,
+            RosterCommand.self, RosterStationCommand.self, BadgesCommand.self, DoorsCommand.self, DoorsUnderImportCommand.self, PrintingCommand.self,
             DesksCommand.self, VenueCommand.self, SyncCommand.self, HubsCommand.self,
         ])
 }

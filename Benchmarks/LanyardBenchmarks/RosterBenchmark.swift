@@ -1,66 +1,99 @@
 import ArgumentParser
+import DelimitedText
 import Foundation
-import Roster
-import RosterImport
-import RosterStore
 import SampleConference
 import SyntheticRoster
 
-/// `lanyard-bench roster`: import and search on a synthetic roster, in a store on disk as a station has it.
+/// `lanyard-bench roster`: import and search as a user meets them, every figure from a fresh process whose files
+/// were dropped from the page cache: `lanyard import` of the whole roster, one-shot `lanyard search`es, and a station
+/// opened on the store (``RosterStationCommand``) until its first answer, then searched with the whole query mix.
 struct RosterCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "roster", abstract: "Import and search on a synthetic roster.")
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "Import and search on a roster of its own (or --roster FILE), each in a fresh process with cold caches.")
 
-    @Option(help: "Delegates in the synthetic roster.") var delegates = 100_000
-    @Option(help: "Search queries to time.") var queries = 1_000
+    @Option(help: "Delegates in the generated roster (names made up here, never the sample's).") var delegates = 100_000
+    @Option(help: "A roster CSV in Lanyard's format to import instead of a generated one.") var roster: String?
+    @Option(help: "A file of queries, one per line (optionally: query<TAB>reference it should find).") var queries: String?
+    @Option(help: "Queries in the generated mix.") var queryCount = 2_000
+    @Option(help: "The lanyard binary (build it with -c release).") var lanyard = ".build/release/lanyard"
     @Option(help: "Scratch folder (emptied).") var scratch = "bench-out/roster"
     @Flag(help: "Answer in JSON.") var json = false
 
     struct Report: Codable {
         var delegates: Int
+        /// `lanyard import` of the roster, the whole process.
         var importMilliseconds: Double
-        /// Building the in-memory search index from the store, as a station does at start-up.
-        var indexBuildMilliseconds: Double
-        var queries: Int
-        var searchP50Milliseconds: Double
-        var searchP99Milliseconds: Double
-        var searchMaxMilliseconds: Double
-        var peakMemoryMiB: Double
+        var importPeakMemoryMiB: Double
+        /// One-shot `lanyard search`, whole process: the first after the import, and the median of the next ones.
+        var firstCLISearchMilliseconds: Double
+        var cliSearchMilliseconds: Double
+        var station: RosterStationCommand.Report
     }
 
     func run() async throws {
         let folder = URL(fileURLWithPath: scratch, isDirectory: true)
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let roster = try SyntheticRoster()
-        let csv = folder.appendingPathComponent("synthetic-delegates.csv")
-        try roster.csv(count: delegates).write(to: csv, atomically: true, encoding: .utf8)
-        let database = try RosterDatabase.open(in: DataFolder(path: folder.appendingPathComponent("data").path))
-        try database.createEvent(DemoConference.event(firstDay: "2027-03-09"))
-        // The programme and categories first, so that the synthetic rows' sessions and categories are known.
-        _ = try RosterImporter(database: database).run(
-            .init(
-                delegates: SampleConference.delegatesURL, sessions: SampleConference.sessionsURL,
-                categories: SampleConference.categoriesURL))
-        let clock = ContinuousClock()
-        let importTime = try clock.measure { _ = try RosterImporter(database: database).run(.init(delegates: csv)) }
-        let buildTime = try clock.measure { try database.prepareSearch() }
-        var latencies: [Duration] = []
-        for query in roster.queries(count: queries, rosterSize: delegates) {
-            latencies.append(try clock.measure { _ = try database.search(query, limit: 10) })
+        let data = folder.appendingPathComponent("data")
+        let (rosterFile, queryFile, count) = try materials(in: folder)
+
+        func lanyard(_ arguments: String...) throws -> ChildProcess {
+            try ChildProcess.run(self.lanyard, arguments + ["--data", data.path]).succeeded("lanyard \(arguments[0])")
         }
-        let search = Latencies(latencies)
+        _ = try lanyard("init", "--name", "Benchmark", "--first-day", "2027-03-09", "--days", "3", "--time-zone", "Europe/Brussels")
+        // The programme alone first (an empty delegates file), so that the roster's sessions and categories are known.
+        let programme = folder.appendingPathComponent("no-delegates.csv")
+        try (SyntheticRoster.header.joined(separator: ",") + "\n").write(to: programme, atomically: true, encoding: .utf8)
+        _ = try lanyard(
+            "import", programme.path, "--sessions", SampleConference.sessionsURL.path, "--categories", SampleConference.categoriesURL.path)
+
+        PageCache.evict(rosterFile)
+        let imported = try lanyard("import", rosterFile.path, "--json")
+        var searches: [Duration] = []
+        for text in ["novak", "BEN-0000042", "shev", "ma", "zoe"] {
+            PageCache.evict(data)
+            searches.append(try lanyard("search", text, "--json").wall)
+        }
+        PageCache.evict(data)
+        let child = try ChildProcess.run(
+            CommandLine.arguments[0], ["roster-station", "--data", data.path, "--queries", queryFile.path]
+        ).succeeded("lanyard-bench roster-station")
+        let station = try JSONDecoder().decode(RosterStationCommand.Report.self, from: Data(child.output.utf8))
         let report = Report(
-            delegates: delegates, importMilliseconds: importTime.milliseconds, indexBuildMilliseconds: buildTime.milliseconds,
-            queries: queries, searchP50Milliseconds: search.percentile(0.5), searchP99Milliseconds: search.percentile(0.99),
-            searchMaxMilliseconds: search.max, peakMemoryMiB: peakMemoryMiB())
+            delegates: count, importMilliseconds: imported.wall.milliseconds, importPeakMemoryMiB: imported.peakMemoryMiB,
+            firstCLISearchMilliseconds: searches[0].milliseconds,
+            cliSearchMilliseconds: Latencies(Array(searches.dropFirst())).percentile(0.5), station: station)
         try BenchmarkOutput(json: json).report(report) {
             """
-            Import of \(report.delegates.formatted()) delegates: \(format(report.importMilliseconds, 0)) ms
-            Search index built from the store in \(format(report.indexBuildMilliseconds, 0)) ms
-            Search over them, \(report.queries) queries: p50 \(format(report.searchP50Milliseconds)) ms, \
-            p99 \(format(report.searchP99Milliseconds)) ms, max \(format(report.searchMaxMilliseconds)) ms
-            Peak memory: \(format(report.peakMemoryMiB, 0)) MiB
-            """
+            lanyard import of \(report.delegates.formatted()) delegates (whole process): \(format(report.importMilliseconds, 0)) ms, \
+            peak \(format(report.importPeakMemoryMiB, 0)) MiB
+            lanyard search (whole process): first \(format(report.firstCLISearchMilliseconds, 0)) ms, then \
+            \(format(report.cliSearchMilliseconds, 0)) ms
+            """ + "\n" + station.text
         }
+    }
+
+    /// The roster to import and the queries to time, written into `folder`, and the number of delegates.
+    private func materials(in folder: URL) throws -> (roster: URL, queries: URL, delegates: Int) {
+        let queryFile = folder.appendingPathComponent("queries.tsv")
+        if let roster {
+            guard let queries else { throw ValidationError("With --roster, give --queries too.") }
+            let url = URL(fileURLWithPath: roster)
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: queries), to: queryFile)
+            return (url, queryFile, try DelimitedTable(contentsOf: url).records.count)
+        }
+        let generator = try SyntheticRoster()
+        let people = generator.delegates(count: delegates)
+        let rosterFile = folder.appendingPathComponent("delegates.csv")
+        try generator.csv(count: delegates).write(to: rosterFile, atomically: true, encoding: .utf8)
+        if let queries {
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: queries), to: queryFile)
+        } else {
+            let mix = DeskQuery.mix(count: queryCount, over: people, seed: 7)
+            try mix.map { "\($0.text)\t\($0.expected ?? "")\t\($0.kind.rawValue)" }.joined(separator: "\n")
+                .write(to: queryFile, atomically: true, encoding: .utf8)
+        }
+        return (rosterFile, queryFile, delegates)
     }
 }

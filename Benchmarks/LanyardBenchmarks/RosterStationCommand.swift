@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Roster
+import RosterStore
+import Station
+
+/// `lanyard-bench roster-station`, run by `lanyard-bench roster` in a fresh process: opens a station on a store as
+/// `lanyard serve` does, times it until it answers its first search, then times every query of a file through the
+/// station's own search (what the desk page calls), and reports its peak memory.
+struct RosterStationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster-station", abstract: "Open a station on a store and time its search (run by `roster`).", shouldDisplay: false)
+
+    @Option(help: "The station's data folder.") var data: String
+    @Option(help: "Queries, one per line: query<TAB>reference it should find<TAB>kind (the last two optional).") var queries: String
+
+    struct Report: Codable {
+        var openToFirstAnswerMilliseconds: Double
+        var queries: Int
+        var p50Milliseconds: Double
+        var p99Milliseconds: Double
+        var maxMilliseconds: Double
+        /// Queries meant to find one delegate, and how many listed them among their first ten.
+        var expected: Int
+        var expectedFound: Int
+        /// Queries meant to find one delegate that did not list them among their first ten, by kind.
+        var expectedMissed: [String: Int]
+        /// Queries that found nobody, by kind.
+        var foundNobody: [String: Int]
+        /// p50 and p99 in milliseconds, by kind of query.
+        var byKind: [String: [Double]]
+        var peakMemoryMiB: Double
+
+        var text: String {
+            """
+            Station opened on the store and answered its first search in \(format(openToFirstAnswerMilliseconds, 0)) ms
+            Search, \(queries) queries: p50 \(format(p50Milliseconds, 3)) ms, p99 \(format(p99Milliseconds, 3)) ms, \
+            max \(format(maxMilliseconds, 3)) ms
+            The delegate meant was among the first ten for \(expectedFound) of \(expected) queries (missed: \
+            \(expectedMissed.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))); found nobody: \
+            \(foundNobody.isEmpty ? "none" : foundNobody.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+            By kind, p50 / p99 ms: \(byKind.sorted { $0.key < $1.key }.map { "\($0.key) \(format($0.value[0], 3)) / \(format($0.value[1], 3))" }.joined(separator: ", "))
+            Station's peak memory: \(format(peakMemoryMiB, 0)) MiB
+            """
+        }
+    }
+
+    func run() async throws {
+        let lines = try String(contentsOfFile: queries, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let station = try await Station(StationConfiguration(data: DataFolder(path: data), name: "bench"), logger: Logger(label: "bench"))
+        _ = try await station.search(lines.first?.first ?? "a")
+        let opened = clock.now - start
+        var latencies: [Duration] = []
+        var expected = 0, found = 0
+        var nobody: [String: Int] = [:]
+        var kinds: [String: [Duration]] = [:]
+        var missed: [String: Int] = [:]
+        for line in lines {
+            var hits: [SearchHitView] = []
+            let kind = line.count > 2 ? line[2] : "given"
+            let latency = try await clock.measure { hits = try await station.search(line[0]) }
+            latencies.append(latency)
+            kinds[kind, default: []].append(latency)
+            if hits.isEmpty { nobody[kind, default: 0] += 1 }
+            if line.count > 1, !line[1].isEmpty {
+                expected += 1
+                if hits.contains(where: { $0.delegate.delegate.reference == line[1] }) {
+                    found += 1
+                } else {
+                    missed[kind, default: 0] += 1
+                    if ProcessInfo.processInfo.environment["LANYARD_BENCH_SHOW_MISSES"] != nil {
+                        FileHandle.standardError.write(Data("missed \(kind): \(line[0]) for \(line[1])\n".utf8))
+                    }
+                }
+            }
+        }
+        let search = Latencies(latencies)
+        let report = Report(
+            openToFirstAnswerMilliseconds: opened.milliseconds, queries: lines.count, p50Milliseconds: search.percentile(0.5),
+            p99Milliseconds: search.percentile(0.99), maxMilliseconds: search.max, expected: expected, expectedFound: found, expectedMissed: missed,
+            foundNobody: nobody,
+            byKind: kinds.mapValues {
+                let kind = Latencies($0)
+                return [kind.percentile(0.5), kind.percentile(0.99)]
+            }, peakMemoryMiB: peakMemoryMiB())
+        print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
+    }
+}
