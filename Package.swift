@@ -167,7 +167,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Tests/LanyardTestSupport", swiftSettings: strictSettings),
-        .testTarget(name: "RosterTests", dependencies: ["Roster"], swiftSettings: strictSettings),
+        .testTarget(name: "RosterTests", dependencies: ["Roster", "DelimitedText", "SampleConference"], swiftSettings: strictSettings),
         .testTarget(name: "BadgesTests", dependencies: ["Roster", "Badges", crypto], swiftSettings: strictSettings),
         .testTarget(name: "DoorRulesTests", dependencies: ["Roster", "Badges", "DoorRules"], swiftSettings: strictSettings),
         .testTarget(name: "AttendanceTests", dependencies: ["Roster", "Attendance"], swiftSettings: strictSettings),

@@ -1,11 +1,14 @@
-/// A roster's search documents held in memory: the desk's search as you type, over any number of delegates.
+/// A roster's search held in memory: the desk's search as you type, over any number of delegates.
 ///
 /// Each typed word is looked up in the ``SearchVocabulary``: words equal to it, then starting with it, then (from
 /// three letters on) containing it. The typed word matching the fewest delegates gives the candidates, best
 /// matches first and at most ``candidateLimit`` of them, and ``SearchRanker`` orders those, dropping any that some
 /// other typed word does not match. When fewer than asked for match exactly, name words one typo away are looked
-/// for too, and ranked below the exact matches.
-public struct SearchIndex: Sendable {
+/// for too (from four letters on), and ranked below the exact matches.
+///
+/// Documents are lists of word numbers, so the index is a handful of flat arrays: built quickly
+/// (``SearchIndexBuilder``), small in memory, and stored and loaded as bytes (``serialized()``).
+public struct SearchIndex: Sendable, Equatable {
     /// A matching document: the id it was indexed under, and its ``SearchRanker`` score.
     public struct Hit: Sendable, Equatable {
         public let id: Int64
@@ -15,19 +18,42 @@ public struct SearchIndex: Sendable {
     /// How many candidates are ranked at most: enough for every whole-word match of a common name.
     public static let candidateLimit = 500
 
-    private let ids: [Int64]
-    private let documents: [SearchDocument]
-    private let vocabulary: SearchVocabulary
+    /// The shortest typed word looked for with a typo: `jnes` finds Jones.
+    static let shortestWithTypo = 4
+
+    var ids: [Int64]
+    /// Document `d`'s words are `documentWords[documentStarts[d]..<documentStarts[d + 1]]`, each a word number
+    /// shifted left by two with its ``SearchField`` in the low bits.
+    var documentStarts: [UInt32]
+    var documentWords: [UInt32]
+    /// Each document's reference (lower case) as a word number.
+    var references: [UInt32]
+    /// Each document's place when ordered by its first family name word, then its first given name word, then as
+    /// indexed: ties in score are ordered by it with one integer comparison.
+    var places: [UInt32]
+    var vocabulary: SearchVocabulary
 
     /// Indexes `entries`, each under the id a hit reports.
     public init(_ entries: [(id: Int64, document: SearchDocument)]) {
-        ids = entries.map(\.id)
-        documents = entries.map(\.document)
-        vocabulary = SearchVocabulary(documents)
+        var builder = SearchIndexBuilder(capacity: entries.count)
+        for entry in entries { builder.add(id: entry.id, entry.document) }
+        self = builder.build()
+    }
+
+    init(
+        ids: [Int64], documentStarts: [UInt32], documentWords: [UInt32], references: [UInt32], places: [UInt32],
+        vocabulary: SearchVocabulary
+    ) {
+        self.ids = ids
+        self.documentStarts = documentStarts
+        self.documentWords = documentWords
+        self.references = references
+        self.places = places
+        self.vocabulary = vocabulary
     }
 
     /// How many documents the index holds.
-    public var count: Int { documents.count }
+    public var count: Int { ids.count }
 
     /// The documents matching `query`, best first: by score, then family name, then given name. When the exact
     /// matches are fewer than `limit`, close spellings (one typo away) follow them, so that `schmit` offers Schmidt
@@ -35,22 +61,22 @@ public struct SearchIndex: Sendable {
     public func search(_ query: SearchQuery, limit: Int) -> [Hit] {
         guard !query.isEmpty, limit > 0 else { return [] }
         let matches = query.terms.map { SearchTermMatches($0, in: vocabulary, allowingTypos: false) }
-        let hits = rank(candidates(matches), query, allowingTypos: false)
-        if hits.count >= limit || !query.terms.contains(where: { $0[0].utf8.count >= 5 }) {
+        let hits = rank(candidates(matches), matches)
+        if hits.count >= limit || !query.terms.contains(where: { $0[0].utf8.count >= Self.shortestWithTypo }) {
             return Array(hits.prefix(limit))
         }
         // Allowing typos keeps every exact match at its own score, above any match with a typo.
         let withTypos = query.terms.map { SearchTermMatches($0, in: vocabulary, allowingTypos: true) }
-        return Array(rank(candidates(withTypos), query, allowingTypos: true).prefix(limit))
+        return Array(rank(candidates(withTypos), withTypos).prefix(limit))
     }
 
     /// The documents of the typed word matching the fewest, in the order of its matched words, at most
     /// ``candidateLimit``.
-    private func candidates(_ matches: [SearchTermMatches]) -> [Int32] {
+    private func candidates(_ matches: [SearchTermMatches]) -> [UInt32] {
         guard let narrowest = matches.min(by: { $0.estimatedDocuments < $1.estimatedDocuments }), narrowest.estimatedDocuments > 0
         else { return [] }
-        var documents: [Int32] = []
-        var seen = Set<Int32>()
+        var documents: [UInt32] = []
+        var seen = Set<UInt32>()
         narrowest.forEachWord { word in
             for document in vocabulary.documents(of: word) where seen.insert(document).inserted {
                 documents.append(document)
@@ -61,15 +87,12 @@ public struct SearchIndex: Sendable {
         return documents
     }
 
-    private func rank(_ candidates: [Int32], _ query: SearchQuery, allowingTypos: Bool) -> [Hit] {
-        let ranker = SearchRanker()
-        let scored = candidates.compactMap { ordinal -> (ordinal: Int, score: Int, place: Int32)? in
-            ranker.score(query, documents[Int(ordinal)], allowingTypos: allowingTypos).map {
-                (Int(ordinal), $0, vocabulary.alphabeticalPlaces[Int(ordinal)])
-            }
+    private func rank(_ candidates: [UInt32], _ matches: [SearchTermMatches]) -> [Hit] {
+        let ranker = SearchRanker(index: self)
+        let scored = candidates.compactMap { document -> (document: Int, score: Int)? in
+            ranker.score(Int(document), matches).map { (Int(document), $0) }
         }
-        return scored.sorted { a, b in a.score != b.score ? a.score > b.score : a.place < b.place }
-            .map { Hit(id: ids[$0.ordinal], score: $0.score) }
+        return scored.sorted { a, b in a.score != b.score ? a.score > b.score : places[a.document] < places[b.document] }
+            .map { Hit(id: ids[$0.document], score: $0.score) }
     }
-
 }

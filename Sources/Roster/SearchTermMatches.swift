@@ -1,14 +1,24 @@
 /// The words of a ``SearchVocabulary`` that one typed word matches, with all its spellings, best kind of match
-/// first: equal to a spelling, starting with one (name words before others), containing one (from three letters on), one typo away from the
-/// primary spelling (when typos are allowed).
+/// first: equal to a spelling, starting with one (name words before others), containing one (from three letters
+/// on), one typo away from the primary spelling (when typos are allowed).
 ///
 /// Kept as ranges and short lists rather than gathered: a letter or two (or the start of a booking reference)
 /// matches a large part of the vocabulary, and search visits only as many words as its candidates need.
 struct SearchTermMatches {
+    /// How a word matches a typed word, worst first.
+    enum Kind: Int, Comparable {
+        case typo = 1, substring, prefix, exact
+
+        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
     private let vocabulary: SearchVocabulary
     private let spellings: [[UInt8]]
+    /// Per spelling, the words starting with it (sorted words: a range), and the one equal to it.
     private let prefixes: [Range<Int>]
-    private let typos: [Int32]
+    private let exact: [Int?]
+    /// Name words one typo away from the primary spelling, ascending.
+    private let typos: [UInt32]
     /// The documents the matched words appear in, counted once per word: more than the truth when a spelling's
     /// substring matches are estimated from the words sharing its rarest three-letter run.
     let estimatedDocuments: Int
@@ -16,24 +26,67 @@ struct SearchTermMatches {
     init(_ spellings: [String], in vocabulary: SearchVocabulary, allowingTypos: Bool) {
         self.vocabulary = vocabulary
         self.spellings = spellings.map { Array($0.utf8) }
-        prefixes = self.spellings.map(vocabulary.wordsStarting(with:))
-        if allowingTypos, let primary = self.spellings.first, primary.count >= 5 {
+        prefixes = self.spellings.map { spelling in spelling.withUnsafeBufferPointer { vocabulary.wordsStarting(with: $0) } }
+        exact = zip(self.spellings, prefixes).map { spelling, range in
+            !range.isEmpty && vocabulary.withWord(range.lowerBound) { $0.count == spelling.count } ? range.lowerBound : nil
+        }
+        // A slip is looked for in names: not in a reference, a number or an email address.
+        if allowingTypos, let primary = self.spellings.first, primary.count >= SearchIndex.shortestWithTypo,
+            !primary.contains(where: { (0x30...0x39).contains($0) || $0 == 0x40 })
+        {
             typos = vocabulary.nameWordsOneTypoAway(from: primary)
         } else {
             typos = []
         }
         estimatedDocuments =
             prefixes.reduce(0) { $0 + vocabulary.documentCount(of: $1) }
-            + self.spellings.filter { $0.count >= 3 }.reduce(0) { $0 + vocabulary.documentCount(of: vocabulary.wordsMaybeContaining($1)) }
+            + self.spellings.reduce(0) { total, spelling in
+                total + spelling.withUnsafeBufferPointer { vocabulary.documentCount(of: vocabulary.wordsMaybeContaining($0)) }
+            }
             + vocabulary.documentCount(of: typos)
+    }
+
+    /// Whether word `word` is the typed word's spelling exactly.
+    func isExactly(_ word: Int) -> Bool {
+        exact.contains(word)
+    }
+
+    /// Whether word `word` is a spelling of the typed word (`exact`) or starts with one (`prefix`): two range checks
+    /// per spelling, as the vocabulary is sorted.
+    func wholeOrStart(_ word: Int) -> Kind? {
+        var best: Kind?
+        for index in prefixes.indices where prefixes[index].contains(word) {
+            if exact[index] == word { return .exact }
+            best = .prefix
+        }
+        return best
+    }
+
+    /// Whether word `word` contains a spelling of the typed word.
+    func isInside(_ word: Int) -> Bool {
+        vocabulary.withWord(word) { word in
+            spellings.contains { spelling in spelling.withUnsafeBufferPointer { ByteSearch.contains($0, in: word) } }
+        }
+    }
+
+    /// How much of a word a typo match covers.
+    enum TypoReach {
+        case wholeWord, start
+    }
+
+    /// Whether typos were looked for and name word `word` is one typo away from the typed word, whole or at its start.
+    func oneTypoAway(_ word: Int) -> TypoReach? {
+        guard !typos.isEmpty, Self.binarySearch(typos, UInt32(word)) else { return nil }
+        let length = vocabulary.withWord(word) { $0.count }
+        return length <= (spellings.first?.count ?? 0) + 1 ? .wholeWord : .start
     }
 
     /// Calls `body` with each matched word once, best kind of match first, until it answers false.
     func forEachWord(_ body: (Int) -> Bool) {
         var seen = Set<Int>()
         func visit(_ word: Int) -> Bool { !seen.insert(word).inserted || body(word) }
-        for (spelling, range) in zip(spellings, prefixes) where !range.isEmpty && vocabulary.word(range.lowerBound, is: spelling) {
-            guard visit(range.lowerBound) else { return }
+        for word in exact.compactMap({ $0 }) {
+            guard visit(word) else { return }
         }
         // Name words first: the start of a booking reference every delegate shares must not crowd them out.
         for range in prefixes {
@@ -43,10 +96,21 @@ struct SearchTermMatches {
             for word in range where !vocabulary.isNameWord(word) { guard visit(word) else { return } }
         }
         for spelling in spellings where spelling.count >= 3 {
-            for word in vocabulary.wordsMaybeContaining(spelling) where vocabulary.word(Int(word), contains: spelling) {
-                guard visit(Int(word)) else { return }
+            let words = spelling.withUnsafeBufferPointer { vocabulary.wordsMaybeContaining($0) }
+            for word in words {
+                let contains = vocabulary.withWord(Int(word)) { word in spelling.withUnsafeBufferPointer { ByteSearch.contains($0, in: word) } }
+                if contains { guard visit(Int(word)) else { return } }
             }
         }
         for word in typos { guard visit(Int(word)) else { return } }
+    }
+
+    private static func binarySearch(_ sorted: [UInt32], _ value: UInt32) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
     }
 }

@@ -5,8 +5,8 @@ extension RosterDatabase {
     /// Delegates matching `text`, best first: any part of a name in any script or spelling, with one typo
     /// tolerated in words of five letters or more; a reference, email or organisation.
     ///
-    /// Searches the in-memory ``SearchIndex``, built from the store on the first search and again after the
-    /// roster changes.
+    /// Searches the in-memory ``SearchIndex``, loaded or built on the first search and built again after the roster
+    /// changes (never stored from here: a search does not wait for the store's write lock).
     /// - Parameters:
     ///   - text: What the desk typed.
     ///   - limit: How many delegates to return at most.
@@ -15,17 +15,24 @@ extension RosterDatabase {
         guard !query.isEmpty, limit > 0 else { return [] }
         return try storeAccess {
             try writer.read { db in
-                let hits = try searchIndex.index(db).search(query, limit: limit)
-                let records = try DelegateRecord.filter(keys: hits.map(\.id)).fetchAll(db)
+                let hits = try searchIndex.index(db).index.search(query, limit: limit)
+                guard !hits.isEmpty else { return [] }
+                // A statement per number of hits, compiled once: a desk searches on every keystroke.
+                let placeholders = Array(repeating: "?", count: hits.count).joined(separator: ",")
+                let statement = try db.cachedStatement(sql: "SELECT * FROM delegate WHERE id IN (\(placeholders))")
+                let records = try DelegateRecord.fetchAll(statement, arguments: StatementArguments(hits.map(\.id)))
                 let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id!, $0.delegate) })
                 return hits.compactMap { hit in byID[hit.id].map { SearchHit(delegate: $0, score: hit.score) } }
             }
         }
     }
 
-    /// Builds the search index now rather than on the first search, so that a station answers its first desk
-    /// query as fast as the rest.
+    /// Loads or builds the search index now rather than on the first search, so that a station answers its first
+    /// desk query as fast as the rest; an index built here is stored for the next process to load.
     public func prepareSearch() throws {
-        try storeAccess { try writer.read { db in _ = try searchIndex.index(db) } }
+        try storeAccess {
+            let (index, builtFor) = try writer.read { db in try searchIndex.index(db) }
+            if let builtFor { try writer.write { db in try searchIndex.store(index, revision: builtFor, in: db) } }
+        }
     }
 }

@@ -1,47 +1,68 @@
+import Foundation
 import GRDB
 import Roster
 import Synchronization
 
-/// The store's ``SearchIndex``, built on the first search and rebuilt when the roster's revision has moved on
-/// (an import in this process or in another). Searches that arrive while it is built wait for that one build
-/// rather than each building their own: twenty desks typing at once after start-up build it once.
+/// The store's ``SearchIndex``: kept in memory for the roster's current revision, loaded from the store when an
+/// earlier process stored it for that revision, built from the stored folded words otherwise. Searches that arrive
+/// while it is built wait for that one build rather than each building their own: twenty desks typing at once after
+/// start-up build it once.
 final class SearchIndexCache: Sendable {
     private let current = Mutex<(revision: Int64, index: SearchIndex)?>(nil)
     private let building = Mutex(())
 
-    /// The index for the roster as `db` sees it.
-    func index(_ db: Database) throws -> SearchIndex {
-        let revision = try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") ?? 0
-        if let index = cached(revision) { return index }
+    /// The index for the roster as `db` sees it, with the revision it was built for when it was built here rather
+    /// than kept or loaded (so worth storing: ``store(_:revision:in:)``).
+    func index(_ db: Database) throws -> (index: SearchIndex, builtFor: Int64?) {
+        let revision = try Self.revision(db)
+        if let index = cached(revision) { return (index, nil) }
         return try building.withLock { _ in
-            if let index = cached(revision) { return index }
+            if let index = cached(revision) { return (index, nil) }
+            if let stored = try Self.load(db, revision: revision) {
+                current.withLock { $0 = (revision, stored) }
+                return (stored, nil)
+            }
             let index = try Self.build(db)
             current.withLock { $0 = (revision, index) }
-            return index
+            return (index, revision)
         }
+    }
+
+    /// Stores `index` for the next process to load, unless the roster has moved on since `revision`.
+    func store(_ index: SearchIndex, revision: Int64, in db: Database) throws {
+        guard try Self.revision(db) == revision else { return }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO searchIndex (id, revision, body) VALUES (1, ?, ?)",
+            arguments: [revision, Data(index.serialized())])
     }
 
     private func cached(_ revision: Int64) -> SearchIndex? {
         current.withLock { cached in cached?.revision == revision ? cached?.index : nil }
     }
 
-    private static func build(_ db: Database) throws -> SearchIndex {
-        typealias Stored = (id: Int64, reference: String, family: String, given: String, other: String)
-        var fetched: [Stored] = []
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT id, reference, searchFamily, searchGiven, searchOther FROM delegate ORDER BY id")
-        while let row = try rows.next() {
-            fetched.append((row[0], row[1], row[2], row[3], row[4]))
+    private static func revision(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") ?? 0
+    }
+
+    /// The stored index of `revision`, or nil when there is none or it cannot be read (it is then built again).
+    private static func load(_ db: Database, revision: Int64) throws -> SearchIndex? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT body FROM searchIndex WHERE id = 1 AND revision = ?", arguments: [revision])
+        else { return nil }
+        return try row.withUnsafeData(atIndex: 0) { data in
+            try? data?.withUnsafeBytes { try SearchIndex(serialized: $0) }
         }
-        // Splitting the stored spellings into words is most of the work before indexing: on every core.
-        return SearchIndex(
-            fetched.concurrentMap(chunkSize: 5_000) { row in
-                (
-                    row.id,
-                    SearchDocument(
-                        reference: row.reference.lowercased(), familyWords: DelegateRecord.words(row.family),
-                        givenWords: DelegateRecord.words(row.given), otherWords: DelegateRecord.words(row.other))
-                )
-            })
+    }
+
+    private static func build(_ db: Database) throws -> SearchIndex {
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delegate") ?? 0
+        var builder = SearchIndexBuilder(capacity: count)
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, reference, searchFamily, searchGiven, searchOther FROM delegate ORDER BY id")
+        while let row = try rows.next() {
+            let reference: String = row[1], family: String = row[2], given: String = row[3], other: String = row[4]
+            builder.add(
+                id: row[0], reference: reference.lowercased(), familyWords: DelegateRecord.words(family),
+                givenWords: DelegateRecord.words(given), otherWords: DelegateRecord.words(other))
+        }
+        return builder.build()
     }
 }

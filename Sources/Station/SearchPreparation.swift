@@ -11,7 +11,7 @@ public struct SearchPreparation: Service {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            try await station.store { try $0.prepareSearch() }
+            try await station.prepareSearch()
             station.logger.info("Search index ready", metadata: ["took": "\(clock.now - start)"])
         } catch {
             station.logger.warning("Could not build the search index ahead; the first search will: \(error)")

@@ -18,6 +18,12 @@ extension Station {
         }
     }
 
+    /// Loads or builds the desk search's index now, storing one it built, so that the first search is as fast as the
+    /// rest, and the next process to open this store loads it rather than building it.
+    public func prepareSearch() async throws {
+        try await store { try $0.prepareSearch() }
+    }
+
     /// The event's categories, by code.
     public func categories() async throws -> [Category] {
         try await store { try $0.categories() }

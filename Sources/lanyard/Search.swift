@@ -21,7 +21,9 @@ extension Lanyard {
             let output = Output(json: station.json)
             try await output.run {
                 let text = query.joined(separator: " ")
-                let hits = try await station.open().search(text, limit: limit)
+                let station = try await station.open()
+                try await station.prepareSearch()
+                let hits = try await station.search(text, limit: limit)
                 try output.answer(hits) {
                     hits.isEmpty ? "No delegate matches “\(text)”." : hits.map { DelegateText.line($0.delegate.delegate) }.joined(separator: "\n")
                 }

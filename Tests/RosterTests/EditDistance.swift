@@ -1,4 +1,5 @@
-/// Optimal-string-alignment distance, specialised to the question search asks: is it at most one?
+/// Optimal-string-alignment distance, specialised to the question search asks (is it at most one?), compared word by
+/// word: the oracle the search vocabulary's typo lookup is checked against.
 enum EditDistance {
     /// Whether `a` becomes `b` with at most one substitution, insertion, deletion or swap of neighbours.
     /// Compares bytes in place: search asks this of many words per query.
@@ -20,10 +21,10 @@ enum EditDistance {
         }
     }
 
-    /// Whether `term` (five bytes or more) is at most one typo away from `word` or from its start, so that a name
+    /// Whether `term` (four bytes or more) is at most one typo away from `word` or from its start, so that a name
     /// typed half-way with a slip still matches.
     static func isOneTypoAway(_ term: UnsafeBufferPointer<UInt8>, fromStartOf word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard term.count >= 5, word.count >= term.count - 1 else { return false }
+        guard term.count >= 4, word.count >= term.count - 1 else { return false }
         for length in (term.count - 1)...(term.count + 1) where length <= word.count {
             if isAtMostOne(term, UnsafeBufferPointer(rebasing: word[0..<length])) { return true }
         }

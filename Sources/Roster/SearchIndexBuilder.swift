@@ -1,0 +1,210 @@
+/// Builds a ``SearchIndex`` from documents added one by one: each distinct word is kept once, numbered, and the
+/// numbers are put in the words' byte order at the end, with every list the index needs made by counting rather
+/// than by collecting arrays per word.
+public struct SearchIndexBuilder {
+    private var numbers: [String: UInt32] = [:]
+    private var words: [String] = []
+    private var nameWords: [UInt8] = []
+    private var ids: [Int64] = []
+    private var documentStarts: [UInt32] = [0]
+    /// Tagged first-seen word numbers (``SearchField``), renumbered by ``build()``.
+    private var documentWords: [UInt32] = []
+    private var references: [UInt32] = []
+    private var firstWords: [(family: UInt32, given: UInt32)] = []
+
+    /// - Parameter capacity: How many documents are coming, to reserve room for.
+    public init(capacity: Int) {
+        ids.reserveCapacity(capacity)
+        documentStarts.reserveCapacity(capacity + 1)
+        references.reserveCapacity(capacity)
+        firstWords.reserveCapacity(capacity)
+        documentWords.reserveCapacity(capacity * 12)
+    }
+
+    /// Adds a document, indexed under `id`.
+    public mutating func add(id: Int64, _ document: SearchDocument) {
+        add(
+            id: id, reference: document.reference, familyWords: document.familyWords, givenWords: document.givenWords,
+            otherWords: document.otherWords)
+    }
+
+    /// Adds a document from its folded words, indexed under `id`; `reference` in lower case.
+    public mutating func add(
+        id: Int64, reference: String, familyWords: some Sequence<some StringProtocol>, givenWords: some Sequence<some StringProtocol>,
+        otherWords: some Sequence<some StringProtocol>
+    ) {
+        ids.append(id)
+        var family = UInt32.max, given = UInt32.max
+        for word in familyWords {
+            let number = self.number(of: word, isName: true)
+            if family == .max { family = number }
+            documentWords.append(SearchField.tag(number, .family))
+        }
+        for word in givenWords {
+            let number = self.number(of: word, isName: true)
+            if given == .max { given = number }
+            documentWords.append(SearchField.tag(number, .given))
+        }
+        for word in otherWords { documentWords.append(SearchField.tag(number(of: word, isName: false), .other)) }
+        references.append(number(of: reference, isName: false))
+        documentStarts.append(UInt32(documentWords.count))
+        firstWords.append((family, given))
+    }
+
+    private mutating func number(of word: some StringProtocol, isName: Bool) -> UInt32 {
+        let key = String(word)
+        if let number = numbers[key] {
+            if isName { nameWords[Int(number)] = 1 }
+            return number
+        }
+        let number = UInt32(words.count)
+        numbers[key] = number
+        words.append(key)
+        nameWords.append(isName ? 1 : 0)
+        return number
+    }
+
+    /// The index of every document added.
+    public func build() -> SearchIndex {
+        let bytes = Bytes(words)
+        let order = bytes.sortedOrder()
+        var rank = [UInt32](repeating: 0, count: words.count)
+        for (place, word) in order.enumerated() { rank[Int(word)] = UInt32(place) }
+        let documentWords = self.documentWords.map { tagged in
+            let (word, field) = SearchField.untag(tagged)
+            return SearchField.tag(rank[word], field)
+        }
+        var sortedBytes: [UInt8] = [], starts: [UInt32] = [0]
+        sortedBytes.reserveCapacity(bytes.all.count)
+        starts.reserveCapacity(words.count + 1)
+        for word in order {
+            sortedBytes += bytes.word(Int(word))
+            starts.append(UInt32(sortedBytes.count))
+        }
+        let (postings, postingStarts) = Self.postings(documentWords, documentStarts, words: words.count)
+        let (trigramKeys, trigramStarts, trigramWords) = Self.trigrams(sortedBytes, starts)
+        var alphabet = Set<UInt8>()
+        for (place, word) in order.enumerated() where nameWords[Int(word)] != 0 {
+            alphabet.formUnion(sortedBytes[Int(starts[place])..<Int(starts[place + 1])])
+        }
+        let vocabulary = SearchVocabulary(
+            bytes: sortedBytes, starts: starts, postings: postings, postingStarts: postingStarts,
+            nameWords: order.map { nameWords[Int($0)] }, trigramKeys: trigramKeys, trigramStarts: trigramStarts,
+            trigramWords: trigramWords, nameAlphabet: alphabet.sorted())
+        let ranked = firstWords.map { ($0.family == .max ? 0 : rank[Int($0.family)] + 1, $0.given == .max ? 0 : rank[Int($0.given)] + 1) }
+        var alphabetical = Array(0..<UInt32(ids.count))
+        alphabetical.sort { a, b in (ranked[Int(a)].0, ranked[Int(a)].1, a) < (ranked[Int(b)].0, ranked[Int(b)].1, b) }
+        var places = [UInt32](repeating: 0, count: ids.count)
+        for (place, document) in alphabetical.enumerated() { places[Int(document)] = UInt32(place) }
+        return SearchIndex(
+            ids: ids, documentStarts: documentStarts, documentWords: documentWords, references: references.map { rank[Int($0)] },
+            places: places, vocabulary: vocabulary)
+    }
+
+    /// Each word's documents, ascending and once each, as one flat list with its starts: counted, then placed.
+    private static func postings(_ documentWords: [UInt32], _ documentStarts: [UInt32], words: Int) -> ([UInt32], [UInt32]) {
+        var lastDocument = [UInt32](repeating: .max, count: words)
+        var starts = [UInt32](repeating: 0, count: words + 1)
+        func eachFirstOccurrence(_ body: (Int, UInt32) -> Void) {
+            for document in 0..<(documentStarts.count - 1) {
+                for tagged in documentWords[Int(documentStarts[document])..<Int(documentStarts[document + 1])] {
+                    let word = SearchField.untag(tagged).word
+                    if lastDocument[word] != UInt32(document) {
+                        lastDocument[word] = UInt32(document)
+                        body(word, UInt32(document))
+                    }
+                }
+            }
+        }
+        eachFirstOccurrence { word, _ in starts[word + 1] += 1 }
+        for word in 0..<words { starts[word + 1] += starts[word] }
+        var next = starts
+        var postings = [UInt32](repeating: 0, count: Int(starts[words]))
+        lastDocument = [UInt32](repeating: .max, count: words)
+        eachFirstOccurrence { word, document in
+            postings[Int(next[word])] = document
+            next[word] += 1
+        }
+        return (postings, starts)
+    }
+
+    /// For each three-byte run, ascending, the sorted words containing it: counted per run, then placed.
+    private static func trigrams(_ bytes: [UInt8], _ starts: [UInt32]) -> (keys: [UInt32], starts: [UInt32], words: [UInt32]) {
+        var slots: [UInt32: Int] = [:]
+        var counts: [UInt32] = [], lastWord: [UInt32] = []
+        var pairs: [(slot: Int, word: UInt32)] = []
+        for word in 0..<(starts.count - 1) {
+            let from = Int(starts[word]), to = Int(starts[word + 1])
+            guard to - from >= 3 else { continue }
+            for at in from...(to - 3) {
+                let key = SearchVocabulary.trigramKey(bytes[at], bytes[at + 1], bytes[at + 2])
+                let slot: Int
+                if let known = slots[key] {
+                    slot = known
+                } else {
+                    slot = counts.count
+                    slots[key] = slot
+                    counts.append(0)
+                    lastWord.append(.max)
+                }
+                guard lastWord[slot] != UInt32(word) else { continue }
+                lastWord[slot] = UInt32(word)
+                counts[slot] += 1
+                pairs.append((slot, UInt32(word)))
+            }
+        }
+        let keys = slots.keys.sorted()
+        var slotStarts = [UInt32](repeating: 0, count: counts.count)
+        var keyStarts: [UInt32] = [0]
+        for key in keys {
+            let slot = slots[key]!
+            slotStarts[slot] = keyStarts[keyStarts.count - 1]
+            keyStarts.append(slotStarts[slot] + counts[slot])
+        }
+        var words = [UInt32](repeating: 0, count: pairs.count)
+        for pair in pairs {
+            words[Int(slotStarts[pair.slot])] = pair.word
+            slotStarts[pair.slot] += 1
+        }
+        return (keys, keyStarts, words)
+    }
+
+    /// The words' UTF-8 in one buffer, and their order by bytes.
+    private struct Bytes {
+        var all: [UInt8] = []
+        var starts: [Int] = [0]
+
+        init(_ words: [String]) {
+            for word in words {
+                all += word.utf8
+                starts.append(all.count)
+            }
+        }
+
+        func word(_ index: Int) -> ArraySlice<UInt8> {
+            all[starts[index]..<starts[index + 1]]
+        }
+
+        /// Word numbers in byte order: first by their first eight bytes as one integer, then by the rest.
+        func sortedOrder() -> [UInt32] {
+            let keys = (0..<(starts.count - 1)).map { index in
+                var key: UInt64 = 0
+                for offset in 0..<8 {
+                    key <<= 8
+                    if starts[index] + offset < starts[index + 1] { key |= UInt64(all[starts[index] + offset]) }
+                }
+                return key
+            }
+            var order = Array(0..<UInt32(keys.count))
+            all.withUnsafeBufferPointer { all in
+                order.sort { a, b in
+                    if keys[Int(a)] != keys[Int(b)] { return keys[Int(a)] < keys[Int(b)] }
+                    let x = UnsafeBufferPointer(rebasing: all[starts[Int(a)]..<starts[Int(a) + 1]])
+                    let y = UnsafeBufferPointer(rebasing: all[starts[Int(b)]..<starts[Int(b) + 1]])
+                    return SearchVocabulary.precedes(x, y)
+                }
+            }
+            return order
+        }
+    }
+}
