@@ -3,7 +3,7 @@ import Roster
 
 extension RosterDatabase {
     /// Delegates matching `text`, best first: any part of a name in any script or spelling, with one typo
-    /// tolerated in words of five letters or more; a reference, email or organisation.
+    /// tolerated in words of four letters or more; a reference, email or organisation.
     ///
     /// Searches the in-memory ``SearchIndex``, loaded or built on the first search and built again after the roster
     /// changes (never stored from here: a search does not wait for the store's write lock).
@@ -14,7 +14,9 @@ extension RosterDatabase {
         let query = SearchQuery(text, folder: folder)
         guard !query.isEmpty, limit > 0 else { return [] }
         return try storeAccess {
-            try writer.read { db in
+            // Outside a transaction: the index is for the revision read first, its hits are read by id, and a roster
+            // changed in between only means the next search uses a newer index.
+            try writer.unsafeRead { db in
                 let hits = try searchIndex.index(db).index.search(query, limit: limit)
                 guard !hits.isEmpty else { return [] }
                 // A statement per number of hits, compiled once: a desk searches on every keystroke.

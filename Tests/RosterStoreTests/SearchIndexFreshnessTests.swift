@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LanyardTestSupport
 import Roster
 import RosterStore
@@ -24,6 +25,44 @@ import Testing
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(try desk.search("ionescu").map(\.delegate.reference) == ["R-2"])
         #expect(try desk.search("popescu").map(\.delegate.reference) == ["R-1"])
+    }
+}
+
+@Suite struct StoredSearchIndexTests {
+    @Test func aStoreOpenedAfterAnotherPreparedSearchLoadsTheStoredIndexAndNeverOneStoredForAnOlderRoster() throws {
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        let first = try RosterDatabase.open(in: folder)
+        try first.createEvent(Event(name: "E", venue: "V", firstDay: "2027-03-09", dayCount: 1, timeZoneIdentifier: "UTC"))
+        _ = try first.apply(delegates: [Delegate(reference: "R-1", givenName: "Ana", familyName: "Ionescu", category: "DEL")])
+        try first.prepareSearch()
+        let file = try DatabaseQueue(path: folder.rosterURL.path)
+        let stored = try file.read { db in try Row.fetchOne(db, sql: "SELECT revision, body FROM searchIndex") }
+        let (revision, body): (Int64, Data) = (stored?["revision"] ?? -1, stored?["body"] ?? Data())
+        #expect(revision == (try first.rosterRevision()))
+
+        // The stored index is what the next store searches: one that finds R-1 under another name proves it is loaded.
+        let id = try file.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM delegate WHERE reference = 'R-1'") }!
+        let marked = SearchIndex([
+            (
+                id,
+                SearchDocument(
+                    reference: "r-1", familyName: "Marker", givenName: "Ana", nativeName: nil, email: "", organisation: "", folder: first.folder)
+            )
+        ])
+        try file.write { db in try db.execute(sql: "UPDATE searchIndex SET body = ?", arguments: [Data(marked.serialized())]) }
+        #expect(try RosterDatabase.open(in: folder).search("marker").map(\.delegate.reference) == ["R-1"])
+
+        // A roster changed since: the stored index is of an older revision, and a new store builds its own.
+        _ = try first.apply(delegates: [Delegate(reference: "R-2", givenName: "Mihai", familyName: "Ionescu", category: "DEL")])
+        let later = try RosterDatabase.open(in: folder)
+        #expect(try later.search("marker").isEmpty)
+        #expect(try later.search("ionescu").map(\.delegate.reference) == ["R-1", "R-2"])
+
+        // A stored index that cannot be read is built again rather than failing the search.
+        try later.prepareSearch()
+        try file.write { db in try db.execute(sql: "UPDATE searchIndex SET body = ?", arguments: [body.prefix(10)]) }
+        #expect(try RosterDatabase.open(in: folder).search("ionescu").map(\.delegate.reference) == ["R-1", "R-2"])
     }
 }
 
