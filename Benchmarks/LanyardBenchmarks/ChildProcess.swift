@@ -1,7 +1,9 @@
 import Foundation
 
-/// A program a benchmark times from outside, as a user runs it: wall time of the whole process and its peak memory
-/// (`wait4`'s resource usage of that one child).
+/// A program a benchmark times from outside, as a user runs it: wall time of the whole process and its peak memory.
+///
+/// The peak is the child's own `VmHWM`, read every few milliseconds while it runs: `wait4`'s `ru_maxrss` would not
+/// do, as Linux carries the parent's high-water mark into a child across `execve`.
 struct ChildProcess {
     let status: Int32
     let wall: Duration
@@ -24,11 +26,16 @@ struct ChildProcess {
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
         guard spawned == 0 else { throw BenchmarkFailure("Could not start \(executable): \(String(cString: strerror(spawned))).") }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        var peak = 0.0
+        while true {
+            peak = max(peak, ProcessFigures.memory(of: pid).peak)
+            let waited = waitpid(pid, &status, WNOHANG)
+            if waited == pid || (waited < 0 && errno != EINTR) { break }
+            usleep(2_000)
+        }
         let wall = clock.now - start
         let output = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
-        return ChildProcess(status: status, wall: wall, peakMemoryMiB: Double(usage.ru_maxrss) / 1024, output: output)
+        return ChildProcess(status: status, wall: wall, peakMemoryMiB: peak, output: output)
     }
 
     /// Fails with the program's name unless it ended with status 0.

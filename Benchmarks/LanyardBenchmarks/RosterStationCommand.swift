@@ -87,7 +87,7 @@ struct RosterStationCommand: AsyncParsableCommand {
             byKind: kinds.mapValues {
                 let kind = Latencies($0)
                 return [kind.percentile(0.5), kind.percentile(0.99)]
-            }, peakMemoryMiB: peakMemoryMiB())
+            }, peakMemoryMiB: ProcessFigures.memory(of: getpid()).peak)
         print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
     }
 }

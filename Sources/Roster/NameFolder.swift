@@ -90,10 +90,19 @@ public final class NameFolder: Sendable {
 
     /// The spellings of an ASCII word: lower case; without joiners too, and its parts, when it has them.
     private static func asciiSpellings(of word: Substring) -> Spellings {
-        if !word.utf8.contains(where: isJoiner) { return Spellings(whole: [String(word).lowercased()]) }
+        if !word.utf8.contains(where: isJoiner) { return Spellings(whole: [lowercasedASCII(word)]) }
         var spellings = Spellings()
         spellings.add(folded: word.utf8.map { 0x41...0x5A ~= $0 ? $0 + 32 : $0 })
         return spellings
+    }
+
+    /// An ASCII word in lower case, byte by byte (`lowercased()` would apply Unicode's rules to every letter).
+    private static func lowercasedASCII(_ word: Substring) -> String {
+        guard word.utf8.contains(where: { 0x41...0x5A ~= $0 }) else { return String(word) }
+        return String(unsafeUninitializedCapacity: word.utf8.count) { buffer in
+            for (offset, byte) in word.utf8.enumerated() { buffer[offset] = 0x41...0x5A ~= byte ? byte + 32 : byte }
+            return word.utf8.count
+        }
     }
 
     private func romanisations(of word: String) -> [String] {
@@ -115,7 +124,9 @@ public final class NameFolder: Sendable {
         }
     }
 
-    /// Lower-case ASCII for a Latin-script word: diacritics removed, special letters spelled out.
+    /// Lower-case ASCII for a Latin-script word: diacritics removed, special letters spelled out. The Latin letters
+    /// of the Latin-1, Extended-A and Extended-B blocks are looked up in ``latinLetters`` (ICU's `Latin-ASCII`,
+    /// asked once per letter rather than once per word); anything else goes through ICU with its whole word.
     static func foldLatin(_ word: String) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(word.unicodeScalars.count)
@@ -123,7 +134,7 @@ public final class NameFolder: Sendable {
         for scalar in word.unicodeScalars {
             if scalar.isASCII {
                 out.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value)).lowercasedASCII)
-            } else if let spelled = specialLetters[scalar] {
+            } else if let spelled = latinLetters[scalar] {
                 out += spelled
             } else {
                 out.unicodeScalars.append(scalar)
@@ -175,6 +186,20 @@ public final class NameFolder: Sendable {
     private static func isJoiner(_ byte: UInt8) -> Bool {
         byte == 0x2D || byte == 0x27 || byte == 0x2E || byte == 0x5F
     }
+
+    /// The lower-case ASCII spelling of every letter from U+00C0 to U+024F: the special letters' own, ICU's
+    /// `Latin-ASCII` for the rest (a letter ICU leaves as it is stays out, and its word goes through ICU whole).
+    private static let latinLetters: [Unicode.Scalar: String] = {
+        var letters = specialLetters
+        for value in UInt32(0xC0)...0x24F {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic, letters[scalar] == nil,
+                let ascii = String(scalar).applyingTransform(StringTransform("Latin-ASCII"), reverse: false)?.lowercased(),
+                ascii.utf8.allSatisfy({ $0 < 0x80 })
+            else { continue }
+            letters[scalar] = ascii
+        }
+        return letters
+    }()
 
     private static let specialLetters: [Unicode.Scalar: String] = [
         "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "ß": "ss", "ẞ": "ss", "æ": "ae",

@@ -4,55 +4,34 @@ extension SearchIndex {
         public let description: String
     }
 
-    /// The layout ``serialized()`` writes: bumped whenever it or the index's meaning changes.
-    static let format: UInt32 = 1
+    /// The layout ``serializedParts()`` writes: bumped whenever it or the index's meaning changes.
+    static let format: UInt32 = 2
 
-    /// The index as bytes: its flat arrays one after another, each with its length, in this machine's byte order,
-    /// so that loading is copying rather than building.
-    public func serialized() -> [UInt8] {
-        var out: [UInt8] = Array("LYSI".utf8)
-        func append<T: FixedWidthInteger>(_ array: [T]) {
-            withUnsafeBytes(of: UInt64(array.count).littleEndian) { out += $0 }
-            array.withUnsafeBytes { out += $0 }
-        }
-        append([Self.format])
-        append(ids)
-        append(documentStarts)
-        append(documentWords)
-        append(references)
-        append(places)
-        append(vocabulary.bytes)
-        append(vocabulary.starts)
-        append(vocabulary.postings)
-        append(vocabulary.postingStarts)
-        append(vocabulary.nameWords)
-        append(vocabulary.trigramKeys)
-        append(vocabulary.trigramStarts)
-        append(vocabulary.trigramWords)
-        append(vocabulary.nameAlphabet)
-        return out
+    /// The index as parts of bytes: a header naming the format, then each of its flat arrays in this machine's byte
+    /// order, so that loading is copying rather than building, one array at a time.
+    public func serializedParts() -> [[UInt8]] {
+        func bytes<T: FixedWidthInteger>(_ array: [T]) -> [UInt8] { array.withUnsafeBytes { Array($0) } }
+        return [
+            Array("LYSI".utf8) + bytes([Self.format]), bytes(ids), bytes(documentStarts), bytes(documentWords), bytes(references),
+            bytes(places), vocabulary.bytes, bytes(vocabulary.starts), bytes(vocabulary.postings), bytes(vocabulary.postingStarts),
+            vocabulary.nameWords, bytes(vocabulary.trigramKeys), bytes(vocabulary.trigramStarts), bytes(vocabulary.trigramWords),
+            vocabulary.nameAlphabet,
+        ]
     }
 
-    /// Reads an index from ``serialized()``'s bytes.
-    /// - Throws: ``UnreadableIndex`` when the bytes are of another format or do not hold together.
-    public init(serialized bytes: UnsafeRawBufferPointer) throws {
-        var offset = 4
+    /// Reads an index from ``serializedParts()``'s parts, each asked for in turn from `nextPart` (nil: none left).
+    /// - Throws: ``UnreadableIndex`` when the parts are of another format, too few, or do not hold together.
+    public init(nextPart: () throws -> [UInt8]?) throws {
         func read<T: FixedWidthInteger>(_: T.Type) throws -> [T] {
-            guard offset + 8 <= bytes.count else { throw UnreadableIndex(description: "The search index is cut short.") }
-            let stored = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-            guard let count = Int(exactly: stored), count <= bytes.count, offset + count * MemoryLayout<T>.stride <= bytes.count else {
-                throw UnreadableIndex(description: "The search index is cut short.")
+            guard let part = try nextPart(), part.count % MemoryLayout<T>.stride == 0 else {
+                throw UnreadableIndex(description: "The stored search index is cut short.")
             }
-            let size = count * MemoryLayout<T>.stride
-            let array = [T](unsafeUninitializedCapacity: count) { buffer, initialised in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + size)]))
-                initialised = count
+            return [T](unsafeUninitializedCapacity: part.count / MemoryLayout<T>.stride) { buffer, initialised in
+                part.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+                initialised = part.count / MemoryLayout<T>.stride
             }
-            offset += size
-            return array
         }
-        guard bytes.starts(with: Array("LYSI".utf8)), try read(UInt32.self) == [Self.format] else {
+        guard try read(UInt8.self) == Array("LYSI".utf8) + [Self.format].withUnsafeBytes({ Array($0) }) else {
             throw UnreadableIndex(description: "The stored search index is of another format.")
         }
         self.init(
@@ -62,7 +41,9 @@ extension SearchIndex {
                 bytes: try read(UInt8.self), starts: try read(UInt32.self), postings: try read(UInt32.self),
                 postingStarts: try read(UInt32.self), nameWords: try read(UInt8.self), trigramKeys: try read(UInt32.self),
                 trigramStarts: try read(UInt32.self), trigramWords: try read(UInt32.self), nameAlphabet: try read(UInt8.self)))
-        guard holdsTogether else { throw UnreadableIndex(description: "The stored search index does not hold together.") }
+        guard try nextPart() == nil, holdsTogether else {
+            throw UnreadableIndex(description: "The stored search index does not hold together.")
+        }
     }
 
     /// Whether every list's length and last start agree, so that no lookup reads past an array.

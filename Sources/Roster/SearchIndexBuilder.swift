@@ -82,7 +82,11 @@ public struct SearchIndexBuilder {
             starts.append(UInt32(sortedBytes.count))
         }
         let (postings, postingStarts) = Self.postings(documentWords, documentStarts, words: words.count)
-        let (trigramKeys, trigramStarts, trigramWords) = Self.trigrams(sortedBytes, starts)
+        let (trigramKeys, trigramStarts, trigramWords) = Self.trigrams(sortedBytes, starts) { place in
+            // Inside a name, an organisation or a reference; an email address is found by its parts' starts instead
+            // (its long unique spellings would be most of the index).
+            nameWords[Int(order[place])] != 0 || !sortedBytes[Int(starts[place])..<Int(starts[place + 1])].contains(0x40)
+        }
         var alphabet = Set<UInt8>()
         for (place, word) in order.enumerated() where nameWords[Int(word)] != 0 {
             alphabet.formUnion(sortedBytes[Int(starts[place])..<Int(starts[place + 1])])
@@ -128,14 +132,16 @@ public struct SearchIndexBuilder {
         return (postings, starts)
     }
 
-    /// For each three-byte run, ascending, the sorted words containing it: counted per run, then placed.
-    private static func trigrams(_ bytes: [UInt8], _ starts: [UInt32]) -> (keys: [UInt32], starts: [UInt32], words: [UInt32]) {
+    /// For each three-byte run, ascending, the sorted words `including` containing it: counted per run, then placed.
+    private static func trigrams(
+        _ bytes: [UInt8], _ starts: [UInt32], including: (Int) -> Bool
+    ) -> (keys: [UInt32], starts: [UInt32], words: [UInt32]) {
         var slots: [UInt32: Int] = [:]
         var counts: [UInt32] = [], lastWord: [UInt32] = []
         var pairs: [(slot: Int, word: UInt32)] = []
         for word in 0..<(starts.count - 1) {
             let from = Int(starts[word]), to = Int(starts[word + 1])
-            guard to - from >= 3 else { continue }
+            guard to - from >= 3, including(word) else { continue }
             for at in from...(to - 3) {
                 let key = SearchVocabulary.trigramKey(bytes[at], bytes[at + 1], bytes[at + 2])
                 let slot: Int

@@ -2,7 +2,7 @@
 /// the words a typed term matches, whole, at their start, inside them, or with one typo.
 ///
 /// Flat arrays of integers and bytes throughout, so that it is built without a string per word and stored and
-/// loaded as it is (``SearchIndex/serialized()``).
+/// loaded as it is (``SearchIndex/serializedParts()``).
 struct SearchVocabulary: Sendable, Equatable {
     /// The words' UTF-8, one after another; word `i` is `bytes[starts[i]..<starts[i + 1]]`.
     var bytes: [UInt8]
@@ -13,7 +13,8 @@ struct SearchVocabulary: Sendable, Equatable {
     var postingStarts: [UInt32]
     /// 1 for a word that is part of a name: only these are looked through for typos.
     var nameWords: [UInt8]
-    /// Every three-byte run of the words, ascending, and for run `k` the words containing it, ascending:
+    /// Every three-byte run of the words (email addresses aside), ascending, and for run `k` the words containing
+    /// it, ascending:
     /// `trigramWords[trigramStarts[k]..<trigramStarts[k + 1]]`.
     var trigramKeys: [UInt32]
     var trigramStarts: [UInt32]

@@ -233,10 +233,10 @@ extension RosterDatabase {
             try db.alter(table: "syncIdentity") { t in t.add(column: "doors", .blob) }
         }
         migrator.registerMigration("v12-search-index") { db in
-            // The search index as the last process that built it left it, for the roster revision it was built for:
-            // a station or a one-shot search loads it rather than building it again.
+            // The search index as the last process that built it left it, in parts, for the roster revision it was
+            // built for: a station or a one-shot search loads it rather than building it again.
             try db.create(table: "searchIndex") { t in
-                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.primaryKey("part", .integer)
                 t.column("revision", .integer).notNull()
                 t.column("body", .blob).notNull()
             }

@@ -28,12 +28,15 @@ final class SearchIndexCache: Sendable {
         }
     }
 
-    /// Stores `index` for the next process to load, unless the roster has moved on since `revision`.
+    /// Stores `index` for the next process to load, one part per row, unless the roster has moved on since
+    /// `revision`.
     func store(_ index: SearchIndex, revision: Int64, in db: Database) throws {
         guard try Self.revision(db) == revision else { return }
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO searchIndex (id, revision, body) VALUES (1, ?, ?)",
-            arguments: [revision, Data(index.serialized())])
+        try db.execute(sql: "DELETE FROM searchIndex")
+        for (part, body) in index.serializedParts().enumerated() {
+            try db.execute(
+                sql: "INSERT INTO searchIndex (part, revision, body) VALUES (?, ?, ?)", arguments: [part, revision, Data(body)])
+        }
     }
 
     private func cached(_ revision: Int64) -> SearchIndex? {
@@ -46,10 +49,13 @@ final class SearchIndexCache: Sendable {
 
     /// The stored index of `revision`, or nil when there is none or it cannot be read (it is then built again).
     private static func load(_ db: Database, revision: Int64) throws -> SearchIndex? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT body FROM searchIndex WHERE id = 1 AND revision = ?", arguments: [revision])
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM searchIndex WHERE revision = ?)", arguments: [revision]) == true
         else { return nil }
-        return try row.withUnsafeData(atIndex: 0) { data in
-            try? data?.withUnsafeBytes { try SearchIndex(serialized: $0) }
+        // One part at a time, read in place from SQLite's buffer (a cursor's row is not copied): the index is tens of
+        // megabytes, and a station's peak memory counts each copy.
+        let rows = try Row.fetchCursor(db, sql: "SELECT body FROM searchIndex WHERE revision = ? ORDER BY part", arguments: [revision])
+        return try? SearchIndex {
+            try rows.next().map { row in try row.withUnsafeData(atIndex: 0) { data in data.map { [UInt8]($0) } ?? [] } }
         }
     }
 

@@ -88,12 +88,20 @@ import Testing
 
     @Test func anIndexStoredAsBytesLoadsEqualAndOneCutShortOrOfAnotherFormatIsRefused() throws {
         let index = index([("R-1", "Тарас", "Шевченко"), ("R-2", "Maria", "Παπαδοπούλου"), ("R-3", "Jan", "Novák")])
-        let bytes = index.serialized()
-        #expect(try bytes.withUnsafeBytes { try SearchIndex(serialized: $0) } == index)
-        #expect(throws: SearchIndex.UnreadableIndex.self) { try bytes.dropLast(3).withUnsafeBytes { try SearchIndex(serialized: $0) } }
-        var otherFormat = bytes
-        otherFormat[12] = 0xFF
-        #expect(throws: SearchIndex.UnreadableIndex.self) { try otherFormat.withUnsafeBytes { try SearchIndex(serialized: $0) } }
+        func load(_ parts: [[UInt8]]) throws -> SearchIndex {
+            var remaining = parts[...]
+            return try SearchIndex { remaining.popFirst() }
+        }
+        let parts = index.serializedParts()
+        #expect(try load(parts) == index)
+        #expect(throws: SearchIndex.UnreadableIndex.self) { try load(Array(parts.dropLast())) }
+        #expect(throws: SearchIndex.UnreadableIndex.self) { try load(parts + [[0]]) }
+        var otherFormat = parts
+        otherFormat[0][4] = 0xFF
+        #expect(throws: SearchIndex.UnreadableIndex.self) { try load(otherFormat) }
+        var cutShort = parts
+        cutShort[7].removeLast(3)
+        #expect(throws: SearchIndex.UnreadableIndex.self) { try load(cutShort) }
     }
 
     @Test func aReferenceTypedInFullComesFirst() {
