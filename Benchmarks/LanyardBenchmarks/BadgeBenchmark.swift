@@ -7,15 +7,34 @@ import RosterStore
 import SampleConference
 import Station
 
-/// `lanyard-bench badges`: QR encoding and badge rendering on the sample conference, on one core.
+/// `lanyard-bench badges`: one badge at a time as the spooler makes it, per format, then the sample conference's
+/// batch, on one core; beside it, when python3-reportlab is installed, the reportlab stack of pretix and Indico on the
+/// same badges.
 struct BadgesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "badges", abstract: "QR encoding and badge rendering on the sample conference.")
+    static let configuration = CommandConfiguration(
+        commandName: "badges", abstract: "Badges one at a time per format, the batch, and reportlab on the same badges.")
 
     @Option(help: "Scratch folder (emptied).") var scratch = "bench-out/badges"
     @Option(help: "Badge template.") var template = BadgeStudio.defaultTemplate
+    @Option(help: "Badges made one at a time, per format.") var single = 300
+    @Option(help: "The reportlab script to compare with (skipped when python3-reportlab is missing).")
+    var reportlab = "Benchmarks/reportlab/badges.py"
     @Flag(help: "Answer in JSON.") var json = false
 
+    /// One badge made as the spooler makes it for a job (signed, rendered, written), in one format.
+    struct SingleBadge: Codable {
+        var format: String
+        var p50Milliseconds: Double
+        var p99Milliseconds: Double
+        var maxMilliseconds: Double
+    }
+
     struct Report: Codable {
+        var single: [SingleBadge]
+        /// The reportlab script's time for the same batch, and how many times faster Lanyard renders it (nil when
+        /// reportlab is not installed).
+        var reportlabMilliseconds: Double?
+        var timesFasterThanReportlab: Double?
         var qrEncodeMicrosecondsPerToken: Double
         var pdfBadgesPerSecond: Double
         var pngBadgesPerSecond: Double
@@ -50,20 +69,68 @@ struct BadgesCommand: AsyncParsableCommand {
             }
         }
         let size = (try FileManager.default.attributesOfItem(atPath: batchURL.path)[.size] as? Int) ?? 0
+        let reportlabTime = try reportlab(contents, in: folder)
         let report = Report(
+            single: try singleBadges(station, references: badges.prefix(single).map(\.reference), in: folder),
+            reportlabMilliseconds: reportlabTime?.milliseconds,
+            timesFasterThanReportlab: reportlabTime.map { $0.milliseconds / pdfTime.milliseconds },
             qrEncodeMicrosecondsPerToken: qrTime.milliseconds * 1000 / Double(max(1, badges.count)),
             pdfBadgesPerSecond: Double(contents.count) / (pdfTime.milliseconds / 1000),
             pngBadgesPerSecond: Double(pngCount) / (pngTime.milliseconds / 1000),
             batchBadges: badges.count, batchPDFMilliseconds: batchTime.milliseconds, batchPDFMiB: Double(size) / 1_048_576,
             peakMemoryMiB: peakMemoryMiB())
         try BenchmarkOutput(json: json).report(report) {
-            """
-            QR encode: \(format(report.qrEncodeMicrosecondsPerToken, 1)) µs per token
-            Render to PDF: \(format(report.pdfBadgesPerSecond, 0)) badges/s; to PNG at 300 dpi: \(format(report.pngBadgesPerSecond, 0)) badges/s
-            Batch of \(report.batchBadges) badges (issue + sign + render one PDF): \(format(report.batchPDFMilliseconds, 0)) ms, \
-            \(format(report.batchPDFMiB, 1)) MiB
-            Peak memory: \(format(report.peakMemoryMiB, 0)) MiB
-            """
+            report.single.map {
+                "One badge as the spooler makes it, \($0.format): p50 \(format($0.p50Milliseconds)) ms, p99 \(format($0.p99Milliseconds)) ms, "
+                    + "max \(format($0.maxMilliseconds)) ms"
+            }.joined(separator: "\n") + "\n"
+                + (report.reportlabMilliseconds.map {
+                    "reportlab on the same \(contents.count) badges: \(format($0, 0)) ms; Lanyard renders them "
+                        + "\(format(report.timesFasterThanReportlab ?? 0, 1)) times faster\n"
+                } ?? "reportlab: not installed (apt-get install python3-reportlab)\n")
+                    + """
+                    QR encode: \(format(report.qrEncodeMicrosecondsPerToken, 1)) µs per token
+                    Render to PDF: \(format(report.pdfBadgesPerSecond, 0)) badges/s; to PNG at 300 dpi: \(format(report.pngBadgesPerSecond, 0)) badges/s
+                    Batch of \(report.batchBadges) badges (issue + sign + render one PDF): \(format(report.batchPDFMilliseconds, 0)) ms, \
+                    \(format(report.batchPDFMiB, 1)) MiB
+                    Peak memory: \(format(report.peakMemoryMiB, 0)) MiB
+                    """
         }
+    }
+
+    /// `references`' badges made one at a time per format, as the spooler makes one for a print job: signed, rendered
+    /// and written to a file. The first of each format is timed too (nothing is warmed first).
+    private func singleBadges(_ station: Station, references: [String], in folder: URL) throws -> [SingleBadge] {
+        let clock = ContinuousClock()
+        let formats: [(String, RenderFormat)] = [("PDF", .pdf), ("ZPL, 203 dpi", .zpl), ("PNG preview, 150 dpi", .png(dpi: 150))]
+        return try formats.map { name, format in
+            let times = try references.map { reference in
+                let job = PrintJob(key: UUID().uuidString, reference: reference, station: "bench", preferredQueue: nil, at: Date())
+                return try clock.measure {
+                    _ = try station.studio.makeBadge(
+                        for: job, template: template, format: format, to: folder.appendingPathComponent("single"), at: Date())
+                }
+            }
+            let latencies = Latencies(times)
+            return SingleBadge(
+                format: name, p50Milliseconds: latencies.percentile(0.5), p99Milliseconds: latencies.percentile(0.99),
+                maxMilliseconds: latencies.max)
+        }
+    }
+
+    /// The reportlab script's own time for `contents` as one PDF, or nil when python3-reportlab is not installed.
+    private func reportlab(_ contents: [BadgeContent], in folder: URL) throws -> Duration? {
+        guard FileManager.default.fileExists(atPath: "/usr/lib/python3/dist-packages/reportlab") else { return nil }
+        let badges = folder.appendingPathComponent("reportlab-badges.tsv")
+        try contents.map { content in
+            ["familyName", "givenName", "organisation", "categoryName"].map { content.fields[$0] ?? "" } + [content.code]
+        }.map { fields in
+            fields.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t")
+        }.joined(separator: "\n").write(to: badges, atomically: true, encoding: .utf8)
+        let run = try ChildProcess.run("/usr/bin/python3", [reportlab, badges.path, folder.appendingPathComponent("reportlab.pdf").path])
+            .succeeded("reportlab")
+        struct Answer: Decodable { let seconds: Double }
+        let answer = try JSONDecoder().decode(Answer.self, from: Data(run.output.utf8))
+        return .milliseconds(answer.seconds * 1000)
     }
 }

@@ -38,8 +38,7 @@ public struct BadgeRenderer: Sendable {
         case .zpl:
             let canvas = try CairoCanvas(imageWidth: template.label.width, height: template.label.height, dpi: template.dpi)
             let fits = try draw(badge, on: canvas)
-            let pixels = canvas.darkPixels()
-            try Data(ZPLGraphic.label(width: pixels.width, height: pixels.height, isDark: pixels.isDark).utf8).write(to: url)
+            try Data(ZPLGraphic.label(canvas.oneBitRows()).utf8).write(to: url)
             return fits
         }
     }
@@ -235,6 +234,10 @@ public struct BadgeRenderer: Sendable {
         cairo_rectangle(cr, box.x, box.y, box.width, box.height)
         cairo_fill(cr)
         cairo_set_source_rgb(cr, 0, 0, 0)
+        guard scale != nil else {
+            paintQRMask(symbol, at: origin, module: module, cr)
+            return
+        }
         // One rectangle per horizontal run of dark modules.
         for y in 0..<symbol.width {
             var x = 0
@@ -249,5 +252,26 @@ public struct BadgeRenderer: Sendable {
             }
         }
         cairo_fill(cr)
+    }
+
+    /// Paints a QR code into a vector document as a mask of one pixel per module, scaled without smoothing: a few
+    /// hundred bytes in the PDF where rectangles would write a thousand coordinates (most of a batch's time).
+    private func paintQRMask(_ symbol: QRSymbol, at origin: (x: Double, y: Double), module: Double, _ cr: OpaquePointer) {
+        let mask = cairo_image_surface_create(CAIRO_FORMAT_A8, Int32(symbol.width), Int32(symbol.width))!
+        defer { cairo_surface_destroy(mask) }
+        let stride = Int(cairo_image_surface_get_stride(mask))
+        let pixels = cairo_image_surface_get_data(mask)!
+        for y in 0..<symbol.width {
+            for x in 0..<symbol.width { pixels[y * stride + x] = symbol.isDark(x: x, y: y) ? 0xFF : 0 }
+        }
+        cairo_surface_mark_dirty(mask)
+        let pattern = cairo_pattern_create_for_surface(mask)!
+        defer { cairo_pattern_destroy(pattern) }
+        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
+        cairo_save(cr)
+        cairo_translate(cr, origin.x, origin.y)
+        cairo_scale(cr, module, module)
+        cairo_mask(cr, pattern)
+        cairo_restore(cr)
     }
 }

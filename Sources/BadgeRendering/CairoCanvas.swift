@@ -81,20 +81,25 @@ final class CairoCanvas {
         }
     }
 
-    /// An image canvas as rows of dark (true) and light pixels, for one-bit printers.
-    func darkPixels() -> (width: Int, height: Int, isDark: [Bool]) {
+    /// An image canvas as one-bit rows for one-bit printers, packed eight pixels to a byte, leftmost in the high bit
+    /// (1 is dark: luminance under half, in integer weights of Rec. 709's).
+    func oneBitRows() -> OneBitImage {
         cairo_surface_flush(surface)
         let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
-        let data = cairo_image_surface_get_data(surface)!
-        var dark = [Bool](repeating: false, count: width * height)
-        for y in 0..<height {
-            for x in 0..<width {
-                let pixel = data.advanced(by: y * stride + x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
-                let r = Double((pixel >> 16) & 0xFF), g = Double((pixel >> 8) & 0xFF), b = Double(pixel & 0xFF)
-                dark[y * width + x] = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128
+        let data = UnsafeRawPointer(cairo_image_surface_get_data(surface)!)
+        let bytesPerRow = (width + 7) / 8
+        var bits = [UInt8](repeating: 0, count: bytesPerRow * height)
+        bits.withUnsafeMutableBufferPointer { bits in
+            for y in 0..<height {
+                let row = data.advanced(by: y * stride)
+                for x in 0..<width {
+                    let pixel = row.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self)
+                    let luminance = 54 * ((pixel >> 16) & 0xFF) + 183 * ((pixel >> 8) & 0xFF) + 19 * (pixel & 0xFF)
+                    if luminance < 128 * 256 { bits[y * bytesPerRow + x / 8] |= 0x80 >> UInt8(x % 8) }
+                }
             }
         }
-        return (width, height, dark)
+        return OneBitImage(width: width, height: height, bytesPerRow: bytesPerRow, bits: bits)
     }
 }
