@@ -169,13 +169,14 @@ struct DesksCommand: AsyncParsableCommand {
 
     /// Every desk searching with no pause between requests, for `saturation` seconds.
     private func saturate(api: DeskClient) async throws -> Requests {
+        // Each desk's queries first, outside the timed window.
+        let people = try SyntheticRoster().delegates(count: delegates)
+        let mixes = (0..<desks).map { DeskQuery.mix(count: 2_000, over: people, seed: UInt64(100 + $0)).map(\.text) }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .seconds(saturation))
         let start = clock.now
-        let roster = try SyntheticRoster()
         let results = try await withThrowingTaskGroup(of: DeskResult.self) { group in
-            for index in 0..<desks {
-                let queries = roster.queries(count: 2_000, rosterSize: delegates, seed: UInt64(100 + index))
+            for queries in mixes {
                 group.addTask {
                     var result = DeskResult()
                     for query in queries where clock.now < deadline {

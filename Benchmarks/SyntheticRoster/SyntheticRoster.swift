@@ -57,9 +57,4 @@ public struct SyntheticRoster: Sendable {
         for delegate in delegates(count: count, seed: seed) { csv.append(delegate.row) }
         return csv.text
     }
-
-    /// Desk queries over a roster of `rosterSize` from ``csv(count:seed:)``: the mix of ``DeskQuery``.
-    public func queries(count: Int, rosterSize: Int, seed: UInt64 = 7) -> [String] {
-        DeskQuery.mix(count: count, over: delegates(count: rosterSize), seed: seed).map(\.text)
-    }
 }
