@@ -5,7 +5,7 @@ extension SearchIndex {
     }
 
     /// The layout ``serializedParts()`` writes: bumped whenever it or the index's meaning changes.
-    static let format: UInt32 = 2
+    static let format: UInt32 = 3
 
     /// The index as parts of bytes: a header naming the format, then each of its flat arrays in this machine's byte
     /// order, so that loading is copying rather than building, one array at a time.
@@ -15,7 +15,6 @@ extension SearchIndex {
             Array("LYSI".utf8) + bytes([Self.format]), bytes(ids), bytes(documentStarts), bytes(documentWords), bytes(references),
             bytes(places), vocabulary.bytes, bytes(vocabulary.starts), bytes(vocabulary.postings), bytes(vocabulary.postingStarts),
             vocabulary.nameWords, bytes(vocabulary.trigramKeys), bytes(vocabulary.trigramStarts), bytes(vocabulary.trigramWords),
-            vocabulary.nameAlphabet,
         ]
     }
 
@@ -40,7 +39,7 @@ extension SearchIndex {
             vocabulary: SearchVocabulary(
                 bytes: try read(UInt8.self), starts: try read(UInt32.self), postings: try read(UInt32.self),
                 postingStarts: try read(UInt32.self), nameWords: try read(UInt8.self), trigramKeys: try read(UInt32.self),
-                trigramStarts: try read(UInt32.self), trigramWords: try read(UInt32.self), nameAlphabet: try read(UInt8.self)))
+                trigramStarts: try read(UInt32.self), trigramWords: try read(UInt32.self)))
         guard try nextPart() == nil, holdsTogether else {
             throw UnreadableIndex(description: "The stored search index does not hold together.")
         }

@@ -61,25 +61,29 @@ public struct SearchIndex: Sendable, Equatable {
     public func search(_ query: SearchQuery, limit: Int) -> [Hit] {
         guard !query.isEmpty, limit > 0 else { return [] }
         let matches = query.terms.map { SearchTermMatches($0, in: vocabulary, allowingTypos: false) }
-        let hits = rank(candidates(matches), matches)
+        let hits = rank(candidates(matches, limit: limit), matches)
         if hits.count >= limit || !query.terms.contains(where: { $0[0].utf8.count >= Self.shortestWithTypo }) {
             return Array(hits.prefix(limit))
         }
         // Allowing typos keeps every exact match at its own score, above any match with a typo.
         let withTypos = query.terms.map { SearchTermMatches($0, in: vocabulary, allowingTypos: true) }
-        return Array(rank(candidates(withTypos), withTypos).prefix(limit))
+        return Array(rank(candidates(withTypos, limit: limit), withTypos).prefix(limit))
     }
 
     /// The documents of the typed word matching the fewest, in the order of its matched words, at most
-    /// ``candidateLimit``.
-    private func candidates(_ matches: [SearchTermMatches]) -> [UInt32] {
+    /// ``candidateLimit``. A query of one word stops once `limit` documents match it at the start of a name word:
+    /// every document after those would score below them (inside a word, in an organisation or email, or a slip).
+    private func candidates(_ matches: [SearchTermMatches], limit: Int) -> [UInt32] {
         guard let narrowest = matches.min(by: { $0.estimatedDocuments < $1.estimatedDocuments }), narrowest.estimatedDocuments > 0
         else { return [] }
         var documents: [UInt32] = []
         var seen = Set<UInt32>()
-        narrowest.forEachWord { word in
+        var nameStarts = 0
+        narrowest.forEachWord { word, isNameStart in
+            if matches.count == 1, !isNameStart, nameStarts >= limit { return false }
             for document in vocabulary.documents(of: word) where seen.insert(document).inserted {
                 documents.append(document)
+                if isNameStart { nameStarts += 1 }
                 if documents.count == Self.candidateLimit { return false }
             }
             return true

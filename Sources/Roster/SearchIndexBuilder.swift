@@ -87,14 +87,10 @@ public struct SearchIndexBuilder {
             // (its long unique spellings would be most of the index).
             nameWords[Int(order[place])] != 0 || !sortedBytes[Int(starts[place])..<Int(starts[place + 1])].contains(0x40)
         }
-        var alphabet = Set<UInt8>()
-        for (place, word) in order.enumerated() where nameWords[Int(word)] != 0 {
-            alphabet.formUnion(sortedBytes[Int(starts[place])..<Int(starts[place + 1])])
-        }
         let vocabulary = SearchVocabulary(
             bytes: sortedBytes, starts: starts, postings: postings, postingStarts: postingStarts,
             nameWords: order.map { nameWords[Int($0)] }, trigramKeys: trigramKeys, trigramStarts: trigramStarts,
-            trigramWords: trigramWords, nameAlphabet: alphabet.sorted())
+            trigramWords: trigramWords)
         let ranked = firstWords.map { ($0.family == .max ? 0 : rank[Int($0.family)] + 1, $0.given == .max ? 0 : rank[Int($0.given)] + 1) }
         var alphabetical = Array(0..<UInt32(ids.count))
         alphabetical.sort { a, b in (ranked[Int(a)].0, ranked[Int(a)].1, a) < (ranked[Int(b)].0, ranked[Int(b)].1, b) }

@@ -81,28 +81,29 @@ struct SearchTermMatches {
         return length <= (spellings.first?.count ?? 0) + 1 ? .wholeWord : .start
     }
 
-    /// Calls `body` with each matched word once, best kind of match first, until it answers false.
-    func forEachWord(_ body: (Int) -> Bool) {
+    /// Calls `body` with each matched word once, best kind of match first, until it answers false; with it, whether
+    /// the word is a name word equal to a spelling or starting with one (a match no later word can beat).
+    func forEachWord(_ body: (_ word: Int, _ isNameStart: Bool) -> Bool) {
         var seen = Set<Int>()
-        func visit(_ word: Int) -> Bool { !seen.insert(word).inserted || body(word) }
+        func visit(_ word: Int, _ isNameStart: Bool) -> Bool { !seen.insert(word).inserted || body(word, isNameStart) }
         for word in exact.compactMap({ $0 }) {
-            guard visit(word) else { return }
+            guard visit(word, vocabulary.isNameWord(word)) else { return }
         }
         // Name words first: the start of a booking reference every delegate shares must not crowd them out.
         for range in prefixes {
-            for word in range where vocabulary.isNameWord(word) { guard visit(word) else { return } }
+            for word in range where vocabulary.isNameWord(word) { guard visit(word, true) else { return } }
         }
         for range in prefixes {
-            for word in range where !vocabulary.isNameWord(word) { guard visit(word) else { return } }
+            for word in range where !vocabulary.isNameWord(word) { guard visit(word, false) else { return } }
         }
         for spelling in spellings where spelling.count >= 3 {
             let words = spelling.withUnsafeBufferPointer { vocabulary.wordsMaybeContaining($0) }
             for word in words {
                 let contains = vocabulary.withWord(Int(word)) { word in spelling.withUnsafeBufferPointer { ByteSearch.contains($0, in: word) } }
-                if contains { guard visit(Int(word)) else { return } }
+                if contains { guard visit(Int(word), false) else { return } }
             }
         }
-        for word in typos { guard visit(Int(word)) else { return } }
+        for word in typos { guard visit(Int(word), false) else { return } }
     }
 
     private static func binarySearch(_ sorted: [UInt32], _ value: UInt32) -> Bool {

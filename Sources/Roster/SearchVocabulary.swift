@@ -19,8 +19,6 @@ struct SearchVocabulary: Sendable, Equatable {
     var trigramKeys: [UInt32]
     var trigramStarts: [UInt32]
     var trigramWords: [UInt32]
-    /// The bytes name words are made of: what a typo may put in or change a letter to.
-    var nameAlphabet: [UInt8]
 
     var count: Int { starts.count - 1 }
 
@@ -87,8 +85,10 @@ struct SearchVocabulary: Sendable, Equatable {
     }
 
     /// The name words whose start is one typo away from `term`, ascending: the words starting with one of the
-    /// spellings one edit away from it (a letter left out, added, changed, or two swapped), each found by binary
-    /// search, within the words sharing the letters before the edit, rather than by comparing every word.
+    /// spellings one edit away from it (a letter left out, added, changed, or two swapped; what is left at least
+    /// ``SearchIndex/shortestWithTypo`` letters long), each found by binary
+    /// search within the words sharing the letters before the edit; a letter is only ever changed or added to one
+    /// that some word has at that place.
     func nameWordsOneTypoAway(from term: [UInt8]) -> [UInt32] {
         guard !term.isEmpty else { return [] }
         var ranges: [Range<Int>] = []
@@ -98,21 +98,24 @@ struct SearchVocabulary: Sendable, Equatable {
             // Every word starting with the term's first `k` letters lies in `sharing[k]`.
             var sharing = [0..<count]
             for k in 1...term.count { sharing.append(wordsStarting(with: UnsafeBufferPointer(rebasing: term[0..<k]), in: sharing[k - 1])) }
-            func lookUp(keeping kept: Int, _ edit: (inout [UInt8]) -> Void) {
+            func lookUp(within bounds: Range<Int>, _ edit: (inout [UInt8]) -> Void) {
                 variant.removeAll(keepingCapacity: true)
                 variant.append(contentsOf: term)
                 edit(&variant)
-                let range = variant.withUnsafeBufferPointer { wordsStarting(with: $0, in: sharing[kept]) }
+                let range = variant.withUnsafeBufferPointer { wordsStarting(with: $0, in: bounds) }
                 if !range.isEmpty { ranges.append(range) }
             }
             for at in 0..<term.count {
-                lookUp(keeping: at) { $0.remove(at: at) }
-                if at + 1 < term.count { lookUp(keeping: at) { $0.swapAt(at, at + 1) } }
-                for letter in nameAlphabet where letter != term[at] { lookUp(keeping: at) { $0[at] = letter } }
+                // A letter left out never leaves fewer than four: `jnes` is a slip of Jones, not of every `jes…`.
+                if term.count > SearchIndex.shortestWithTypo { lookUp(within: sharing[at]) { $0.remove(at: at) } }
+                if at + 1 < term.count { lookUp(within: sharing[at]) { $0.swapAt(at, at + 1) } }
+                forEachNextLetter(at: at, within: sharing[at]) { letter, group in
+                    if letter != term[at] { lookUp(within: group) { $0[at] = letter } }
+                    lookUp(within: group) { $0.insert(letter, at: at) }
+                }
             }
-            for at in 0...term.count {
-                for letter in nameAlphabet { lookUp(keeping: at) { $0.insert(letter, at: at) } }
-            }
+            // A letter added at the end: every longer word starting with the term.
+            ranges.append(sharing[term.count])
         }
         var words: [UInt32] = []
         var next = 0
@@ -121,6 +124,31 @@ struct SearchVocabulary: Sendable, Equatable {
             next = max(next, range.upperBound)
         }
         return words
+    }
+
+    /// Calls `body` with each letter (byte) the words in `range`, which all share their first `length` bytes, have
+    /// next, and the words having it: sorted words put each letter's together.
+    private func forEachNextLetter(at length: Int, within range: Range<Int>, _ body: (UInt8, Range<Int>) -> Void) {
+        var groups: [(UInt8, Range<Int>)] = []
+        bytes.withUnsafeBufferPointer { all in
+            var first = range.lowerBound
+            while first < range.upperBound {
+                guard Int(starts[first + 1]) - Int(starts[first]) > length else {
+                    // The word that is the shared start itself, first of all.
+                    first += 1
+                    continue
+                }
+                let letter = all[Int(starts[first]) + length]
+                var low = first + 1, high = range.upperBound
+                while low < high {
+                    let middle = (low + high) / 2
+                    if all[Int(starts[middle]) + length] <= letter { low = middle + 1 } else { high = middle }
+                }
+                groups.append((letter, first..<low))
+                first = low
+            }
+        }
+        for (letter, group) in groups { body(letter, group) }
     }
 
     private func words(withTrigram key: UInt32) -> ArraySlice<UInt32>? {

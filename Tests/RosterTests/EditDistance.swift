@@ -25,7 +25,8 @@ enum EditDistance {
     /// typed half-way with a slip still matches.
     static func isOneTypoAway(_ term: UnsafeBufferPointer<UInt8>, fromStartOf word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard term.count >= 4, word.count >= term.count - 1 else { return false }
-        for length in (term.count - 1)...(term.count + 1) where length <= word.count {
+        // What a slip leaves is four letters at least.
+        for length in max(term.count - 1, 4)...(term.count + 1) where length <= word.count {
             if isAtMostOne(term, UnsafeBufferPointer(rebasing: word[0..<length])) { return true }
         }
         return false
