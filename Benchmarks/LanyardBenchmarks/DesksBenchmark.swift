@@ -130,7 +130,9 @@ struct DesksCommand: AsyncParsableCommand {
         _ = try RosterImporter(database: station.database).run(.init(delegates: csv))
         _ = try await station.addStaff("bench-desk", role: .desk)
         let token = try await station.issueToken(for: "bench-desk")
-        let candidates = try station.database.delegates().filter { $0.reference.hasPrefix("SYN-") && $0.status == .confirmed }
+        let candidates = try station.database.delegates().filter {
+            $0.reference.hasPrefix(SyntheticRoster.referencePrefix) && $0.status == .confirmed
+        }
         let stride = max(1, candidates.count / max(1, desks * arrivals))
         let chosen = Swift.stride(from: 0, to: candidates.count, by: stride).prefix(desks * arrivals).map { candidates[$0] }
         return (token, (0..<desks).map { desk in Swift.stride(from: desk, to: chosen.count, by: desks).map { chosen[$0] } })

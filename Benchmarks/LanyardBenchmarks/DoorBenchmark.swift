@@ -87,7 +87,7 @@ enum DoorBenchmarkSetup {
         let arrival = try station.event.parseTime("2027-03-09T08:00")
         var codes: [String] = []
         for number in stride(from: 1, through: delegates, by: max(1, delegates / badges)) {
-            let reference = String(format: "SYN-%07d", number)
+            let reference = SyntheticRoster.reference(number)
             guard try station.database.delegate(reference).status == .confirmed else { continue }
             _ = try station.database.checkIn(reference: reference, station: "desk", at: arrival)
             let issue = try station.database.nextBadges(for: [reference])[0]

@@ -114,7 +114,9 @@ struct VenueCommand: AsyncParsableCommand {
         try ("doors:\n" + yaml).write(to: data.url.appendingPathComponent("station.yaml"), atomically: true, encoding: .utf8)
 
         let scansPerRun = Int(duration * 1000) / scanInterval + 5
-        let confirmed = try station.database.delegates().filter { $0.reference.hasPrefix("SYN-") && $0.status == .confirmed && $0.days.contains(1) }
+        let confirmed = try station.database.delegates().filter {
+            $0.reference.hasPrefix(SyntheticRoster.referencePrefix) && $0.status == .confirmed && $0.days.contains(1)
+        }
         let perDesk = Int(duration / 2) + 2
         guard confirmed.count >= 2 * (doors * scansPerRun + desks * perDesk) else { throw BenchmarkFailure("The roster is too small for this run.") }
         var generator = SplitMix64(seed: 7)

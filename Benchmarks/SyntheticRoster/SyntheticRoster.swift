@@ -11,6 +11,12 @@ public struct SyntheticRoster: Sendable {
         "reference", "title", "first_name", "last_name", "native_name", "organisation", "country", "category", "email", "sessions",
         "days", "status",
     ]
+    /// How every generated reference starts.
+    public static let referencePrefix = "BEN-"
+
+    /// The reference of the `number`th generated delegate, from 1.
+    public static func reference(_ number: Int) -> String { referencePrefix + String(format: "%07d", number) }
+
     private let countries: [String]
     private let categories: [String]
     private let sessions: [(code: String, day: String)]
@@ -23,7 +29,7 @@ public struct SyntheticRoster: Sendable {
         sessions = try DelimitedTable(contentsOf: SampleConference.sessionsURL).records.map { ($0.fields[0], $0.fields[1]) }
     }
 
-    /// `count` delegates, references `BEN-0000001` onwards.
+    /// `count` delegates, references ``reference(_:)`` 1 onwards.
     public func delegates(count: Int, seed: UInt64 = 42) -> [SyntheticDelegate] {
         var generator = SplitMix64(seed: seed)
         let titles = ["", "", "Dr", "Mr", "Ms", "Insp.", "Prof.", "Cmdr"]
@@ -41,7 +47,7 @@ public struct SyntheticRoster: Sendable {
             let chosen = (0..<(2 + Int(generator.next() % 3))).map { _ in sessions.randomElement(using: &generator)! }
             let codes = Set(chosen.map(\.code)).sorted(), days = Set(chosen.map(\.day)).sorted()
             return SyntheticDelegate(
-                reference: String(format: "BEN-%07d", number), given: given, family: family,
+                reference: Self.reference(number), given: given, family: family,
                 nativeScript: !style.isLatin && generator.next() % 2 == 0, hasOtherScript: !style.isLatin,
                 fields: (
                     titles.randomElement(using: &generator)!, "\(place.latin) \(agencies.randomElement(using: &generator)!)", country,
