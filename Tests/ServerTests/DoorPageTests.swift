@@ -4,20 +4,22 @@ import Foundation
 import LanyardTestSupport
 import Roster
 import RosterStore
+import Server
 import Station
 import Testing
 
 /// The door screen in a real headless Chromium on a 10-inch tablet, a keyboard-wedge scanner typing into it.
 extension PageTests {
-    @Test func aDoorAdmitsABadgeDeniesItAgainDeniesAForgedCodeAndSaysSoWhenItLosesItsStation() async throws {
+    @Test func aDoorAdmitsABadgeDeniesItAgainDeniesAForgedCodeSaysSoWhenItLosesItsStationAndWorksAgainWhenItIsBack() async throws {
         let fixture = try await ServerFixture { $0.doors = [Door(name: "Main entrance", place: .area(name: "Venue", capacity: 800))] }
-        let code = try BusyStore.arrivals(1, at: fixture.station)[0]
+        let arrivals = try BusyStore.arrivals(2, at: fixture.station)
+        let code = arrivals[0]
         let token = try BadgeToken(parsing: code)
         var claims = token.claims
         claims.reference = "ESOCC-00012"
         let forged = BadgeToken(claims: claims, signature: token.signature).text
         try await Browser.session(width: 1280, height: 800) { browser in
-            try await fixture.serving { port, _ in
+            let port = try await fixture.serving { port, _ in
                 try await Self.signIn(browser, port: port, as: .door)
                 try await browser.element("[data-door='Main entrance']")
                 try await browser.screenshot(to: Self.screenshots.appendingPathComponent("door-picker-tablet-1280x800.png"))
@@ -25,6 +27,8 @@ extension PageTests {
                 try await browser.wait("the station's stream") { try await browser.attribute("data-connection", of: "body") == "online" }
                 try await Self.scan(code, at: browser, expecting: "ADMIT")
                 #expect(try await browser.text("[data-testid=verdict-name]").isEmpty == false)
+                let focused = try await browser.execute("return document.activeElement?.dataset.testid ?? ''") as? String
+                #expect(focused == "scan-input", "the verdict leaves the scanner's field ready for the next scan")
                 #expect(try await browser.text("[data-testid=occupancy]").contains("1 / 800"))
                 try await browser.screenshot(to: Self.screenshots.appendingPathComponent("door-admit-tablet-1280x800.png"))
 
@@ -36,6 +40,7 @@ extension PageTests {
                 #expect(try await browser.attribute("data-reason", of: "[data-testid=verdict-view]") == "bad-signature")
                 #expect(try await browser.text("[data-testid=verdict-name]").isEmpty, "a forged code names nobody")
                 try await browser.screenshot(to: Self.screenshots.appendingPathComponent("door-forged-tablet-1280x800.png"))
+                return port
             }
             // The station is gone: the whole screen says so, and a scan made now is never shown as admitted.
             try await browser.wait("the offline screen") { try await browser.attribute("hidden", of: "[data-testid=offline]") == nil }
@@ -43,10 +48,19 @@ extension PageTests {
             try await browser.wait("the unchecked scan") { try await browser.attribute("hidden", of: "[data-testid=offline-scan]") == nil }
             #expect(try await browser.text("[data-testid=verdict]") != "ADMIT")
             try await browser.screenshot(to: Self.screenshots.appendingPathComponent("door-offline-tablet-1280x800.png"))
+
+            // The station is back on its address: the page finds it by itself and decides again.
+            try await fixture.serving(.init(port: port)) { _, _ in
+                try await browser.wait("the station back", timeout: .seconds(30)) {
+                    try await browser.attribute("data-connection", of: "body") == "online"
+                }
+                #expect(try await browser.attribute("hidden", of: "[data-testid=offline]") != nil)
+                try await Self.scan(arrivals[1], at: browser, expecting: "ADMIT")
+            }
         }
         await fixture.station.flushDoors()
         let verdicts = try fixture.station.database.logEntries(kind: .scan).compactMap { $0.details.scan?.reason }
-        #expect(verdicts == ["admitted", "already-inside", "bad-signature"])
+        #expect(verdicts == ["admitted", "already-inside", "bad-signature", "admitted"])
     }
 
     @Test func aStewardAnnulsTheirMistakenScanFromTheDoorScreenAndTheBadgeGoesInAgain() async throws {

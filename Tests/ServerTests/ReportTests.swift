@@ -28,7 +28,8 @@ import Testing
         _ = try await door.scan(codes[3], direction: .out)
         await door.flush()
         let onSite = Set(try await fixture.station.rollCall().people.map(\.reference))
-        let everyone = try fixture.station.database.logEntries(kind: .checkIn).compactMap(\.reference)
+        // Everyone on the roster: one who left, and those who never came, must not be listed either.
+        let everyone = try fixture.station.database.delegates().map(\.reference)
         #expect(onSite.count == 3)
         let app = try await fixture.application()
         try await app.test(.router) { client in
@@ -93,6 +94,37 @@ import Testing
         let registered = try await fixture.station.attendees(.session(session))
         #expect(registered.attendees.contains { $0.reference == arrived })
         #expect(registered.attendees.allSatisfy { $0.status != .inside }, "nobody went into \(session)")
+    }
+
+    @Test func theDashboardShowsARoomNearItsCapacityTheNoShowsAndWhenEachStationWasLastHeardFrom() async throws {
+        let fixture = try await Self.venue()
+        let day = fixture.station.event.arrivalDay(at: Date())
+        // A room of ten seats open all day: eight inside is under 90 %, nine is near capacity, ten is full.
+        let room = Session(code: "T1", day: day, start: "00:00", end: "23:59", title: "Small room", room: "Room T", capacity: 10, access: .all)
+        _ = try fixture.station.database.apply(sessions: [room], delegates: [])
+        let codes = try BusyStore.arrivals(10, at: fixture.station)
+        let door = try await fixture.station.door(session: "T1")
+        func figures() async throws -> DashboardView.SessionFigures {
+            await door.flush()
+            return try #require(try await fixture.station.dashboard().sessions.first { $0.code == "T1" })
+        }
+        for code in codes.prefix(8) { #expect(try await door.scan(code, direction: .in).decision.isAdmitted) }
+        var small = try await figures()
+        #expect((small.entries, small.occupancy, small.isNearCapacity, small.isFull) == (8, 8, false, false))
+        _ = try await door.scan(codes[8], direction: .in)
+        small = try await figures()
+        #expect((small.occupancy, small.isNearCapacity, small.isFull) == (9, true, false))
+        _ = try await door.scan(codes[9], direction: .in)
+        small = try await figures()
+        #expect((small.occupancy, small.isNearCapacity, small.isFull) == (10, true, true))
+
+        let dashboard = try await fixture.station.dashboard()
+        #expect(dashboard.totals.checkedIn == 10)
+        #expect(dashboard.totals.noShows == dashboard.totals.expected - 10)
+        // The station that checked them in (the one serving the dashboard), heard from just now.
+        let desk = try #require(dashboard.stations.first { $0.name == fixture.station.name })
+        #expect(abs(desk.lastContact.timeIntervalSinceNow) < 60)
+        #expect(desk.isThisStation)
     }
 
     /// The text of a PDF, as pdftotext reads it.
