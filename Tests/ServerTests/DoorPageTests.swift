@@ -25,7 +25,16 @@ extension PageTests {
                 try await browser.screenshot(to: Self.screenshots.appendingPathComponent("door-picker-tablet-1280x800.png"))
                 try await browser.click("[data-door='Main entrance']")
                 try await browser.wait("the station's stream") { try await browser.attribute("data-connection", of: "body") == "online" }
+                // Count the tones the page plays (the headless browser has an audio context but no speaker).
+                _ = try await browser.execute(
+                    """
+                    window.lanyardTones = 0;
+                    const oscillator = AudioContext.prototype.createOscillator;
+                    AudioContext.prototype.createOscillator = function () { window.lanyardTones += 1; return oscillator.call(this); };
+                    return true
+                    """)
                 try await Self.scan(code, at: browser, expecting: "ADMIT")
+                #expect(try await browser.execute("return window.lanyardTones") as? Int == 0, "no sound on ADMIT")
                 #expect(try await browser.text("[data-testid=verdict-name]").isEmpty == false)
                 let focused = try await browser.execute("return document.activeElement?.dataset.testid ?? ''") as? String
                 #expect(focused == "scan-input", "the verdict leaves the scanner's field ready for the next scan")
@@ -34,6 +43,7 @@ extension PageTests {
 
                 try await Self.scan(code, at: browser, expecting: "DENY")
                 #expect(try await browser.attribute("data-reason", of: "[data-testid=verdict-view]") == "already-inside")
+                #expect(try await browser.execute("return window.lanyardTones") as? Int == 2, "two low tones on DENY")
                 try await browser.screenshot(to: Self.screenshots.appendingPathComponent("door-deny-tablet-1280x800.png"))
 
                 try await Self.scan(forged, at: browser, expecting: "DENY")
