@@ -49,6 +49,14 @@ extension PageTests {
                 #expect(try await browser.count("[data-testid=drawer-rows] [data-status=on-site]") >= 1)
                 try await browser.screenshot(to: Self.screenshots.appendingPathComponent("dashboard-drill-down-1366x768.png"))
 
+                // Closed, then a country opens its delegates.
+                try await browser.click("#drawer-close")
+                try await browser.wait("the drawer closed") { try await browser.attribute("hidden", of: "#drawer") != nil }
+                let british = try await fixture.station.attendees(.country("GB")).attendees.count
+                try await browser.click("[data-testid=countries] tr[data-key=GB]")
+                try await browser.wait("the country's delegates") { try await browser.count("[data-testid=drawer-rows] tr") == british }
+                #expect(try await browser.text("#drawer-title").contains("United Kingdom"))
+
                 // A country, then at once a session: the list shown is the session's, whichever answer comes first.
                 _ = try await browser.execute(
                     """
