@@ -48,7 +48,11 @@ public struct QueueState: Codable, Sendable, Equatable {
     public var problem: String? {
         guard let status else { return "CUPS has no such queue" }
         if !status.isAcceptingJobs { return "not accepting jobs" }
-        if status.state == .stopped { return "stopped" + (status.reasons.isEmpty ? "" : ": " + status.reasons.joined(separator: ", ")) }
+        if status.state == .stopped {
+            // What whoever stopped it said (`cupsdisable -r "Out of labels"`), or else CUPS's reasons.
+            let why = status.message ?? (status.reasons.isEmpty ? nil : status.reasons.joined(separator: ", "))
+            return "stopped" + (why.map { ": " + $0 } ?? "")
+        }
         if !status.isHealthy { return status.reasons.joined(separator: ", ") }
         if case .unreachable(let why) = reachability { return "cannot be reached: \(why)" }
         return nil

@@ -4,6 +4,7 @@ import Foundation
 import LanyardTestSupport
 import NIOCore
 import NIOHTTP1
+import Printing
 import Roster
 import RosterStore
 import Station
@@ -72,6 +73,49 @@ extension PageTests {
                 #expect(try await browser.text("#drawer-title").hasPrefix("A1"))
                 let expected = try await fixture.station.attendees(.session("A1")).attendees.count
                 #expect(try await browser.count("[data-testid=drawer-rows] tr") == expected)
+            }
+        }
+    }
+}
+
+extension PageTests {
+    @Test func theDashboardShowsAStoppedPrinterAndTheBadgeWaitingThenThePrinterReadyWithNothingWaiting() async throws {
+        let cups = try PrivateCUPS()
+        let printer = try FakeLabelPrinter()
+        try cups.addQueue("desk1", uri: printer.uri)
+        try cups.tool("cupsdisable", "-r", "Out of labels", "desk1")
+        let server = cups.server
+        let fixture = try await ServerFixture {
+            $0.printers = PrinterRoute("desk1")
+            $0.cupsServer = server
+        }
+        try await fixture.serving { port, _ in
+            try await Browser.session(width: 1366, height: 900) { browser in
+                try await browser.open("http://127.0.0.1:\(port)/dashboard")
+                try await browser.type("organiser", into: "[data-testid=signin-name]")
+                try await browser.type(ServerFixture.passwords[.organiser]! + Browser.Key.enter, into: "[data-testid=signin-password]")
+                try await browser.wait("the live dashboard") { try await browser.text("[data-testid=checked-in]") == "0" }
+                // The station's only printer is stopped: the badge of this check-in waits for one.
+                _ = try await fixture.station.checkIn(.init(reference: "ESOCC-00012", print: true, nonce: "dashboard-printer-1"), by: "desk")
+                try await browser.wait("the stopped printer and the badge waiting") {
+                    let shown = try await browser.text("#printers")
+                    return shown.contains("stopped: Out of labels") && shown.contains("1 badge waiting for a printer")
+                }
+                let stopped = try await fixture.station.dashboard()
+                let desk1 = try #require(stopped.printers.first { $0.queue == "desk1" })
+                #expect((desk1.usable, desk1.problem, desk1.waiting, stopped.unassignedPrintJobs) == (false, "stopped: Out of labels", 0, 1))
+                _ = try await browser.execute("document.getElementById('printers').scrollIntoView(); return true")
+                try await browser.screenshot(to: Self.screenshots.appendingPathComponent("dashboard-printer-stopped-1366x900.png"))
+
+                // Labels loaded, the printer started: the badge prints and the dashboard says the printer is ready.
+                try cups.tool("cupsenable", "desk1")
+                try await browser.wait("the printer ready with nothing waiting", timeout: .seconds(60)) {
+                    let shown = try await browser.text("#printers")
+                    return shown.contains("ready") && shown.contains("0 waiting") && !shown.contains("waiting for a printer")
+                }
+                let deadline = Date().addingTimeInterval(30)
+                while printer.documents.isEmpty && Date() < deadline { try await Task.sleep(for: .milliseconds(200)) }
+                #expect(printer.documents.count == 1)
             }
         }
     }

@@ -159,39 +159,3 @@ import Testing
         #expect(printer.documents.count == 1)
     }
 }
-
-extension LiveServerTests {
-    @Test func theDashboardListsTheStationsPrinterWithItsStateAndTheBadgesWaitingForIt() async throws {
-        let cups = try PrivateCUPS()
-        let printer = try FakeLabelPrinter()
-        try cups.addQueue("desk1", uri: printer.uri)
-        try cups.tool("cupsdisable", "-r", "Out of labels", "desk1")
-        let fixture = try await ServerFixture {
-            $0.printers = PrinterRoute("desk1")
-            $0.cupsServer = cups.server
-        }
-        let station = fixture.station
-        // The station's printer is stopped: the badge waits for it.
-        let arrival = try await station.checkIn(.init(reference: "ESOCC-00012", print: true, nonce: "dashboard-printer-1"), by: "desk")
-        let key = try #require(arrival.print?.key)
-        for _ in 0..<5 { _ = try station.printWorker.spooler.step() }
-        #expect(try station.database.printJob(key)?.state != .printed)
-        var dashboard = try await station.dashboard()
-        var desk1 = try #require(dashboard.printers.first { $0.queue == "desk1" })
-        #expect(!desk1.usable)
-        #expect(desk1.problem?.isEmpty == false)
-        #expect(desk1.waiting + dashboard.unassignedPrintJobs == 1, "the badge waits, for desk1 or for any printer")
-
-        // Labels loaded, the printer started again: the badge prints and nothing waits.
-        try cups.tool("cupsenable", "desk1")
-        for _ in 0..<300 where try station.database.printJob(key)?.state != .printed {
-            _ = try station.printWorker.spooler.step()
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        dashboard = try await station.dashboard()
-        desk1 = try #require(dashboard.printers.first { $0.queue == "desk1" })
-        #expect(desk1.usable)
-        #expect(desk1.waiting + dashboard.unassignedPrintJobs == 0)
-        #expect(printer.documents.count == 1)
-    }
-}

@@ -134,7 +134,7 @@
       ),
     );
     if (data.printSystemProblem) items.unshift(h('li', {}, h('span', { class: 'dot dot-red' }), h('span', { class: 'grow' }, data.printSystemProblem)));
-    if (data.unassignedPrintJobs > 0) items.push(h('li', {}, h('span', { class: 'dot dot-amber' }), h('span', { class: 'grow' }, `${data.unassignedPrintJobs} badges waiting for a printer`)));
+    if (data.unassignedPrintJobs > 0) items.push(h('li', {}, h('span', { class: 'dot dot-amber' }), h('span', { class: 'grow' }, `${data.unassignedPrintJobs} ${data.unassignedPrintJobs === 1 ? 'badge' : 'badges'} waiting for a printer`)));
     if (items.length === 0) items.push(h('li', { class: 'muted' }, 'No printers.'));
     printers.replaceChildren(...items);
 
