@@ -66,6 +66,25 @@ import Testing
     }
 
     @Test(arguments: Kind.allCases)
+    func aLargePushWithEntriesRepeatedInItIsMergedOnceInTheOrderSent(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, fixture in
+            let start = try await store.entries(after: 0, limit: 2_000, wait: .zero, roster: nil).last
+            // More than one statement's worth on PostgreSQL, with some entries sent twice in the same push.
+            let entries = (0..<2_500).map { Self.checkOut($0 % 60, fixture) }
+            #expect(try await store.merge(entries + entries.prefix(10)) == 2_500)
+            var pulled: [LogEntry] = []
+            var cursor = start
+            while true {
+                let batch = try await store.entries(after: cursor, limit: 1_000, wait: .zero, roster: nil)
+                guard !batch.entries.isEmpty else { break }
+                pulled += batch.entries.map(\.entry)
+                cursor = batch.last
+            }
+            #expect(pulled == entries)
+        }
+    }
+
+    @Test(arguments: Kind.allCases)
     func aPullWaitingForNewEntriesAnswersAsSoonAsOneIsMerged(kind: Kind) async throws {
         try await Self.withStore(kind) { store, fixture in
             let now = try await store.entries(after: 0, limit: 2_000, wait: .zero, roster: nil)
