@@ -92,7 +92,7 @@ public final class NameFolder: Sendable {
     private static func asciiSpellings(of word: Substring) -> Spellings {
         if !word.utf8.contains(where: isJoiner) { return Spellings(whole: [lowercasedASCII(word)]) }
         var spellings = Spellings()
-        spellings.add(folded: word.utf8.map { 0x41...0x5A ~= $0 ? $0 + 32 : $0 })
+        spellings.add(folded: lowercasedASCII(word).utf8)
         return spellings
     }
 

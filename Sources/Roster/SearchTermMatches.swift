@@ -6,10 +6,8 @@
 /// matches a large part of the vocabulary, and search visits only as many words as its candidates need.
 struct SearchTermMatches {
     /// How a word matches a typed word, worst first.
-    enum Kind: Int, Comparable {
-        case typo = 1, substring, prefix, exact
-
-        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    enum Kind {
+        case typo, substring, prefix, exact
     }
 
     private let vocabulary: SearchVocabulary
@@ -64,9 +62,12 @@ struct SearchTermMatches {
 
     /// Whether word `word` contains a spelling of the typed word.
     func isInside(_ word: Int) -> Bool {
-        vocabulary.withWord(word) { word in
-            spellings.contains { spelling in spelling.withUnsafeBufferPointer { ByteSearch.contains($0, in: word) } }
-        }
+        spellings.contains { spelling in Self.word(word, in: vocabulary, contains: spelling) }
+    }
+
+    /// Whether word `word` of `vocabulary` contains `spelling`, compared in place.
+    private static func word(_ word: Int, in vocabulary: SearchVocabulary, contains spelling: [UInt8]) -> Bool {
+        vocabulary.withWord(word) { word in spelling.withUnsafeBufferPointer { ByteSearch.contains($0, in: word) } }
     }
 
     /// How much of a word a typo match covers.
@@ -98,9 +99,8 @@ struct SearchTermMatches {
         }
         for spelling in spellings where spelling.count >= 3 {
             let words = spelling.withUnsafeBufferPointer { vocabulary.wordsMaybeContaining($0) }
-            for word in words {
-                let contains = vocabulary.withWord(Int(word)) { word in spelling.withUnsafeBufferPointer { ByteSearch.contains($0, in: word) } }
-                if contains { guard visit(Int(word), false) else { return } }
+            for word in words where Self.word(Int(word), in: vocabulary, contains: spelling) {
+                guard visit(Int(word), false) else { return }
             }
         }
         for word in typos { guard visit(Int(word), false) else { return } }
