@@ -49,8 +49,9 @@ final class SearchIndexCache: Sendable {
 
     /// The stored index of `revision`, or nil when there is none or it cannot be read (it is then built again).
     private static func load(_ db: Database, revision: Int64) throws -> SearchIndex? {
-        // No part for this revision reads as an index cut short: nil, as one that cannot be read. One part at a time, read in place from SQLite's buffer (a cursor's row is not copied): the index is tens of
-        // megabytes, and a station's peak memory counts each copy.
+        // No part for this revision reads as an index cut short: nil, as one that cannot be read. One part at a
+        // time, read in place from SQLite's buffer (a cursor's row is not copied): the index is tens of megabytes,
+        // and a station's peak memory counts each copy.
         let rows = try Row.fetchCursor(db, sql: "SELECT body FROM searchIndex WHERE revision = ? ORDER BY part", arguments: [revision])
         return try? SearchIndex {
             try rows.next().map { row in try row.withUnsafeData(atIndex: 0) { data in data.map { [UInt8]($0) } ?? [] } }
