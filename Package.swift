@@ -163,7 +163,7 @@ let package = Package(
         .target(
             name: "LanyardTestSupport",
             dependencies: [
-                "Station", "SampleConference", "CPangoCairo", logging,
+                "Station", "SampleConference", "CPangoCairo", logging, hummingbird, lifecycle,
                 .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Tests/LanyardTestSupport", swiftSettings: strictSettings),
@@ -220,7 +220,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "PostgresHubTests",
-            dependencies: ["PostgresHub", "Station", "Sync", "Roster", "RosterStore", "LanyardTestSupport", logging],
+            dependencies: ["PostgresHub", "Station", "Sync", "Roster", "RosterStore", "LanyardTestSupport", logging, hummingbird],
             swiftSettings: strictSettings),
         .testTarget(
             name: "LanyardCLITests",

@@ -34,17 +34,12 @@ extension PostgresHub {
         }
     }
 
-    /// Puts `station`'s event, roster and log in the database when it holds no event yet; otherwise checks that it
-    /// holds the same event (a hub with another event's folder is refused).
+    /// Puts `station`'s event, roster and log in the database, all or nothing, when it holds no event yet; otherwise
+    /// checks that it holds the same event (a hub with another event's folder is refused).
     public func seed(from station: Station) async throws -> Start {
         let package = try await station.eventPackage(for: station.name, signingKey: true)
-        let database = station.database
-        let log = try await database.perform { try $0.logEntries() }
-        var event = package
-        event.delegates = []
-        let eventText = String(decoding: try SyncJSON.encoder().encode(event), as: UTF8.self)
-        let delegates = try package.delegates.map { ($0.reference, String(decoding: try SyncJSON.encoder().encode($0), as: UTF8.self)) }
-        let start: Start = try await failing("take the event") { [self] in
+        let log = try Self.rows(of: try await station.database.perform { try $0.logEntries() })
+        return try await failing("take the event", within: timeout * 6) { [self] in
             try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
                 let rows = try await connection.query("SELECT package FROM hub_event WHERE id = 1", logger: logger)
@@ -57,16 +52,31 @@ extension PostgresHub {
                     }
                     return .joined
                 }
+                var event = package
+                event.delegates = []
+                let eventText = String(decoding: try SyncJSON.encoder().encode(event), as: UTF8.self)
                 try await connection.query(
                     "INSERT INTO hub_event (id, package, roster_revision) VALUES (1, \(eventText), 1)", logger: logger)
-                for (reference, body) in delegates {
-                    try await connection.query("INSERT INTO hub_delegate (reference, body) VALUES (\(reference), \(body))", logger: logger)
-                }
+                try await write(package.delegates, on: connection)
+                _ = try await insert(log, on: connection)
                 return .seeded
             }
         }
-        if start == .seeded { _ = try await merge(log) }
-        return start
+    }
+
+    /// Writes `delegates` into the event's roster, a thousand a statement: new registrations added, changed ones
+    /// replaced, the others left as they are.
+    func write(_ delegates: [Delegate], on connection: PostgresConnection) async throws {
+        for start in stride(from: 0, to: delegates.count, by: 1_000) {
+            let part = delegates[start..<min(start + 1_000, delegates.count)]
+            let references = part.map(\.reference)
+            let bodies = try part.map { String(decoding: try SyncJSON.encoder().encode($0), as: UTF8.self) }
+            try await connection.query(
+                """
+                INSERT INTO hub_delegate (reference, body) SELECT * FROM unnest(\(references)::text[], \(bodies)::text[])
+                ON CONFLICT (reference) DO UPDATE SET body = EXCLUDED.body WHERE hub_delegate.body <> EXCLUDED.body
+                """, logger: logger)
+        }
     }
 
     /// Copies `station`'s station tokens (hashes only) into the database, revoked ones as revoked, so that a station

@@ -62,32 +62,41 @@ public final class PostgresHub: HubStore, HubLink, Sendable {
 
     public func merge(_ entries: [LogEntry]) async throws -> Int {
         guard !entries.isEmpty else { return 0 }
-        let bodies = try entries.map { (id: $0.id, station: $0.station, body: String(decoding: try SyncJSON.encoder().encode($0), as: UTF8.self)) }
+        let rows = try Self.rows(of: entries)
         return try await failing("store the entries") { [self] in
-            try await client.withTransaction(logger: logger) { connection in
-                // One writer at a time: positions then become visible in their order, so a reader's cursor never
-                // passes an entry still being committed.
-                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.entryLock))", logger: logger)
-                // A thousand entries a statement, as arrays unnested in the order given (one round trip each, rather
-                // than one per entry); an entry the hub holds already is skipped, once or however often it is sent.
-                var merged = 0
-                for start in stride(from: 0, to: bodies.count, by: 1_000) {
-                    let part = bodies[start..<min(start + 1_000, bodies.count)]
-                    let (ids, stations, texts) = (part.map(\.id), part.map(\.station), part.map(\.body))
-                    let rows = try await connection.query(
-                        """
-                        INSERT INTO hub_entry (id, station, body)
-                        SELECT id, station, body FROM unnest(\(ids)::uuid[], \(stations)::text[], \(texts)::text[])
-                            WITH ORDINALITY AS given (id, station, body, place)
-                        ORDER BY place
-                        ON CONFLICT (id) DO NOTHING RETURNING position
-                        """, logger: logger)
-                    for try await _ in rows { merged += 1 }
-                }
-                if merged > 0 { try await connection.query("NOTIFY hub_entries", logger: logger) }
-                return merged
-            }
+            try await client.withTransaction(logger: logger) { connection in try await insert(rows, on: connection) }
         }
+    }
+
+    /// Entries as the database keeps them.
+    static func rows(of entries: [LogEntry]) throws -> [(id: UUID, station: String, body: String)] {
+        try entries.map { (id: $0.id, station: $0.station, body: String(decoding: try SyncJSON.encoder().encode($0), as: UTF8.self)) }
+    }
+
+    /// Appends the entries of `rows` the database does not hold yet, in their order, within the caller's transaction.
+    /// - Returns: How many were new.
+    func insert(_ rows: [(id: UUID, station: String, body: String)], on connection: PostgresConnection) async throws -> Int {
+        // One writer at a time: positions then become visible in their order, so a reader's cursor never passes an
+        // entry still being committed.
+        try await connection.query("SELECT pg_advisory_xact_lock(\(Self.entryLock))", logger: logger)
+        // A thousand entries a statement, as arrays unnested in the order given (one round trip each, rather than one
+        // per entry); an entry the hub holds already is skipped, once or however often it is sent.
+        var merged = 0
+        for start in stride(from: 0, to: rows.count, by: 1_000) {
+            let part = rows[start..<min(start + 1_000, rows.count)]
+            let (ids, stations, texts) = (part.map(\.id), part.map(\.station), part.map(\.body))
+            let inserted = try await connection.query(
+                """
+                INSERT INTO hub_entry (id, station, body)
+                SELECT id, station, body FROM unnest(\(ids)::uuid[], \(stations)::text[], \(texts)::text[])
+                    WITH ORDINALITY AS given (id, station, body, place)
+                ORDER BY place
+                ON CONFLICT (id) DO NOTHING RETURNING position
+                """, logger: logger)
+            for try await _ in inserted { merged += 1 }
+        }
+        if merged > 0 { try await connection.query("NOTIFY hub_entries", logger: logger) }
+        return merged
     }
 
     public func entries(after position: Int64, limit: Int, wait: Duration, roster: Int64?) async throws -> SyncBatch {
@@ -162,11 +171,13 @@ public final class PostgresHub: HubStore, HubLink, Sendable {
     /// The advisory lock every push takes, so that positions commit in order.
     static let entryLock: Int64 = 0x4C41_4E59_0001
 
-    /// Runs `body` within the hub's timeout, turning a database failure (or a database that does not answer) into a
+    /// Runs `body` within the hub's timeout (or `limit`), turning a database failure (or a database that does not answer) into a
     /// ``LanyardError`` `hubUnreachable` that says what was being done. It answers at once when the caller is cancelled
     /// (a hub shutting down) or the timeout passes, even while the database client still waits for a connection:
     /// that call ends on its own, by the server's statement timeout or when the pool shuts down.
-    func failing<T: Sendable>(_ doing: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    func failing<T: Sendable>(
+        _ doing: String, within limit: Duration? = nil, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
         let (answers, answer) = AsyncThrowingStream<T, any Error>.makeStream()
         let work = Task {
             do {
@@ -181,7 +192,8 @@ public final class PostgresHub: HubStore, HubLink, Sendable {
                         remedy: "Check that PostgreSQL is running and reachable; the hub tries again."))
             }
         }
-        let timer = Task { [timeout, address] in
+        let timeout = limit ?? timeout
+        let timer = Task { [address] in
             try await Task.sleep(for: timeout)
             answer.finish(throwing: LanyardError(.hubUnreachable, "The hub database \(address) did not answer within \(timeout)."))
             work.cancel()

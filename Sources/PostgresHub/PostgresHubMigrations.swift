@@ -14,6 +14,14 @@ enum PostgresHubMigrations {
                 // Station tokens made at any hub, as hashes.
                 "CREATE TABLE hub_token (secret_hash text PRIMARY KEY, station text NOT NULL, revoked boolean NOT NULL)",
             ]
-        )
+        ),
+        (
+            2,
+            [
+                // The pulls from the registration system, whichever hub made them: the validators of the copy last
+                // taken, and the last pull as JSON.
+                "CREATE TABLE hub_upstream (source text PRIMARY KEY, etag text, last_modified text, last_pull text NOT NULL)"
+            ]
+        ),
     ]
 }

@@ -26,17 +26,21 @@ public struct ServerConfiguration: Sendable {
         /// Where the stations' entries go and are pulled from: a database several hubs share, or (nil) the station's
         /// own store.
         public var store: (any HubStore)?
+        /// Where the pulls from the registration system are kept, and who else may pull: the database several hubs
+        /// share, or (nil) the station's own store.
+        public var upstreamLedger: (any UpstreamLedger)?
         /// The member of staff a token made at another hub sharing the store proves, when this station does not
         /// know it.
         public var sharedToken: (@Sendable (String) async throws -> StaffCredential?)?
 
         public init(
             signingStations: Set<String> = [], upstream: UpstreamSource? = nil, store: (any HubStore)? = nil,
-            sharedToken: (@Sendable (String) async throws -> StaffCredential?)? = nil
+            upstreamLedger: (any UpstreamLedger)? = nil, sharedToken: (@Sendable (String) async throws -> StaffCredential?)? = nil
         ) {
             self.signingStations = signingStations
             self.upstream = upstream
             self.store = store
+            self.upstreamLedger = upstreamLedger
             self.sharedToken = sharedToken
         }
     }

@@ -24,7 +24,9 @@ public enum StationServer {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         let feed = DashboardFeed(station: station, logger: logger)
-        let upstream = configuration.hub?.upstream.map { UpstreamPuller(station: station, source: $0, logger: logger) }
+        let upstream = configuration.hub.flatMap { hub in
+            hub.upstream.map { UpstreamPuller(station: station, source: $0, ledger: hub.upstreamLedger, logger: logger) }
+        }
         let router = try await buildRouter(station: station, configuration: configuration, logger: logger, feed: feed, upstream: upstream)
         var services: [any Service] = [station.printWorker, station.searchPreparation, feed] + extra
         if let upstream { services.append(upstream) }
@@ -79,7 +81,8 @@ public enum StationServer {
             let stations = api.group().add(middleware: RoleGuard(.station))
             SyncController(station: station, settings: hub).addRoutes(to: stations, organiser: organiser)
             if let source = hub.upstream {
-                UpstreamController(puller: upstream ?? UpstreamPuller(station: station, source: source, logger: logger)).addRoutes(to: organiser)
+                let puller = upstream ?? UpstreamPuller(station: station, source: source, ledger: hub.upstreamLedger, logger: logger)
+                UpstreamController(puller: puller).addRoutes(to: organiser)
             }
         }
         return router

@@ -14,6 +14,8 @@ public struct UpstreamPull: Codable, Sendable, Equatable {
         case unreachable
         /// The copy could not be written here (the store failed or stayed locked): the next pull tries again.
         case failed
+        /// Another hub of the event was pulling at that moment, so this one did not (hubs sharing a database).
+        case elsewhere
     }
 
     public var source: String

@@ -19,24 +19,38 @@ public import Station
 public actor UpstreamPuller: Service {
     private let station: Station
     private let source: UpstreamSource
+    private let ledger: any UpstreamLedger
     private let client: HTTPClient
     private let logger: Logger
     private var inFlight: Task<UpstreamPull, Never>?
 
-    public init(station: Station, source: UpstreamSource, client: HTTPClient = .shared, logger: Logger) {
+    /// - Parameter ledger: Where the pulls are kept, and who else may pull: the station's own store unless the
+    ///   event's hubs share a database.
+    public init(
+        station: Station, source: UpstreamSource, ledger: (any UpstreamLedger)? = nil, client: HTTPClient = .shared, logger: Logger
+    ) {
         self.station = station
         self.source = source
+        self.ledger = ledger ?? SingleHubLedger(station: station)
         self.client = client
         self.logger = logger
     }
 
+    /// Pulls every `interval` from the last pull of the event, whichever hub made it, until shutdown.
     public func run() async throws {
-        let (interval, logger) = (source.interval, logger)
+        let (interval, logger, url) = (source.interval, logger, source.url.absoluteString)
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
+                // A hub starting, or one of several sharing a database, waits for the pull due rather than pull again.
+                let last = try? await self.ledger.record(of: url)?.last.at
+                let due = last.map { $0.addingTimeInterval(Double(interval.components.seconds)) } ?? .distantPast
+                if due > Date() {
+                    try? await Task.sleep(for: .seconds(due.timeIntervalSinceNow))
+                    continue
+                }
                 let pull = await self.pull()
                 logger.info("Upstream roster pull", metadata: ["outcome": "\(pull.outcome.rawValue)", "problem": "\(pull.problem ?? "")"])
-                try? await Task.sleep(for: interval)
+                if pull.outcome == .elsewhere || pull.outcome == .failed { try? await Task.sleep(for: interval) }
             }
         }
     }
@@ -53,9 +67,7 @@ public actor UpstreamPuller: Service {
 
     /// The last pull's outcome, if there was one.
     public func last() async throws -> UpstreamPull? {
-        let url = source.url.absoluteString
-        guard let kept = try await station.database.perform({ try $0.upstreamPull(of: url) }) else { return nil }
-        return try SyncJSON.decoder().decode(UpstreamPull.self, from: kept.outcome)
+        try await ledger.record(of: source.url.absoluteString)?.last
     }
 
     /// A GET of `url` with the source's token and `headers`.
@@ -71,41 +83,53 @@ public actor UpstreamPuller: Service {
             && changes.categoriesAdded.isEmpty && changes.sessionsChanged.isEmpty)
     }
 
-    /// One pull, its outcome recorded with the validators of a copy taken (the time to ask pretix from next).
+    /// One pull, unless another hub of the event is pulling.
     private func pullOnce() async -> UpstreamPull {
+        do {
+            let pull = try await ledger.exclusively(on: station) { await self.pullAlone() }
+            return pull
+                ?? UpstreamPull(
+                    source: source.url.absoluteString, outcome: .elsewhere, at: Date(),
+                    problem: "Another hub of the event is pulling from the registration system now; every hub takes what it finds.")
+        } catch {
+            return UpstreamPull(source: source.url.absoluteString, outcome: .failed, at: Date(), problem: "\(error)")
+        }
+    }
+
+    /// One pull, its outcome kept with the validators of a copy taken (the time to ask pretix from next).
+    private func pullAlone() async -> UpstreamPull {
         let url = source.url.absoluteString
         let now = Date()
-        let kept = try? await station.database.perform { try $0.upstreamPull(of: url) }
+        let kept = try? await ledger.record(of: url)
         var pull: UpstreamPull
-        var validators: (etag: String?, lastModified: String?)?
+        var validators: UpstreamRecord.Validators?
         do {
             switch source.kind {
             case .export: (pull, validators) = try await pullExport(kept: kept, at: now)
-            case .pretix: (pull, validators) = try await pullPretix(since: kept?.lastModified, at: now)
+            case .pretix: (pull, validators) = try await pullPretix(since: kept?.validators.lastModified, at: now)
             }
         } catch let error as LanyardError {
             pull = UpstreamPull(source: url, outcome: .rejected, at: now, problem: error.description)
         } catch {
             pull = UpstreamPull(source: url, outcome: .unreachable, at: now, problem: "The source cannot be reached (\(error)).")
         }
-        let outcome = (try? SyncJSON.encoder().encode(pull)) ?? Data("{}".utf8)
-        let taken = validators
-        try? await station.database.perform { database in
-            try database.recordUpstreamPull(
-                of: url, etag: taken?.etag, lastModified: taken?.lastModified, keepValidators: taken == nil, at: now, outcome: outcome)
+        do {
+            try await ledger.keep(pull, validators: validators)
+        } catch {
+            logger.warning("An upstream pull could not be recorded", metadata: ["error": "\(error)"])
         }
         return pull
     }
 
     /// A whole export, asked for unless it is the copy taken last.
     private func pullExport(
-        kept: (etag: String?, lastModified: String?, checkedAt: Date, outcome: Data)?, at now: Date
-    ) async throws -> (UpstreamPull, (etag: String?, lastModified: String?)?) {
+        kept: UpstreamRecord?, at now: Date
+    ) async throws -> (UpstreamPull, UpstreamRecord.Validators?) {
         let url = source.url.absoluteString
-        let previous = kept.flatMap { try? SyncJSON.decoder().decode(UpstreamPull.self, from: $0.outcome) }
+        let previous = kept?.last
         var conditions: [(String, String)] = []
-        if let etag = kept?.etag { conditions.append(("If-None-Match", etag)) }
-        if let lastModified = kept?.lastModified { conditions.append(("If-Modified-Since", lastModified)) }
+        if let etag = kept?.validators.etag { conditions.append(("If-None-Match", etag)) }
+        if let lastModified = kept?.validators.lastModified { conditions.append(("If-Modified-Since", lastModified)) }
         let response = try await client.execute(request(source.url, headers: conditions), timeout: .seconds(120))
         let etag = response.headers.first(name: "ETag")
         if response.status == .notModified { return (UpstreamPull(source: url, outcome: .unchanged, at: now), nil) }
@@ -126,12 +150,13 @@ public actor UpstreamPuller: Service {
         let name = source.url.lastPathComponent.isEmpty ? "upstream export" : source.url.lastPathComponent
         var pull = await take(try UpstreamExport.table(from: pages, contentType: contentType, name: name), named: name, at: now)
         pull.etag = etag
-        return (pull, pull.outcome == .imported || pull.outcome == .unchanged ? (etag, response.headers.first(name: "Last-Modified")) : nil)
+        let taken = pull.outcome == .imported || pull.outcome == .unchanged
+        return (pull, taken ? .init(etag: etag, lastModified: response.headers.first(name: "Last-Modified")) : nil)
     }
 
     /// pretix's orders, all at the first pull, then those modified since the last one taken (a minute's overlap
     /// against clocks apart: taking an order twice changes nothing).
-    private func pullPretix(since: String?, at now: Date) async throws -> (UpstreamPull, (etag: String?, lastModified: String?)?) {
+    private func pullPretix(since: String?, at now: Date) async throws -> (UpstreamPull, UpstreamRecord.Validators?) {
         let base = source.url.absoluteString.hasSuffix("/") ? source.url.absoluteString : source.url.absoluteString + "/"
         guard var components = URLComponents(string: base + "orders/") else {
             throw LanyardError(.configurationError, "\(base) is not a pretix event's API URL.")
@@ -145,7 +170,7 @@ public actor UpstreamPuller: Service {
         }
         let pull = await take(try PretixOrders.table(from: pages), named: "pretix orders", at: now)
         let nextSince = now.addingTimeInterval(-60).formatted(Date.ISO8601FormatStyle())
-        return (pull, pull.outcome == .imported || pull.outcome == .unchanged ? (nil, nextSince) : nil)
+        return (pull, pull.outcome == .imported || pull.outcome == .unchanged ? .init(etag: nil, lastModified: nextSince) : nil)
     }
 
     /// A page of the source that must be there.

@@ -68,9 +68,6 @@ extension Lanyard {
                 }
             }
             guard store == nil || hub else { throw ValidationError("--store goes with --hub.") }
-            guard store == nil || (upstream == nil && upstreamPretix == nil) else {
-                throw ValidationError("Hubs on PostgreSQL do not pull from the registration system yet: run --upstream on a hub of its own.")
-            }
             guard shareSigningKey == nil || hub else { throw ValidationError("--share-signing-key goes with --hub.") }
             guard (upstream == nil && upstreamPretix == nil) || hub else { throw ValidationError("--upstream goes with --hub.") }
             guard upstream == nil || upstreamPretix == nil else { throw ValidationError("Give --upstream or --upstream-pretix, not both.") }
@@ -148,6 +145,7 @@ extension Lanyard {
                     }
                     var settings = settings
                     settings.store = database
+                    settings.upstreamLedger = database
                     settings.sharedToken = { secret in
                         // A token this hub knows is decided here alone (revoked here: refused at once).
                         guard try !station.database.knowsCredential(secret) else { return nil }

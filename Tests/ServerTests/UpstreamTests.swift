@@ -13,25 +13,16 @@ import Testing
 /// A hub pulling its roster from the registration system: a stand-in export server on loopback (a real HTTP server)
 /// whose export changes between pulls, answers 304 to a copy the hub has, and once serves a broken copy.
 @Suite struct UpstreamTests {
-    /// The sample conference's export, with `edit` applied to its lines (the header is line 0).
-    static func export(_ edit: (inout [String]) -> Void) throws -> String {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/SampleConference/conference/delegates.csv")
-        var lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
-        edit(&lines)
-        return lines.joined(separator: "\n") + "\n"
-    }
-
     @Test func aHubPullsNewChangedAndCancelledRegistrationsSkipsAnUnchangedCopyAndRejectsABrokenOneWhole() async throws {
         let fixture = try await ServerFixture()
         let station = fixture.station
         _ = try await station.correctName("ESOCC-00013", to: PersonNameFields(givenName: "Neil", familyName: "MacAllister"))
-        let first = try Self.export { lines in
+        let first = try StandInExport.sampleConference { lines in
             lines.append("ESOCC-09001,Ms,Irena,Kovač,,Europol,NL,DEL,irena.kovac@example.eu,A1,1;2,confirmed")
             lines[12] = lines[12].replacingOccurrences(of: "Police cantonale vaudoise", with: "Police cantonale du Valais")
             lines[1] = lines[1].replacingOccurrences(of: ",confirmed", with: ",cancelled")
         }
-        let broken = try Self.export { lines in
+        let broken = try StandInExport.sampleConference { lines in
             lines.append("ESOCC-09002,Mr,Broken,Row,,Nowhere,XX,NOSUCHCATEGORY,not-an-email,Z9,7,confirmed")
             lines[2] = lines[2].replacingOccurrences(of: ",confirmed", with: ",cancelled")
         }
@@ -66,6 +57,23 @@ import Testing
             // The source fixed: the next pull asks without the rejected copy's ETag, and takes it.
             upstream.replace(body: first + "ESOCC-09003,Mr,Jonas,Petraitis,,FNTT,LT,DEL,jonas@example.lt,,1,confirmed\n", etag: "\"v3\"")
             #expect(await puller.pull().added == 1)
+        }
+    }
+
+    @Test func aHubStartedSoonAfterTheLastPullWaitsForTheNextOneDueRatherThanPullAgain() async throws {
+        let fixture = try await ServerFixture()
+        let upstream = StandInExport(body: try StandInExport.sampleConference { _ in }, etag: "\"v1\"")
+        try await upstream.serving { port in
+            let source = UpstreamSource(url: URL(string: "http://127.0.0.1:\(port)/export.csv")!, interval: .seconds(60))
+            let puller = UpstreamPuller(station: fixture.station, source: source, logger: Logger(label: "test"))
+            _ = await puller.pull()
+            #expect(upstream.copiesSent == 1)
+            // The hub restarts (or another hub of the event starts its schedule): the next pull is a minute after this one.
+            let restarted = UpstreamPuller(station: fixture.station, source: source, logger: Logger(label: "test"))
+            let schedule = Task { try await restarted.run() }
+            try await Task.sleep(for: .seconds(2))
+            schedule.cancel()
+            #expect(upstream.copiesSent == 1 && upstream.notModifiedAnswers == 0, "the source was not asked again")
         }
     }
 
@@ -124,57 +132,6 @@ import Testing
             }
         }
         #expect(asked.withLock { $0 }.isEmpty, "the other address was never asked, so never handed the token")
-    }
-}
-
-/// A registration system's export on loopback: one body at a time with its ETag, answering 304 to a request that
-/// names it.
-final class StandInExport: Sendable {
-    private struct State {
-        var body: String
-        var etag: String
-        var notModified = 0
-        /// Later pages of a paginated export, by file name.
-        var pages: [String: String] = [:]
-    }
-
-    private let state: Mutex<State>
-    private let contentType: String
-
-    init(body: String, etag: String, contentType: String = "text/csv; charset=utf-8") {
-        state = Mutex(State(body: body, etag: etag))
-        self.contentType = contentType
-    }
-
-    var notModifiedAnswers: Int { state.withLock { $0.notModified } }
-
-    func addPage(_ file: String, _ body: String) {
-        state.withLock { $0.pages[file] = body }
-    }
-
-    func replace(body: String, etag: String) {
-        state.withLock {
-            $0.body = body
-            $0.etag = etag
-        }
-    }
-
-    /// Serves the export on a free port while `body` runs.
-    func serving(_ body: @Sendable (Int) async throws -> Void) async throws {
-        let router = Router()
-        router.get("/:file") { request, context -> Response in
-            let file = context.parameters.get("file") ?? ""
-            let (text, etag, asked) = self.state.withLock { state in
-                if let page = state.pages[file] { return (page, "", false) }
-                let asked = request.headers[.ifNoneMatch] == state.etag
-                if asked { state.notModified += 1 }
-                return (state.body, state.etag, asked)
-            }
-            if asked { return Response(status: .notModified, headers: [.eTag: etag]) }
-            return Response(
-                status: .ok, headers: [.contentType: self.contentType, .eTag: etag], body: .init(byteBuffer: ByteBuffer(string: text)))
-        }
-        try await LoopbackServer.serving(router, body)
     }
 }
 
@@ -294,25 +251,5 @@ final class StandInPretix: Sendable {
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
         }
         try await LoopbackServer.serving(router) { port in try await body("http://127.0.0.1:\(port)/api/v1/organizers/esocc/events/2027/") }
-    }
-}
-
-/// Another system the station talks to, stood in for on loopback: `router` served on a free port while `body` runs
-/// with that port.
-enum LoopbackServer {
-    static func serving(_ router: Router<BasicRequestContext>, _ body: @Sendable (Int) async throws -> Void) async throws {
-        let (ports, found) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in found.yield(channel.localAddress?.port ?? 0) }, logger: Logger(label: "stand-in"))
-        let group = ServiceGroup(services: [app], logger: Logger(label: "stand-in"))
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CancellationError() }
-            try await body(port)
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-        }
     }
 }
