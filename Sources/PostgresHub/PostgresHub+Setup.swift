@@ -108,6 +108,19 @@ extension PostgresHub {
         }
     }
 
+    /// Every hub's station tokens, as hashes, revoked ones marked: what the event's stations learn to tell each other
+    /// by.
+    public func stationTokens() async throws -> [SharedStationToken] {
+        try await failing("read the station tokens") { [self] in
+            var tokens: [SharedStationToken] = []
+            let rows = try await client.query("SELECT secret_hash, station, revoked FROM hub_token ORDER BY station", logger: logger)
+            for try await (hash, station, revoked) in rows.decode((String, String, Bool).self) {
+                tokens.append(SharedStationToken(secretHash: hash, station: station, revoked: revoked))
+            }
+            return tokens
+        }
+    }
+
     /// The advisory lock migrations and the first seeding take.
     static let migrationLock: Int64 = 0x4C41_4E59_0000
 }

@@ -141,6 +141,33 @@ extension RosterDatabase {
         }
     }
 
+    /// Takes station tokens made elsewhere (at the hub), as hashes: each station becomes a member of staff with the
+    /// station role and no password, holding those tokens; a token revoked there is revoked here. A name already
+    /// held here by someone with another role keeps its own member, and the token is not taken.
+    public func adoptStationTokens(_ tokens: [(secretHash: String, station: String, isRevoked: Bool)], at now: Date = Date()) throws {
+        try storeAccess {
+            try writer.write { db in
+                for token in tokens {
+                    let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE name = ?", arguments: [token.station])
+                    if role == nil {
+                        // No password hash can match the empty one: the member signs in with the token only.
+                        try db.execute(
+                            sql: "INSERT INTO staff (name, role, passwordHash, mustChangePassword, createdAt) VALUES (?, ?, '', 0, ?)",
+                            arguments: [token.station, StaffRole.station.rawValue, now])
+                    } else if role != StaffRole.station.rawValue {
+                        continue
+                    }
+                    try db.execute(
+                        sql: """
+                            INSERT INTO staffCredential (secretHash, staff, kind, createdAt, revokedAt) VALUES (?, ?, ?, ?, ?)
+                            ON CONFLICT (secretHash) DO UPDATE SET revokedAt = COALESCE(staffCredential.revokedAt, excluded.revokedAt)
+                            """,
+                        arguments: [token.secretHash, token.station, StaffCredential.Kind.token.rawValue, now, token.isRevoked ? now : nil])
+                }
+            }
+        }
+    }
+
     /// SHA-256 of a secret, hex: secrets are long and random, so a fast hash suffices to keep them out of the store.
     public static func secretHash(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()

@@ -6,6 +6,7 @@ public import Logging
 import Mustache
 import NIOSSL
 import Roster
+import RosterStore
 public import ServiceLifecycle
 public import Station
 public import Sync
@@ -84,6 +85,9 @@ public enum StationServer {
                 let puller = upstream ?? UpstreamPuller(station: station, source: source, ledger: hub.upstreamLedger, logger: logger)
                 UpstreamController(puller: puller).addRoutes(to: organiser)
             }
+        } else if try await station.database.perform({ try $0.joinedIdentity() }) != nil {
+            let stations = api.group().add(middleware: RoleGuard(.station))
+            SyncController(station: station, settings: .init()).addPeerRoutes(to: stations, organiser: organiser)
         }
         return router
     }

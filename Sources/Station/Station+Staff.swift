@@ -68,7 +68,8 @@ extension Station {
             throw LanyardError(
                 .tooManyAttempts, "Too many failed sign-ins.", remedy: "Try again after \(event.clockTime(until)).")
         }
-        let found = try await store { try $0.staffForSignIn(name) }
+        // A station known by the tokens its hub handed over has no password at all.
+        let found = try await store { try $0.staffForSignIn(name) }.flatMap { $0.passwordHash.isEmpty ? nil : $0 }
         // An unknown name costs the same bcrypt as a known one (its stand-in hash is made there too, once).
         let known = found?.passwordHash
         let matches = try await DispatchQueue.blocking.perform { Bcrypt.verify(password, hash: known ?? Self.unknownUserHash) }

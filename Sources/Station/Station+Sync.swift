@@ -128,6 +128,25 @@ extension Station {
 }
 
 extension Station {
+    /// This station's station tokens, as hashes, revoked ones marked: made here on a hub, or handed over by the hub
+    /// to a joined station.
+    public func stationTokens() async throws -> [SharedStationToken] {
+        try await store { database in
+            try database.stationTokens().map { SharedStationToken(secretHash: $0.secretHash, station: $0.station, revoked: $0.isRevoked) }
+        }
+    }
+
+    /// Takes the hub's station tokens, so that the stations of the event pushing their entries here directly (doors
+    /// of one room on different stations) are known while the hub is away; a token revoked at the hub is refused
+    /// here from then on.
+    public func adoptStationTokens(_ tokens: [SharedStationToken]) async throws {
+        try await store { database in
+            try database.adoptStationTokens(tokens.map { ($0.secretHash, $0.station, $0.revoked) })
+        }
+    }
+}
+
+extension Station {
     /// A sync cursor kept in the store: `pushed` (this station's log) or `pulled` (its hub's).
     public func syncCursor(_ name: String) async throws -> Int64 {
         try await store { try $0.syncCursor(name) }

@@ -87,6 +87,13 @@ public final class HubClient: Sendable {
         return pushed.merged
     }
 
+    /// The event's station tokens, as hashes, revoked ones marked.
+    public func stationTokens() async throws -> [SharedStationToken] {
+        struct Tokens: Decodable { let tokens: [SharedStationToken] }
+        let answer: Tokens = try await call(.GET, "sync/tokens", timeout: .seconds(30))
+        return answer.tokens
+    }
+
     /// The first of `entries` (at least one) whose push fits in the hub's 4 MB limit for sync requests, with room
     /// to spare.
     static func fitting(_ entries: [PositionedEntry]) throws -> [PositionedEntry] {
@@ -105,23 +112,25 @@ public final class HubClient: Sendable {
         return try await call(.GET, "sync/entries?after=\(position)&limit=\(limit)&wait=\(wait)\(known)", timeout: .seconds(Int64(wait) + 30))
     }
 
-    /// Calls the hub in use and, when it cannot be reached, each other hub in turn.
+    /// Calls the hub in use and, when it cannot be reached or refuses the token (a hub that has not heard of a token
+    /// made at another hub yet), each other hub in turn.
     private func call<Answer: Decodable>(
         _ method: HTTPMethod, _ path: String, body: (some Encodable)? = String?.none, timeout: TimeAmount
     ) async throws -> Answer {
         let start = current.withLock { $0 }
-        var unreachable: LanyardError?
+        var failure: LanyardError?
         for offset in 0..<urls.count {
             let index = (start + offset) % urls.count
             do {
                 let answer: Answer = try await call(urls[index], method, path, body: body, timeout: timeout)
                 if offset > 0 { current.withLock { $0 = index } }
                 return answer
-            } catch let error as LanyardError where error.code == .hubUnreachable {
-                unreachable = error
+            } catch let error as LanyardError where error.code == .hubUnreachable || error.code == .notPermitted {
+                // A refusal says more than a hub that cannot be reached.
+                if failure?.code != .notPermitted { failure = error }
             }
         }
-        throw unreachable!
+        throw failure!
     }
 
     private func call<Answer: Decodable>(

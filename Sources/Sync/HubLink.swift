@@ -14,6 +14,8 @@ public protocol HubLink: Sendable {
     /// The log after `position`, waiting up to `wait` seconds for something new; with `roster`, the roster revision
     /// held here, answered at once when it differs.
     func pull(after position: Int64, limit: Int, wait: Int, roster: Int64?) async throws -> SyncBatch
+    /// The event's station tokens, as hashes, revoked ones marked.
+    func stationTokens() async throws -> [SharedStationToken]
 }
 
 extension HubClient: HubLink {}

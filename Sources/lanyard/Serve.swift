@@ -46,6 +46,11 @@ extension Lanyard {
         @Option(help: "With --join: a PEM certificate authority to trust for the hub's HTTPS (its station-ca.pem with --tls self-signed).")
         var hubCA: String?
         @Flag(help: "With --join: this desk prints badges, so it asks the hub for the signing key.") var signsBadges = false
+        @Option(
+            help:
+                "With --join: other stations of the event (comma-separated URLs) to push this station's entries to directly, such as the one serving the other doors of a room, so that a badge passed back between them is caught while the hub is away."
+        )
+        var peer: String?
         @Option(help: "With --hub: pull the roster from the registration system's CSV or JSON export at this URL.") var upstream: String?
         @Option(help: "With --hub: pull the roster from a pretix event's REST API at this URL (…/api/v1/organizers/ORG/events/EVENT/).")
         var upstreamPretix: String?
@@ -57,14 +62,15 @@ extension Lanyard {
             try tls.validate()
             guard (join == nil) == (token == nil) else { throw ValidationError("Give --join URL and --token TOKEN together.") }
             guard hubCA == nil || join != nil else { throw ValidationError("--hub-ca goes with --join.") }
+            guard peer == nil || join != nil else { throw ValidationError("--peer goes with --join.") }
             guard !(hub && join != nil) else { throw ValidationError("A station is the hub or joins one, not both.") }
-            for hub in join.map(Self.hubs) ?? [] {
-                guard let url = URL(string: hub), let scheme = url.scheme else {
-                    throw ValidationError("--join is the hub's URL, as https://hub.local:8443.")
+            for (option, station) in (join.map(Self.hubs) ?? []).map({ ("--join", $0) }) + (peer.map(Self.hubs) ?? []).map({ ("--peer", $0) }) {
+                guard let url = URL(string: station), let scheme = url.scheme else {
+                    throw ValidationError("\(option) is a station's URL, as https://hub.local:8443.")
                 }
-                // The station token and every entry cross the venue's network: plain HTTP only to a hub on this machine.
+                // The station token and every entry cross the venue's network: plain HTTP only on this machine.
                 guard scheme == "https" || (scheme == "http" && ["127.0.0.1", "::1", "localhost"].contains(url.host ?? "")) else {
-                    throw ValidationError("--join needs the hub's https:// URL (plain http only for a hub on this machine).")
+                    throw ValidationError("\(option) needs an https:// URL (plain http only for a station on this machine).")
                 }
             }
             guard store == nil || hub else { throw ValidationError("--store goes with --hub.") }
@@ -95,21 +101,23 @@ extension Lanyard {
                             (shareSigningKey ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }),
                         upstream: source) : nil
                 if let join, let token {
-                    let urls = Self.hubs(join).map { URL(string: $0)! }
-                    let client =
+                    func client(_ urls: [URL]) throws -> HubClient {
                         try hubCA.map { try HubClient(urls: urls, token: token, trusting: URL(fileURLWithPath: $0)) }
-                        ?? HubClient(urls: urls, token: token)
+                            ?? HubClient(urls: urls, token: token)
+                    }
+                    let hub = try client(Self.hubs(join).map { URL(string: $0)! })
+                    let peers = try (peer.map(Self.hubs) ?? []).map { try client([URL(string: $0)!]) }
                     do {
                         let configuration = try self.station.configuration(printers: printing.printers, stallTimeout: printing.stallTimeout)
-                        let (station, note) = try await Self.join(client, configuration: configuration, signsBadges: signsBadges)
-                        let sync = SyncService(station: station, hub: client, logger: Lanyard.logger())
+                        let (station, note) = try await Self.join(hub, configuration: configuration, signsBadges: signsBadges)
+                        let sync = SyncService(station: station, hub: hub, peers: peers, logger: Lanyard.logger())
                         try await Self.serve(
                             station, listen: listen, tls: try tls.mode(), json: self.station.json, notes: [note], services: [sync])
                     } catch {
-                        await client.close()
+                        for client in [hub] + peers { await client.close() }
                         throw error
                     }
-                    await client.close()
+                    for client in [hub] + peers { await client.close() }
                 } else if let store, let hubSettings {
                     try await serveOnDatabase(store, settings: hubSettings)
                 } else {
@@ -157,7 +165,8 @@ extension Lanyard {
                         }
                     }
                     let services: [any Service] = [
-                        SyncService(station: station, hub: database, logger: logger), StationTokenSharing(database: database, station: station),
+                        SyncService(station: station, hub: database, keepsStationTokens: false, logger: logger),
+                        StationTokenSharing(database: database, station: station),
                     ]
                     try await Self.serve(
                         station, listen: listen, tls: try tls.mode(), hub: settings, json: self.station.json,
@@ -170,7 +179,7 @@ extension Lanyard {
             }
         }
 
-        /// `--join`'s hubs, comma-separated.
+        /// `--join`'s hubs, or `--peer`'s stations, comma-separated.
         static func hubs(_ join: String) -> [String] {
             join.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }

@@ -137,6 +137,49 @@ import Testing
         }
     }
 
+    /// The front and back doors of one room are served by two stations, each given the other as a peer.
+    @Test func twoDoorsOfOneRoomOnDifferentStationsCatchABadgePassedBackBetweenThemWhileTheHubIsAway() async throws {
+        let (hub, front, back) = (LanyardProcess(), LanyardProcess(), LanyardProcess())
+        defer { [hub, front, back].forEach { $0.removeData() } }
+        try hub.run("demo", "--no-serve")
+        func token(_ name: String) throws -> String {
+            try hub.run("staff", "token", name, "--role", "station").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let (frontToken, backToken) = (try token("door-front"), try token("door-back"))
+        let (hubServer, hubURL) = try await ServeCommandTests.serve(hub, "--hub")
+        defer { kill(hubServer.process.processIdentifier, SIGKILL) }
+        let (frontPort, backPort) = (try FakeLabelPrinter.freePort(), try FakeLabelPrinter.freePort())
+        let (frontServer, _) = try await ServeCommandTests.serve(
+            front, "--listen", "127.0.0.1:\(frontPort)", "--join", hubURL, "--token", frontToken, "--peer", "http://127.0.0.1:\(backPort)")
+        defer { kill(frontServer.process.processIdentifier, SIGTERM) }
+        let (backServer, _) = try await ServeCommandTests.serve(
+            back, "--listen", "127.0.0.1:\(backPort)", "--join", hubURL, "--token", backToken, "--peer", "http://127.0.0.1:\(frontPort)")
+        defer { kill(backServer.process.processIdentifier, SIGTERM) }
+        let hubStation = try await Self.open(hub, name: "hub")
+        let (frontStation, backStation) = (try await Self.open(front, name: "ignored"), try await Self.open(back, name: "ignored"))
+        let reference = try hubStation.database.delegates().first { $0.status == .confirmed && $0.days.contains(1) && $0.sessions.contains("A1") }!
+            .reference
+        let code = try await Self.arrive(reference, at: hubStation)
+        try await Self.waitUntil("both doors have the badge and know each other's token", timeout: .seconds(60)) {
+            try [frontStation, backStation].allSatisfy { try $0.database.currentBadge(for: reference) != nil }
+                && frontStation.database.knowsCredential(backToken) && backStation.database.knowsCredential(frontToken)
+        }
+        let (forged, _) = try await ServeCommandTests.request(
+            "http://127.0.0.1:\(frontPort)/api/v1/sync/entries", method: "POST", token: "not-a-station-of-this-event", json: #"{"entries": []}"#)
+        #expect(forged == 401, "a station takes entries only from the stations of its event")
+
+        // The hub goes; the badge goes in at the front door and is handed back out to be shown at the back door.
+        kill(hubServer.process.processIdentifier, SIGKILL)
+        _ = hubServer.wait()
+        #expect(try await frontStation.door(session: "A1").scan(code, at: Self.time("13:45", hubStation)).decision.isAdmitted)
+        await frontStation.flushDoors()
+        try await Self.waitUntil("the back door hears of the front door's scan without the hub", timeout: .seconds(30)) {
+            try backStation.database.logEntries(kind: .scan).count == 1
+        }
+        let passedBack = try await backStation.door(session: "A1").scan(code, at: Self.time("13:46", hubStation))
+        #expect(!passedBack.decision.isAdmitted, "the badge passed back is refused at the other door")
+    }
+
     @Test func aStationJoinsAHubServingHTTPSOnlyWhenItTrustsTheHubsOwnAuthorityAndTakesTheHubsDoors() async throws {
         let hub = LanyardProcess()
         let desk = LanyardProcess()

@@ -29,6 +29,22 @@ import Testing
         }
     }
 
+    @Test(arguments: [(StaffRole.station, 200), (.organiser, 403), (.desk, 403), (.door, 403), (.kiosk, 403)])
+    func onlyAStationTokenTakesTheEventsStationTokensAndOnlyAsHashes(role: StaffRole, status: Int) async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.application(configuration: Self.hub).test(.router) { client in
+            let response = try await client.execute(uri: "/api/v1/sync/tokens", method: .get, headers: fixture.headers(role))
+            #expect(response.status.code == status)
+            if status == 200, let secret = fixture.tokens[.station] {
+                let body = String(buffer: response.body)
+                let tokens = try #require((try response.json() as? [String: Any])?["tokens"] as? [[String: Any]])
+                #expect(tokens.map { $0["station"] as? String } == ["station"], "the station tokens only")
+                #expect(tokens.first?["secretHash"] as? String == RosterDatabase.secretHash(secret))
+                #expect(!body.contains(secret), "never the secret itself")
+            }
+        }
+    }
+
     @Test(arguments: [(Set(["station"]), true), (Set(["desk-2"]), false)])
     func theSigningKeyGoesOnlyToAStationTheOrganiserNamed(named: Set<String>, gets: Bool) async throws {
         let fixture = try await ServerFixture()

@@ -16,6 +16,17 @@ struct SyncController {
         stations.get("sync/event", use: event)
         stations.post("sync/entries", use: push)
         stations.get("sync/entries", use: pull)
+        stations.get("sync/tokens") { _, _ in
+            struct Tokens: Encodable { let tokens: [SharedStationToken] }
+            return try Self.json(Tokens(tokens: try await store.stationTokens()))
+        }
+        organiser.get("sync/stations") { _, _ in try Self.json(try await store.syncPeers()) }
+    }
+
+    /// A joined station's side: the entries of another station of the event pushed to it directly (doors of one
+    /// room on different stations), merged as its hub's are, and the stations heard from.
+    func addPeerRoutes(to stations: RouterGroup<StationRequestContext>, organiser: RouterGroup<StationRequestContext>) {
+        stations.post("sync/entries", use: push)
         organiser.get("sync/stations") { _, _ in try Self.json(try await store.syncPeers()) }
     }
 

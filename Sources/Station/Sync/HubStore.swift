@@ -15,6 +15,8 @@ public protocol HubStore: Sendable {
     func recordContact(of station: String, pulled: Int64?) async
     /// The stations heard from, with their last contact and lag.
     func syncPeers() async throws -> [SyncPeer]
+    /// The event's station tokens, as hashes, revoked ones marked.
+    func stationTokens() async throws -> [SharedStationToken]
 }
 
 extension Station: HubStore {}
