@@ -69,13 +69,23 @@ public final class PostgresHub: HubStore, HubLink, Sendable {
     }
 
     /// Entries as the database keeps them.
-    static func rows(of entries: [LogEntry]) throws -> [(id: UUID, station: String, body: String)] {
-        try entries.map { (id: $0.id, station: $0.station, body: String(decoding: try SyncJSON.encoder().encode($0), as: UTF8.self)) }
+    static func rows(of entries: [LogEntry]) throws -> [EntryRow] {
+        try entries.map {
+            EntryRow(id: $0.id, station: $0.station, sequence: $0.sequence, body: String(decoding: try SyncJSON.encoder().encode($0), as: UTF8.self))
+        }
+    }
+
+    /// An entry as the database keeps it.
+    struct EntryRow: Sendable {
+        let id: UUID
+        let station: String
+        let sequence: Int64?
+        let body: String
     }
 
     /// Appends the entries of `rows` the database does not hold yet, in their order, within the caller's transaction.
     /// - Returns: How many were new.
-    func insert(_ rows: [(id: UUID, station: String, body: String)], on connection: PostgresConnection) async throws -> Int {
+    func insert(_ rows: [EntryRow], on connection: PostgresConnection) async throws -> Int {
         // One writer at a time: positions then become visible in their order, so a reader's cursor never passes an
         // entry still being committed.
         try await connection.query("SELECT pg_advisory_xact_lock(\(Self.entryLock))", logger: logger)
@@ -84,12 +94,14 @@ public final class PostgresHub: HubStore, HubLink, Sendable {
         var merged = 0
         for start in stride(from: 0, to: rows.count, by: 1_000) {
             let part = rows[start..<min(start + 1_000, rows.count)]
-            let (ids, stations, texts) = (part.map(\.id), part.map(\.station), part.map(\.body))
+            // No sequence number (an entry made before stations numbered theirs) travels as 0: arrays take no NULLs here.
+            let (ids, stations, sequences, texts) = (part.map(\.id), part.map(\.station), part.map { $0.sequence ?? 0 }, part.map(\.body))
             let inserted = try await connection.query(
                 """
-                INSERT INTO hub_entry (id, station, body)
-                SELECT id, station, body FROM unnest(\(ids)::uuid[], \(stations)::text[], \(texts)::text[])
-                    WITH ORDINALITY AS given (id, station, body, place)
+                INSERT INTO hub_entry (id, station, sequence, body)
+                SELECT id, station, NULLIF(sequence, 0), body
+                FROM unnest(\(ids)::uuid[], \(stations)::text[], \(sequences)::bigint[], \(texts)::text[])
+                    WITH ORDINALITY AS given (id, station, sequence, body, place)
                 ORDER BY place
                 ON CONFLICT (id) DO NOTHING RETURNING position
                 """, logger: logger)
@@ -140,9 +152,18 @@ public final class PostgresHub: HubStore, HubLink, Sendable {
                 try await client.query("SELECT COALESCE(MAX(position), 0) FROM hub_entry", logger: logger).decode(Int64.self)
                 .first(where: { _ in true }) ?? 0
             var peers: [SyncPeer] = []
-            let rows = try await client.query("SELECT station, last_contact, pulled FROM hub_station ORDER BY station", logger: logger)
-            for try await (station, contact, pulled) in rows.decode((String, Date, Int64).self) {
-                peers.append(SyncPeer(station: station, lastContact: contact, pulled: pulled, behind: max(0, last - pulled)))
+            let rows = try await client.query(
+                """
+                SELECT hub_station.station, last_contact, pulled, COALESCE(highest, 0), COALESCE(held, 0) FROM hub_station
+                LEFT JOIN (SELECT station, MAX(sequence) AS highest, COUNT(sequence) AS held FROM hub_entry GROUP BY station) AS made
+                    ON made.station = hub_station.station
+                ORDER BY hub_station.station
+                """, logger: logger)
+            for try await (station, contact, pulled, highest, held) in rows.decode((String, Date, Int64, Int64, Int64).self) {
+                peers.append(
+                    SyncPeer(
+                        station: station, lastContact: contact, pulled: pulled, behind: max(0, last - pulled), made: highest, missing: highest - held)
+                )
             }
             return peers
         }

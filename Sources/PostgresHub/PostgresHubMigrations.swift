@@ -23,5 +23,14 @@ enum PostgresHubMigrations {
                 "CREATE TABLE hub_upstream (source text PRIMARY KEY, etag text, last_modified text, last_pull text NOT NULL)"
             ]
         ),
+        (
+            3,
+            [
+                // Each station's own number for its entries, to tell whether the hubs hold all of them.
+                "ALTER TABLE hub_entry ADD COLUMN sequence bigint",
+                "UPDATE hub_entry SET sequence = (body::jsonb ->> 'sequence')::bigint",
+                "CREATE INDEX hub_entry_station_sequence ON hub_entry (station, sequence)",
+            ]
+        ),
     ]
 }

@@ -99,8 +99,16 @@ extension RosterDatabase {
     }
 
     /// Inserts `entry` unless an entry with its id is there already; returns whether it was new.
-    static func insert(_ entry: LogEntry, _ db: Database) throws -> Bool {
-        try LogRow(entry).insert(db, onConflict: .ignore)
+    /// Stores `entry` unless the log holds it already (same id). One made here (`numbering`) without a sequence
+    /// number is given its station's next.
+    /// - Returns: Whether it was new.
+    static func insert(_ entry: LogEntry, _ db: Database, numbering: Bool = true) throws -> Bool {
+        var row = try LogRow(entry)
+        if numbering, row.sequence == nil {
+            let last = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM log WHERE station = ?", arguments: [entry.station])
+            row.sequence = (last ?? 0) + 1
+        }
+        try row.insert(db, onConflict: .ignore)
         return db.changesCount > 0
     }
 

@@ -241,6 +241,11 @@ extension RosterDatabase {
                 t.column("body", .blob).notNull()
             }
         }
+        migrator.registerMigration("v13-log-sequence") { db in
+            // Each station numbers the entries it makes; the entries stored before keep none.
+            try db.alter(table: "log") { t in t.add(column: "sequence", .integer) }
+            try db.create(index: "logByStationSequence", on: "log", columns: ["station", "sequence"])
+        }
         return migrator
     }
 }

@@ -17,6 +17,18 @@ extension RosterDatabase {
         }
     }
 
+    /// For each station, the highest sequence number of its entries this log holds, and how many of its numbered
+    /// entries it holds: fewer than the highest means some are missing.
+    public func sequenceFigures() throws -> [String: (highest: Int64, held: Int64)] {
+        try storeAccess {
+            try writer.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT station, MAX(sequence) AS highest, COUNT(sequence) AS held FROM log WHERE sequence IS NOT NULL GROUP BY station"
+                ).reduce(into: [:]) { figures, row in figures[row["station"]] = (row["highest"], row["held"]) }
+            }
+        }
+    }
+
     /// The position of the newest entry of the log (0 when it is empty).
     public func lastLogPosition() throws -> Int64 {
         try storeAccess { try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM log") ?? 0 } }
@@ -32,7 +44,8 @@ extension RosterDatabase {
         try storeAccess {
             try writer.write { db in
                 var merged: [LogEntry] = []
-                for entry in entries where try Self.insert(entry, db) { merged.append(entry) }
+                // Numbered where they were made (or made before stations numbered their entries).
+                for entry in entries where try Self.insert(entry, db, numbering: false) { merged.append(entry) }
                 try deriveState(from: merged, db)
                 return merged
             }

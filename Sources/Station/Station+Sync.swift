@@ -120,9 +120,12 @@ extension Station {
 
     /// The stations joined to this hub: when each last made contact and how far behind its pull is.
     public func syncPeers() async throws -> [SyncPeer] {
-        let last = try await store { try $0.lastLogPosition() }
+        let (last, sequences) = try await store { (try $0.lastLogPosition(), try $0.sequenceFigures()) }
         return peers.withLock { $0 }.map { name, peer in
-            SyncPeer(station: name, lastContact: peer.lastContact, pulled: peer.pulled, behind: max(0, last - peer.pulled))
+            let (made, held) = sequences[name] ?? (0, 0)
+            return SyncPeer(
+                station: name, lastContact: peer.lastContact, pulled: peer.pulled, behind: max(0, last - peer.pulled), made: made,
+                missing: made - held)
         }.sorted { $0.station < $1.station }
     }
 }

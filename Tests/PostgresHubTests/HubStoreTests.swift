@@ -123,6 +123,21 @@ import Testing
         }
     }
 
+    @Test(arguments: Kind.allCases)
+    func theEntriesOfAStationTheHubIsMissingAreCountedByTheirSequenceNumbers(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, fixture in
+            let entries = [1, 2, 4].map { number in
+                var entry = Self.checkOut(number, fixture, station: "door-3")
+                entry.sequence = Int64(number)
+                return entry
+            }
+            _ = try await store.merge(entries)
+            await store.recordContact(of: "door-3", pulled: 0)
+            let door = try #require(try await store.syncPeers().first { $0.station == "door-3" })
+            #expect(door.made == 4 && door.missing == 1, "entry 3 of door-3 never reached the hub")
+        }
+    }
+
     @Test func twoHubsOnOneDatabaseAnswerWithTheSameEntriesAtTheSamePositions() async throws {
         let server = try PrivatePostgres()
         let fixture = try await StationFixture()

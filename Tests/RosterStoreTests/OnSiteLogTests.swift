@@ -69,6 +69,21 @@ import Testing
         #expect(try database.logEntries().map(\.id) == [entry.id])
     }
 
+    @Test func eachStationNumbersTheEntriesItMakesAndEntriesMergedFromOthersKeepTheirNumbers() throws {
+        let database = try RosterDatabase.inMemory()
+        let made = (0..<3).map { _ in LogEntry(reference: "R-1", station: "desk-1", details: .checkOut(CheckOutDetails(day: 1))) }
+        try database.append(made)
+        let fromDoor = LogEntry(reference: "R-1", station: "door-3", sequence: 7, details: .checkOut(CheckOutDetails(day: 1)))
+        let unnumbered = LogEntry(reference: "R-1", station: "door-4", details: .checkOut(CheckOutDetails(day: 1)))
+        try database.merge([fromDoor, unnumbered])
+        try database.append([LogEntry(reference: "R-1", station: "desk-1", details: .checkOut(CheckOutDetails(day: 1)))])
+        let numbers = try database.logEntries().map { "\($0.station) \($0.sequence.map(String.init) ?? "none")" }
+        #expect(numbers == ["desk-1 1", "desk-1 2", "desk-1 3", "door-3 7", "door-4 none", "desk-1 4"])
+        let figures = try database.sequenceFigures()
+        #expect(figures["door-3"]?.highest == 7 && figures["door-3"]?.held == 1, "six of door-3's entries are not here")
+        #expect(figures["desk-1"]?.highest == 4 && figures["desk-1"]?.held == 4)
+    }
+
     @Test func theLogRefusesUpdatesAndDeletes() throws {
         let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
         defer { try? FileManager.default.removeItem(at: folder.url) }

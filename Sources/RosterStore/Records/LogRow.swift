@@ -13,6 +13,8 @@ struct LogRow: FetchableRecord, PersistableRecord {
         static let kind = Column("kind")
         static let at = Column("at")
         static let staff = Column("staff")
+        static let station = Column("station")
+        static let sequence = Column("sequence")
     }
 
     /// The row's place in the log, once stored: the order entries reached this store.
@@ -22,6 +24,7 @@ struct LogRow: FetchableRecord, PersistableRecord {
     var kind: String
     var reference: String?
     var station: String
+    var sequence: Int64?
     var staff: String?
     /// The entry's ``LogDetails`` as JSON.
     var details: String
@@ -32,6 +35,7 @@ struct LogRow: FetchableRecord, PersistableRecord {
         kind = entry.kind.rawValue
         reference = entry.reference
         station = entry.station
+        sequence = entry.sequence
         staff = entry.staff
         details = String(decoding: try JSONEncoder().encode(DetailsBox(entry.details)), as: UTF8.self)
     }
@@ -43,6 +47,7 @@ struct LogRow: FetchableRecord, PersistableRecord {
         kind = row["kind"]
         reference = row["reference"]
         station = row["station"]
+        sequence = row["sequence"]
         staff = row["staff"]
         details = row["details"]
     }
@@ -53,6 +58,7 @@ struct LogRow: FetchableRecord, PersistableRecord {
         container["kind"] = kind
         container["reference"] = reference
         container["station"] = station
+        container["sequence"] = sequence
         container["staff"] = staff
         container["details"] = details
     }
@@ -67,7 +73,8 @@ struct LogRow: FetchableRecord, PersistableRecord {
         decoder.userInfo[DetailsBox.kindKey] = kind
         do {
             let box = try decoder.decode(DetailsBox.self, from: Data(details.utf8))
-            return LogEntry(id: uuid, at: at, reference: reference, station: station, staff: staff, details: box.details)
+            return LogEntry(
+                id: uuid, at: at, reference: reference, station: station, sequence: sequence, staff: staff, details: box.details)
         } catch {
             throw LanyardError(.storeFailure, "The log entry \(id) cannot be read: \(error).", cause: error)
         }
