@@ -69,9 +69,9 @@ extension PostgresHub: UpstreamLedger {
         if try await station.syncCursor("roster") != revision {
             try await station.takeRoster(of: try await eventPackage(for: station.name, signingKey: false))
         }
-        let before = try await station.database.perform { try $0.rosterRevision() }
+        let before = try await station.database.perform { try $0.importedRosterRevision() }
         let value = await pull()
-        if try await station.database.perform({ try $0.rosterRevision() }) != before {
+        if try await station.database.perform({ try $0.importedRosterRevision() }) != before {
             try await share(rosterOf: station, on: connection)
         }
         return value

@@ -246,6 +246,12 @@ extension RosterDatabase {
             try db.alter(table: "log") { t in t.add(column: "sequence", .integer) }
             try db.create(index: "logByStationSequence", on: "log", columns: ["station", "sequence"])
         }
+        migrator.registerMigration("v14-imported-roster-revision") { db in
+            // The revision a hub's stations compare moves only with imports: they take walk-ins and corrected names
+            // from the log, rather than the whole roster again.
+            try db.alter(table: "rosterRevision") { t in t.add(column: "imported", .integer).notNull().defaults(to: 0) }
+            try db.execute(sql: "UPDATE rosterRevision SET imported = value")
+        }
         return migrator
     }
 }

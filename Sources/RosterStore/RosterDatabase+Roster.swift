@@ -63,6 +63,13 @@ extension RosterDatabase {
         try storeAccess { try writer.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") ?? 0 } }
     }
 
+    /// A number that moves on when an import changes the roster (a file, the registration system, a hub's roster
+    /// taken), but not for what the log changes (walk-ins, corrected names), which stations take from the log: the
+    /// revision a hub's stations compare, taking the whole roster again only when it moves.
+    public func importedRosterRevision() throws -> Int64 {
+        try storeAccess { try writer.read { db in try Int64.fetchOne(db, sql: "SELECT imported FROM rosterRevision") ?? 0 } }
+    }
+
     /// The confirmed delegates reduced to what attendance counts (category, country, days as bits: bit 1 is day 1),
     /// in the roster's order, with the roster's revision they were read at: a narrow read that decodes no record.
     public func confirmedForAttendance() throws -> (

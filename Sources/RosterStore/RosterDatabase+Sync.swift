@@ -185,7 +185,8 @@ extension RosterDatabase {
         try storeAccess { try writer.read { db in try LogRow.fetchCount(db) } }
     }
 
-    /// The categories, sessions, delegates and roster revision, read together (what a joining station takes).
+    /// The categories, sessions, delegates and imported roster revision (``importedRosterRevision()``), read together
+    /// (what a joining station takes).
     public func rosterSnapshot() throws -> (categories: [Category], sessions: [Session], delegates: [Delegate], revision: Int64) {
         try storeAccess {
             try writer.read { db in
@@ -193,7 +194,7 @@ extension RosterDatabase {
                     try CategoryRecord.order(Column("code")).fetchAll(db).map(\.category),
                     try SessionRecord.order(Column("day"), Column("start"), Column("code")).fetchAll(db).map(\.session),
                     try DelegateRecord.order(Column("reference")).fetchAll(db).map(\.delegate),
-                    try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") ?? 0
+                    try Int64.fetchOne(db, sql: "SELECT imported FROM rosterRevision") ?? 0
                 )
             }
         }

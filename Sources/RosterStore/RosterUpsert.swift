@@ -83,10 +83,11 @@ struct RosterUpsert {
         _ = try RosterDatabase.insert(LogEntry(at: now, reference: reference, station: "import", details: .flagged(details)), db)
     }
 
-    /// Moves the roster's revision on when a delegate changed, so that search indexes built earlier are rebuilt.
+    /// Moves the roster's revisions on when a delegate changed, so that search indexes built earlier are rebuilt and
+    /// a hub's stations take the roster again.
     func finish() throws {
         if changes.unchanged < delegatesSeen {
-            try db.execute(sql: "UPDATE rosterRevision SET value = value + 1")
+            try db.execute(sql: "UPDATE rosterRevision SET value = value + 1, imported = imported + 1")
         }
     }
 }

@@ -55,9 +55,11 @@ extension Station {
     public func entries(after position: Int64, limit: Int, wait: Duration = .zero, roster: Int64? = nil) async throws -> SyncBatch {
         let deadline = ContinuousClock.now + wait
         var revision = roster
-        if revision == nil { revision = try await store { try $0.rosterRevision() } }
+        if revision == nil { revision = try await store { try $0.importedRosterRevision() } }
         while true {
-            let (found, now) = try await store { database in (try database.logEntries(after: position, limit: limit), try database.rosterRevision()) }
+            let (found, now) = try await store { database in
+                (try database.logEntries(after: position, limit: limit), try database.importedRosterRevision())
+            }
             if !found.isEmpty || now != revision || ContinuousClock.now >= deadline || Task.isCancelled {
                 return SyncBatch(entries: found, last: found.last?.position ?? position, rosterRevision: now)
             }

@@ -91,6 +91,27 @@ import Testing
         }
     }
 
+    @Test func aWalkInPushedByAStationReachesTheHubWithoutMovingTheRosterRevisionStationsCompare() async throws {
+        let fixture = try await ServerFixture()
+        let delegate = Delegate(reference: "WALKIN-0100", givenName: "Ana", familyName: "Horvat", category: "DEL")
+        let walkIn = LogEntry(reference: delegate.reference, station: "station", details: .walkIn(WalkInDetails(delegate: delegate)))
+        try await fixture.application(configuration: Self.hub).test(.router) { client in
+            func revision() async throws -> Int64 {
+                let pulled = try await client.execute(uri: "/api/v1/sync/entries?after=0&limit=1", method: .get, headers: fixture.headers(.station))
+                return try SyncJSON.decoder().decode(SyncBatch.self, from: Data(pulled.body.readableBytesView)).rosterRevision
+            }
+            let before = try await revision()
+            let pushed = try await client.execute(
+                uri: "/api/v1/sync/entries", method: .post, headers: fixture.headers(.station, json: true), body: try Self.push([walkIn]))
+            #expect(pushed.status == .ok)
+            #expect(try fixture.station.database.delegate(delegate.reference).familyName == "Horvat", "the hub registered the walk-in")
+            #expect(try await revision() == before, "the other stations take the walk-in from the log, not the whole roster again")
+            _ = try fixture.station.database.apply(
+                delegates: [Delegate(reference: "ESOCC-09999", givenName: "Late", familyName: "Registration", category: "DEL")])
+            #expect(try await revision() > before, "a registration imported at the hub moves it")
+        }
+    }
+
     @Test func theHubCountsHowFarBehindEachStationIsFromWhatItPulled() async throws {
         let fixture = try await ServerFixture()
         _ = try BusyStore.arrivals(3, at: fixture.station)
