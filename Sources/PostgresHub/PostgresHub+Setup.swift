@@ -39,7 +39,7 @@ extension PostgresHub {
     public func seed(from station: Station) async throws -> Start {
         let package = try await station.eventPackage(for: station.name, signingKey: true)
         let log = try Self.rows(of: try await station.database.perform { try $0.logEntries() })
-        return try await failing("take the event", within: timeout * 6) { [self] in
+        let start: Start = try await failing("take the event", within: timeout * 6) { [self] in
             try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)
                 let rows = try await connection.query("SELECT package FROM hub_event WHERE id = 1", logger: logger)
@@ -62,6 +62,8 @@ extension PostgresHub {
                 return .seeded
             }
         }
+        if start == .seeded { try await station.noteRosterInStep() }
+        return start
     }
 
     /// Writes `delegates` into the event's roster, a thousand a statement: new registrations added, changed ones

@@ -100,6 +100,35 @@ extension PostgresHub: UpstreamLedger {
         }
         // This hub has that roster already.
         try await station.advanceSyncCursor("roster", to: revision)
+        try await station.noteRosterInStep()
+    }
+
+    /// Makes the roster of `station`'s folder the event's when an import changed it while this hub was stopped (the
+    /// organiser's import is the newest word on those registrations), waiting for a pull under way at another hub.
+    /// - Returns: Whether it did.
+    public func shareRosterImportedWhileStopped(by station: Station) async throws -> Bool {
+        guard try await station.rosterImportedSinceInStep() else {
+            // In step, or never noted (a folder from before Lanyard noted it): in step from now on.
+            try await station.noteRosterInStep()
+            return false
+        }
+        try await failing("share the roster imported here", within: .seconds(900)) { [self] in
+            try await client.withConnection { connection in
+                try await connection.query("SELECT pg_advisory_lock(\(Self.upstreamLock))", logger: logger)
+                do {
+                    try await share(rosterOf: station, on: connection)
+                    try await connection.query("SELECT pg_advisory_unlock(\(Self.upstreamLock))", logger: logger)
+                } catch {
+                    do {
+                        try await connection.query("SELECT pg_advisory_unlock(\(Self.upstreamLock))", logger: logger)
+                    } catch {
+                        try? await connection.close()
+                    }
+                    throw error
+                }
+            }
+        }
+        return true
     }
 
     /// The advisory lock a hub holds while it pulls from the registration system.

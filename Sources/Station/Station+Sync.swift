@@ -107,8 +107,26 @@ extension Station {
             _ = try database.apply(categories: package.categories, sessions: package.sessions, delegates: package.delegates)
             // Exactly the hub's revision, even one lower than before (a hub restored from a backup).
             try database.setSyncCursor("roster", to: package.rosterRevision)
+            try database.setSyncCursor(Self.rosterInStep, to: try database.importedRosterRevision())
         }
     }
+
+    /// Notes that this station's roster is its hub's as it stands: a later import here is then told apart.
+    public func noteRosterInStep() async throws {
+        try await store { database in try database.setSyncCursor(Self.rosterInStep, to: try database.importedRosterRevision()) }
+    }
+
+    /// Whether an import changed this station's roster since it was last its hub's (a roster imported into a hub's
+    /// folder while it was stopped). False when that was never noted.
+    public func rosterImportedSinceInStep() async throws -> Bool {
+        try await store { database in
+            let (noted, now) = (try database.syncCursor(Self.rosterInStep), try database.importedRosterRevision())
+            return noted != 0 && noted != now
+        }
+    }
+
+    /// The cursor holding this station's imported roster revision when its roster was last its hub's.
+    static let rosterInStep = "roster in step"
 }
 
 extension Station {

@@ -145,7 +145,12 @@ extension Lanyard {
                     if configuration.data.exists {
                         station = try await printing.open(self.station)
                         let start = try await database.seed(from: station)
-                        note = start == .seeded ? "The event is now in \(database.address)." : "Sharing the event in \(database.address)."
+                        note =
+                            start == .seeded
+                            ? "The event is now in \(database.address)."
+                            : try await database.shareRosterImportedWhileStopped(by: station)
+                                ? "Sharing the event in \(database.address), with the roster imported here."
+                                : "Sharing the event in \(database.address)."
                     } else {
                         let package = try await database.eventPackage(for: configuration.name, signingKey: true)
                         station = try await Station.join(package, hub: URL(string: database.address)!, configuration: configuration, logger: logger)

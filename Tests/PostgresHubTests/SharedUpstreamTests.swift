@@ -59,4 +59,24 @@ import Testing
             }
         }
     }
+
+    @Test func aRosterImportedIntoAHubsFolderWhileTheHubWasStoppedBecomesTheEventsWhenItStartsAgain() async throws {
+        let server = try PrivatePostgres()
+        let fixture = try await StationFixture { $0.name = "hub-a" }
+        try await HubStoreTests.withHub(on: server) { hub in
+            #expect(try await hub.seed(from: fixture.station) == .seeded)
+            let seeded = try await hub.eventPackage(for: "door-3", signingKey: false).rosterRevision
+            #expect(try await hub.shareRosterImportedWhileStopped(by: fixture.station) == false, "nothing imported since")
+
+            // Stopped, the organiser imports a late registration into the hub's folder; then the hub starts again.
+            _ = try fixture.database.apply(
+                delegates: [Delegate(reference: "ESOCC-09999", givenName: "Late", familyName: "Registration", category: "DEL")])
+            #expect(try await hub.seed(from: fixture.station) == .joined)
+            #expect(try await hub.shareRosterImportedWhileStopped(by: fixture.station))
+            let event = try await hub.eventPackage(for: "door-3", signingKey: false)
+            #expect(event.delegates.contains { $0.reference == "ESOCC-09999" })
+            #expect(event.rosterRevision > seeded, "under a new revision, which the other hubs and the stations take")
+            #expect(try await hub.shareRosterImportedWhileStopped(by: fixture.station) == false, "shared once")
+        }
+    }
 }
