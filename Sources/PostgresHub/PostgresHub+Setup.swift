@@ -66,21 +66,6 @@ extension PostgresHub {
         return start
     }
 
-    /// Writes `delegates` into the event's roster, a thousand a statement: new registrations added, changed ones
-    /// replaced, the others left as they are.
-    func write(_ delegates: [Delegate], on connection: PostgresConnection) async throws {
-        for start in stride(from: 0, to: delegates.count, by: 1_000) {
-            let part = delegates[start..<min(start + 1_000, delegates.count)]
-            let references = part.map(\.reference)
-            let bodies = try part.map { String(decoding: try SyncJSON.encoder().encode($0), as: UTF8.self) }
-            try await connection.query(
-                """
-                INSERT INTO hub_delegate (reference, body) SELECT * FROM unnest(\(references)::text[], \(bodies)::text[])
-                ON CONFLICT (reference) DO UPDATE SET body = EXCLUDED.body WHERE hub_delegate.body <> EXCLUDED.body
-                """, logger: logger)
-        }
-    }
-
     /// Copies `station`'s station tokens (hashes only) into the database, revoked ones as revoked, so that a station
     /// joined to any hub of the event is known at every other.
     public func shareStationTokens(of station: Station) async throws {

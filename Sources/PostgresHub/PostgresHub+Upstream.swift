@@ -13,22 +13,7 @@ extension PostgresHub: UpstreamLedger {
         // Bounded for a hub whose database goes while it pulls, not for the pull's own speed.
         try await failing("hold the pull from the registration system", within: .seconds(900)) { [self] in
             try await client.withConnection { connection in
-                let taken = try await connection.query("SELECT pg_try_advisory_lock(\(Self.upstreamLock))", logger: logger)
-                    .decode(Bool.self).first(where: { _ in true })
-                guard taken == true else { return nil }
-                do {
-                    let value = try await pullHoldingTheLock(on: station, connection, pull)
-                    try await connection.query("SELECT pg_advisory_unlock(\(Self.upstreamLock))", logger: logger)
-                    return value
-                } catch {
-                    // A lock left on a pooled connection would keep every other hub from pulling: let the connection go.
-                    do {
-                        try await connection.query("SELECT pg_advisory_unlock(\(Self.upstreamLock))", logger: logger)
-                    } catch {
-                        try? await connection.close()
-                    }
-                    throw error
-                }
+                try await holdingUpstreamLock(connection, waits: false) { try await pullHoldingTheLock(on: station, connection, pull) }
             }
         }
     }
@@ -77,58 +62,31 @@ extension PostgresHub: UpstreamLedger {
         return value
     }
 
-    /// Makes `station`'s roster (categories, programme, delegates) the event's, under a new roster revision that
-    /// every hub, and every station joined to one, then takes.
-    private func share(rosterOf station: Station, on connection: PostgresConnection) async throws {
-        let roster = try await station.eventPackage(for: station.name, signingKey: false)
-        let revision = try await connection.withTransaction(logger: logger) { connection in
-            let held = try await connection.query("SELECT package FROM hub_event WHERE id = 1 FOR UPDATE", logger: logger).decode(String.self)
-                .first(where: { _ in true })
-            guard let held else {
-                throw LanyardError(
-                    .noEvent, "The hub database \(address) holds no event.", remedy: "Start the first hub with its event's data folder.")
+    /// Runs `body` holding the lock on the pulls from the registration system on `connection`: nil at once when
+    /// another hub holds it, or, when `waits`, once that hub lets it go (asking every second: a lock wait would meet
+    /// the statement timeout). The lock is let go of whatever `body` does; when it cannot be, so is the connection,
+    /// since a lock left on a pooled connection would keep every other hub from pulling.
+    func holdingUpstreamLock<T: Sendable>(
+        _ connection: PostgresConnection, waits: Bool, _ body: () async throws -> T
+    ) async throws -> T? {
+        while try await connection.query("SELECT pg_try_advisory_lock(\(Self.upstreamLock))", logger: logger).decode(Bool.self)
+            .first(where: { _ in true }) != true
+        {
+            guard waits else { return nil }
+            try await Task.sleep(for: .seconds(1))
+        }
+        do {
+            let value = try await body()
+            try await connection.query("SELECT pg_advisory_unlock(\(Self.upstreamLock))", logger: logger)
+            return value
+        } catch {
+            do {
+                try await connection.query("SELECT pg_advisory_unlock(\(Self.upstreamLock))", logger: logger)
+            } catch {
+                try? await connection.close()
             }
-            var event = try SyncJSON.decoder().decode(EventPackage.self, from: Data(held.utf8))
-            event.categories = roster.categories
-            event.sessions = roster.sessions
-            let text = String(decoding: try SyncJSON.encoder().encode(event), as: UTF8.self)
-            try await write(roster.delegates, on: connection)
-            return try await connection.query(
-                "UPDATE hub_event SET package = \(text), roster_revision = roster_revision + 1 WHERE id = 1 RETURNING roster_revision",
-                logger: logger
-            ).decode(Int64.self).first(where: { _ in true }) ?? 0
+            throw error
         }
-        // This hub has that roster already.
-        try await station.advanceSyncCursor("roster", to: revision)
-        try await station.noteRosterInStep()
-    }
-
-    /// Makes the roster of `station`'s folder the event's when an import changed it while this hub was stopped (the
-    /// organiser's import is the newest word on those registrations), waiting for a pull under way at another hub.
-    /// - Returns: Whether it did.
-    public func shareRosterImportedWhileStopped(by station: Station) async throws -> Bool {
-        guard try await station.rosterImportedSinceInStep() else {
-            // In step, or never noted (a folder from before Lanyard noted it): in step from now on.
-            try await station.noteRosterInStep()
-            return false
-        }
-        try await failing("share the roster imported here", within: .seconds(900)) { [self] in
-            try await client.withConnection { connection in
-                try await connection.query("SELECT pg_advisory_lock(\(Self.upstreamLock))", logger: logger)
-                do {
-                    try await share(rosterOf: station, on: connection)
-                    try await connection.query("SELECT pg_advisory_unlock(\(Self.upstreamLock))", logger: logger)
-                } catch {
-                    do {
-                        try await connection.query("SELECT pg_advisory_unlock(\(Self.upstreamLock))", logger: logger)
-                    } catch {
-                        try? await connection.close()
-                    }
-                    throw error
-                }
-            }
-        }
-        return true
     }
 
     /// The advisory lock a hub holds while it pulls from the registration system.

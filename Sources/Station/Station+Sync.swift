@@ -107,26 +107,33 @@ extension Station {
             _ = try database.apply(categories: package.categories, sessions: package.sessions, delegates: package.delegates)
             // Exactly the hub's revision, even one lower than before (a hub restored from a backup).
             try database.setSyncCursor("roster", to: package.rosterRevision)
-            try database.setSyncCursor(Self.rosterInStep, to: try database.importedRosterRevision())
         }
+        try await noteRosterInStep()
     }
 
     /// Notes that this station's roster is its hub's as it stands: a later import here is then told apart.
-    public func noteRosterInStep() async throws {
-        try await store { database in try database.setSyncCursor(Self.rosterInStep, to: try database.importedRosterRevision()) }
-    }
-
-    /// Whether an import changed this station's roster since it was last its hub's (a roster imported into a hub's
-    /// folder while it was stopped). False when that was never noted.
-    public func rosterImportedSinceInStep() async throws -> Bool {
+    public func noteRosterInStep(at now: Date = Date()) async throws {
         try await store { database in
-            let (noted, now) = (try database.syncCursor(Self.rosterInStep), try database.importedRosterRevision())
-            return noted != 0 && noted != now
+            try database.setSyncCursor(Self.rosterInStep, to: try database.importedRosterRevision())
+            try database.setSyncCursor(Self.rosterInStepAt, to: Int64((now.timeIntervalSince1970 * 1_000).rounded(.down)))
         }
     }
 
-    /// The cursor holding this station's imported roster revision when its roster was last its hub's.
+    /// The registrations an import changed in this station's roster since it was last its hub's (a roster imported
+    /// into a hub's folder while it was stopped); nil when no import changed it since, or when that was never noted.
+    public func rosterImportedSinceInStep() async throws -> [Delegate]? {
+        try await store { database in
+            let (noted, now) = (try database.syncCursor(Self.rosterInStep), try database.importedRosterRevision())
+            guard noted != 0, noted != now else { return nil }
+            let since = Date(timeIntervalSince1970: Double(try database.syncCursor(Self.rosterInStepAt)) / 1_000)
+            return try database.delegates(changedAfter: since)
+        }
+    }
+
+    /// The cursors holding this station's imported roster revision when its roster was last its hub's, and the time
+    /// then (milliseconds since 1970).
     static let rosterInStep = "roster in step"
+    static let rosterInStepAt = "roster in step at"
 }
 
 extension Station {

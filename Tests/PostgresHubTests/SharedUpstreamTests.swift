@@ -60,23 +60,42 @@ import Testing
         }
     }
 
-    @Test func aRosterImportedIntoAHubsFolderWhileTheHubWasStoppedBecomesTheEventsWhenItStartsAgain() async throws {
+    @Test func aRosterImportedIntoAStoppedHubsFolderReachesTheEventWithoutUndoingWhatAnotherHubPulledMeanwhile() async throws {
         let server = try PrivatePostgres()
         let fixture = try await StationFixture { $0.name = "hub-a" }
-        try await HubStoreTests.withHub(on: server) { hub in
-            #expect(try await hub.seed(from: fixture.station) == .seeded)
-            let seeded = try await hub.eventPackage(for: "door-3", signingKey: false).rosterRevision
-            #expect(try await hub.shareRosterImportedWhileStopped(by: fixture.station) == false, "nothing imported since")
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-hub-b-\(UUID().uuidString)").path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        try await HubStoreTests.withHub(on: server) { first in
+            #expect(try await first.seed(from: fixture.station) == .seeded)
+            let seeded = try await first.eventPackage(for: "door-3", signingKey: false).rosterRevision
+            #expect(try await first.shareRosterImportedWhileStopped(by: fixture.station) == false, "nothing imported since")
 
-            // Stopped, the organiser imports a late registration into the hub's folder; then the hub starts again.
+            // While the first hub is stopped, the second pulls a cancellation from the registration system...
+            try await HubStoreTests.withHub(on: server) { second in
+                let package = try await second.eventPackage(for: "hub-b", signingKey: true)
+                let hubB = try await Station.join(
+                    package, hub: URL(string: "postgres://127.0.0.1")!, configuration: StationConfiguration(data: folder, name: "hub-b"),
+                    logger: Logger(label: "test"))
+                let export = StandInExport(
+                    body: try StandInExport.sampleConference { lines in lines[1] = lines[1].replacingOccurrences(of: ",confirmed", with: ",cancelled")
+                    },
+                    etag: "\"v1\"")
+                try await export.serving { port in
+                    let source = UpstreamSource(url: URL(string: "http://127.0.0.1:\(port)/export.csv")!)
+                    let pull = await UpstreamPuller(station: hubB, source: source, ledger: second, logger: Logger(label: "test")).pull()
+                    #expect(pull.cancelled == 1, "\(pull.problem ?? "")")
+                }
+            }
+            // ...and the organiser imports a late registration into the first hub's folder; then it starts again.
             _ = try fixture.database.apply(
                 delegates: [Delegate(reference: "ESOCC-09999", givenName: "Late", familyName: "Registration", category: "DEL")])
-            #expect(try await hub.seed(from: fixture.station) == .joined)
-            #expect(try await hub.shareRosterImportedWhileStopped(by: fixture.station))
-            let event = try await hub.eventPackage(for: "door-3", signingKey: false)
-            #expect(event.delegates.contains { $0.reference == "ESOCC-09999" })
-            #expect(event.rosterRevision > seeded, "under a new revision, which the other hubs and the stations take")
-            #expect(try await hub.shareRosterImportedWhileStopped(by: fixture.station) == false, "shared once")
+            #expect(try await first.seed(from: fixture.station) == .joined)
+            #expect(try await first.shareRosterImportedWhileStopped(by: fixture.station))
+            let event = try await first.eventPackage(for: "door-3", signingKey: false)
+            #expect(event.delegates.contains { $0.reference == "ESOCC-09999" }, "the late registration is the event's")
+            #expect(event.delegates.first { $0.reference == "ESOCC-00001" }?.status == .cancelled, "the other hub's pull stands")
+            #expect(event.rosterRevision > seeded + 1, "under a new revision, which the other hubs and the stations take")
+            #expect(try await first.shareRosterImportedWhileStopped(by: fixture.station) == false, "shared once")
         }
     }
 }
