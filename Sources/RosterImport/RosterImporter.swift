@@ -27,9 +27,13 @@ public struct RosterImporter: Sendable {
     }
 
     private let database: RosterDatabase
+    private let station: String
 
-    public init(database: RosterDatabase) {
+    /// - Parameter station: The station importing, which the flags the roster sets are logged as made at (so that
+    ///   they sync as its entries).
+    public init(database: RosterDatabase, station: String = "import") {
         self.database = database
+        self.station = station
     }
 
     /// Imports `files`.
@@ -83,7 +87,7 @@ public struct RosterImporter: Sendable {
         let checker = DelegateRowChecker(reader: reader, mapping: mapping, fileName: fileName, folder: database.folder)
         var accepted = 0
         progress(ImportProgress(phase: .importing, done: 0, total: table.records.count))
-        let changes = try database.apply(sessions: newSessions) { write in
+        let changes = try database.apply(sessions: newSessions, station: station) { write in
             var created: [Category] = []
             try checker.check(table.records) { chunk in
                 try write(chunk.delegates, chunk.searchDocuments, chunk.flags)

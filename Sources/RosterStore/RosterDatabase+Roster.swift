@@ -11,7 +11,8 @@ extension RosterDatabase {
     public func apply(
         categories: [Category] = [], sessions: [Session] = [], delegates: [Delegate], at now: Date = Date()
     ) throws -> RosterChanges {
-        try apply(sessions: sessions, at: now) { write in
+        // No flags come this way, so none is logged at any station.
+        try apply(sessions: sessions, at: now, station: "") { write in
             try write(delegates, SearchDocument.folding(delegates, with: folder), [:])
             return categories
         }
@@ -25,14 +26,16 @@ extension RosterDatabase {
 
     /// Upserts as ``apply(categories:sessions:delegates:at:)`` does, in one transaction, with the delegates
     /// handed over in batches while `batches` runs, so that checking a large file and writing it overlap.
-    /// - Parameter batches: Calls its argument with each batch, in file order, and returns the categories to upsert
-    ///   (known only once every row has been read). Throwing from it writes nothing.
+    /// - Parameters:
+    ///   - station: The station importing, which the flags the roster sets are logged as made at.
+    ///   - batches: Calls its argument with each batch, in file order, and returns the categories to upsert (known
+    ///     only once every row has been read). Throwing from it writes nothing.
     public func apply(
-        sessions: [Session] = [], at now: Date = Date(), batches: (_ write: DelegateBatchWriter) throws -> [Category]
+        sessions: [Session] = [], at now: Date = Date(), station: String, batches: (_ write: DelegateBatchWriter) throws -> [Category]
     ) throws -> RosterChanges {
         try storeAccess {
             try writer.write { db in
-                var upsert = try RosterUpsert(db, folder: folder, at: now)
+                var upsert = try RosterUpsert(db, folder: folder, at: now, station: station)
                 try upsert.upsert(sessions)
                 let categories = try batches { delegates, documents, flags in
                     try upsert.upsert(delegates, searchDocuments: documents, flags: flags)

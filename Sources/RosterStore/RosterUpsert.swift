@@ -9,6 +9,8 @@ struct RosterUpsert {
     private let db: Database
     private let now: Date
     private let folder: NameFolder
+    /// The station importing: the flags the roster sets are logged as made there.
+    private let station: String
     private let rows: DelegateRowWriter
     private let existing: [String: DelegateRecord]
     /// Delegates whose name was corrected on site (lower-cased references).
@@ -16,10 +18,11 @@ struct RosterUpsert {
     private(set) var changes = RosterChanges()
     private(set) var delegatesSeen = 0
 
-    init(_ db: Database, folder: NameFolder, at now: Date) throws {
+    init(_ db: Database, folder: NameFolder, at now: Date, station: String) throws {
         self.db = db
         self.now = now
         self.folder = folder
+        self.station = station
         rows = try DelegateRowWriter(db, updatedAt: now)
         existing = try Dictionary(
             DelegateRecord.fetchAll(db).map { ($0.reference.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
@@ -80,7 +83,7 @@ struct RosterUpsert {
         guard known == 0 else { return }
         let details = FlagDetails(note: note)
         try RosterDatabase.insertFlag(details, for: reference, at: now, db)
-        _ = try RosterDatabase.insert(LogEntry(at: now, reference: reference, station: "import", details: .flagged(details)), db)
+        _ = try RosterDatabase.insert(LogEntry(at: now, reference: reference, station: station, staff: "import", details: .flagged(details)), db)
     }
 
     /// Moves the roster's revisions on when a delegate changed, so that search indexes built earlier are rebuilt and

@@ -10,7 +10,8 @@ extension Station {
     public func importRoster(
         _ files: RosterImporter.Files, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }
     ) async throws -> ImportSummary {
-        try await store { database in try RosterImporter(database: database).run(files, progress: progress) }
+        let name = name
+        return try await store { database in try RosterImporter(database: database, station: name).run(files, progress: progress) }
     }
 
     /// Refreshes the roster from an export pulled from the registration system, read already into `table`: by the
@@ -20,8 +21,9 @@ extension Station {
     public func importUpstream(
         _ table: DelimitedTable, named name: String, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }
     ) async throws -> ImportSummary {
-        try await store { database in
-            try RosterImporter(database: database).run(table, named: name, rejectingBadRows: true, progress: progress)
+        let station = self.name
+        return try await store { database in
+            try RosterImporter(database: database, station: station).run(table, named: name, rejectingBadRows: true, progress: progress)
         }
     }
 }

@@ -60,6 +60,23 @@ import Testing
         }
     }
 
+    @Test func aFlagTheRegistrationSystemSetsIsLoggedAsMadeAtThePullingHubSoThatItSyncsAsItsEntry() async throws {
+        let fixture = try await ServerFixture()
+        let export = """
+            reference,given_name,family_name,category,status,flag
+            ESOCC-09001,Irena,Kovač,DEL,confirmed,Collect the speaker's gift at the desk
+            """
+        let upstream = StandInExport(body: export + "\n", etag: "\"f1\"")
+        try await upstream.serving { port in
+            let source = UpstreamSource(url: URL(string: "http://127.0.0.1:\(port)/export.csv")!)
+            let pull = await UpstreamPuller(station: fixture.station, source: source, logger: Logger(label: "test")).pull()
+            #expect(pull.outcome == .imported, "\(pull.problem ?? "")")
+        }
+        let flagged = try fixture.station.database.logEntries(kind: .flagged, reference: "ESOCC-09001")
+        #expect(flagged.map(\.station) == [fixture.station.name], "the hub's own entry, which it pushes like any other")
+        #expect(flagged.first?.staff == "import" && flagged.first?.sequence != nil)
+    }
+
     @Test func aHubStartedSoonAfterTheLastPullWaitsForTheNextOneDueRatherThanPullAgain() async throws {
         let fixture = try await ServerFixture()
         let upstream = StandInExport(body: try StandInExport.sampleConference { _ in }, etag: "\"v1\"")
