@@ -55,6 +55,9 @@ public final class PostgresHub: HubStore, HubLink, Sendable {
             package.station = peer
             package.delegates = delegates
             package.rosterRevision = revision
+            package.lastSequence =
+                try await client.query("SELECT MAX(sequence) FROM hub_entry WHERE station = \(peer)", logger: logger).decode(Int64?.self)
+                .first(where: { _ in true }) ?? nil
             if !signingKey { package.signingKey = nil }
             return package
         }

@@ -105,12 +105,33 @@ extension RosterDatabase {
     static func insert(_ entry: LogEntry, _ db: Database, numbering: Bool = true) throws -> Bool {
         var row = try LogRow(entry)
         if numbering, row.sequence == nil {
-            let last = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM log WHERE station = ?", arguments: [entry.station])
+            let last = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT MAX(number) FROM (SELECT MAX(sequence) AS number FROM log WHERE station = ?
+                        UNION ALL SELECT position FROM syncCursor WHERE name = ?)
+                    """, arguments: [entry.station, Self.sequenceFloor(of: entry.station)])
             row.sequence = (last ?? 0) + 1
         }
         try row.insert(db, onConflict: .ignore)
         return db.changesCount > 0
     }
+
+    /// Numbers `station`'s next entries after `last` at least: the hub holds entries it made up to there (a station
+    /// joining again with an empty folder).
+    public func raiseSequenceFloor(of station: String, to last: Int64) throws {
+        try storeAccess {
+            try writer.write { db in
+                try db.execute(
+                    sql:
+                        "INSERT INTO syncCursor (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = MAX(position, excluded.position)",
+                    arguments: [Self.sequenceFloor(of: station), last])
+            }
+        }
+    }
+
+    /// The sync cursor holding the number `station`'s entries are numbered after at least.
+    static func sequenceFloor(of station: String) -> String { "sequence floor \(station)" }
 
     /// `reference`'s entries of one kind, oldest first.
     static func entries(of kind: LogKind, for reference: String, _ db: Database) throws -> [LogEntry] {

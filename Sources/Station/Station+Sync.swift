@@ -10,9 +10,11 @@ extension Station {
     public func eventPackage(for peer: String, signingKey: Bool) async throws -> EventPackage {
         let keys = keys
         let (categories, sessions, delegates, revision) = try await store { try $0.rosterSnapshot() }
+        let lastSequence = try await store { try $0.sequenceFigures()[peer]?.highest }
         return EventPackage(
             station: peer, event: event, categories: categories, sessions: sessions, delegates: delegates, doors: configuration.doors,
-            publicKey: try keys.publicKeyText(), signingKey: signingKey ? try keys.signingKeyText() : nil, rosterRevision: revision)
+            publicKey: try keys.publicKeyText(), signingKey: signingKey ? try keys.signingKeyText() : nil, rosterRevision: revision,
+            lastSequence: lastSequence)
     }
 
     /// Merges entries made at other stations into this station's log, recomputing what they change, and tells the
@@ -92,6 +94,7 @@ extension Station {
             let keys = EventKeys(folder: folder)
             if let signingKey = package.signingKey { try keys.importSigningKey(signingKey) } else { try keys.importPublicKey(package.publicKey) }
             try database.recordJoin(station: package.station, hub: hub.absoluteString, doors: try JSONEncoder().encode(package.doors))
+            if let last = package.lastSequence { try database.raiseSequenceFloor(of: package.station, to: last) }
         }
         let station = try await Station(configuration, logger: logger)
         try await station.takeRoster(of: package)

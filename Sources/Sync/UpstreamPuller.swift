@@ -48,7 +48,7 @@ public actor UpstreamPuller: Service {
                     try? await Task.sleep(for: .seconds(due.timeIntervalSinceNow))
                     continue
                 }
-                let pull = await self.pull()
+                let pull = await self.pull(ifDue: true)
                 logger.info("Upstream roster pull", metadata: ["outcome": "\(pull.outcome.rawValue)", "problem": "\(pull.problem ?? "")"])
                 if pull.outcome == .elsewhere || pull.outcome == .failed { try? await Task.sleep(for: interval) }
             }
@@ -57,8 +57,14 @@ public actor UpstreamPuller: Service {
 
     /// Pulls now, or joins the pull already under way; the outcome is also kept for ``last()``.
     public func pull() async -> UpstreamPull {
+        await pull(ifDue: false)
+    }
+
+    /// Pulls, or joins the pull under way; with `ifDue` (the schedule), only when no hub of the event pulled within
+    /// the interval, looked at again once the pull is this hub's alone.
+    private func pull(ifDue: Bool) async -> UpstreamPull {
         if let inFlight { return await inFlight.value }
-        let task = Task { await self.pullOnce() }
+        let task = Task { await self.pullOnce(ifDue: ifDue) }
         inFlight = task
         let pull = await task.value
         inFlight = nil
@@ -84,9 +90,9 @@ public actor UpstreamPuller: Service {
     }
 
     /// One pull, unless another hub of the event is pulling.
-    private func pullOnce() async -> UpstreamPull {
+    private func pullOnce(ifDue: Bool) async -> UpstreamPull {
         do {
-            let pull = try await ledger.exclusively(on: station) { await self.pullAlone() }
+            let pull = try await ledger.exclusively(on: station) { await self.pullAlone(ifDue: ifDue) }
             return pull
                 ?? UpstreamPull(
                     source: source.url.absoluteString, outcome: .elsewhere, at: Date(),
@@ -96,11 +102,16 @@ public actor UpstreamPuller: Service {
         }
     }
 
-    /// One pull, its outcome kept with the validators of a copy taken (the time to ask pretix from next).
-    private func pullAlone() async -> UpstreamPull {
+    /// One pull, its outcome kept with the validators of a copy taken (the time to ask pretix from next); with
+    /// `ifDue`, none when another hub pulled within the interval (it finished just before this one took its turn).
+    private func pullAlone(ifDue: Bool) async -> UpstreamPull {
         let url = source.url.absoluteString
         let now = Date()
         let kept = try? await ledger.record(of: url)
+        if ifDue, let last = kept?.last.at, now.timeIntervalSince(last) < Double(source.interval.components.seconds) {
+            return UpstreamPull(
+                source: url, outcome: .elsewhere, at: now, problem: "Another hub of the event pulled at \(last.formatted(.iso8601)).")
+        }
         var pull: UpstreamPull
         var validators: UpstreamRecord.Validators?
         do {

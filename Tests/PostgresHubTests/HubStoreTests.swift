@@ -138,6 +138,27 @@ import Testing
         }
     }
 
+    @Test(arguments: Kind.allCases)
+    func aStationJoiningAgainWithAnEmptyFolderNumbersItsEntriesAfterThoseTheHubHolds(kind: Kind) async throws {
+        try await Self.withStore(kind) { store, fixture in
+            let made = [1, 2, 3].map { number in
+                var entry = Self.checkOut(number, fixture, station: "door-3")
+                entry.sequence = Int64(number)
+                return entry
+            }
+            _ = try await store.merge(made)
+            let package = try await store.eventPackage(for: "door-3", signingKey: false)
+            #expect(package.lastSequence == 3)
+            let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-rejoin-\(UUID().uuidString)").path)
+            defer { try? FileManager.default.removeItem(at: folder.url) }
+            let door = try await Station.join(
+                package, hub: URL(string: "http://127.0.0.1:9")!, configuration: StationConfiguration(data: folder, name: "door-3"),
+                logger: Logger(label: "test"))
+            try door.database.append([Self.checkOut(9, fixture, station: "door-3")])
+            #expect(try door.database.logEntries().last?.sequence == 4, "not 1 again, which the hub holds already")
+        }
+    }
+
     @Test func twoHubsOnOneDatabaseAnswerWithTheSameEntriesAtTheSamePositions() async throws {
         let server = try PrivatePostgres()
         let fixture = try await StationFixture()

@@ -20,10 +20,13 @@ public struct EventPackage: Codable, Sendable {
     public var signingKey: String?
     /// The hub's roster revision this roster is.
     public var rosterRevision: Int64
+    /// The highest sequence number of the joining station's own entries the hub holds: a station joining again with
+    /// an empty folder numbers its entries after it.
+    public var lastSequence: Int64?
 
     public init(
         station: String, event: Event, categories: [Category], sessions: [Session], delegates: [Delegate], doors: [Door], publicKey: String,
-        signingKey: String?, rosterRevision: Int64
+        signingKey: String?, rosterRevision: Int64, lastSequence: Int64? = nil
     ) {
         self.station = station
         self.event = event
@@ -34,5 +37,6 @@ public struct EventPackage: Codable, Sendable {
         self.publicKey = publicKey
         self.signingKey = signingKey
         self.rosterRevision = rosterRevision
+        self.lastSequence = lastSequence
     }
 }
