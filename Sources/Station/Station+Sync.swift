@@ -148,8 +148,16 @@ extension Station {
         }
     }
 
-    /// The stations joined to this hub: when each last made contact and how far behind its pull is.
+    /// Makes `store`, a database this hub shares with the event's other hubs, the one that answers for the stations
+    /// joined to the event (on the dashboard too).
+    public func answerForStations(from store: any HubStore) {
+        sharedHubStore.withLock { $0 = store }
+    }
+
+    /// The stations joined to this hub (to any hub of the event, with a shared database): when each last made contact
+    /// and how far behind its pull is.
     public func syncPeers() async throws -> [SyncPeer] {
+        if let shared = sharedHubStore.withLock({ $0 }) { return try await shared.syncPeers() }
         let (last, sequences) = try await store { (try $0.lastLogPosition(), try $0.sequenceFigures()) }
         return peers.withLock { $0 }.map { name, peer in
             let (made, held) = sequences[name] ?? (0, 0)

@@ -37,6 +37,9 @@ public final class Station: Sendable {
     let peers = Mutex<[String: (lastContact: Date, pulled: Int64)]>([:])
     /// On a station joined to a hub: when it last exchanged entries with it.
     let hubContact = Mutex<Date?>(nil)
+    /// On a hub whose event lives in a database shared with other hubs: that database, which answers for the stations
+    /// joined to any of them (their contact and lag), rather than ``peers``.
+    let sharedHubStore = Mutex<(any HubStore)?>(nil)
 
     /// Opens the station of an existing data folder, writing into the store any scans a crashed station left in
     /// its outbox.

@@ -159,6 +159,7 @@ extension Lanyard {
                     var settings = settings
                     settings.store = database
                     settings.upstreamLedger = database
+                    station.answerForStations(from: database)
                     settings.sharedToken = { secret in
                         // A token this hub knows is decided here alone (revoked here: refused at once).
                         guard try !station.database.knowsCredential(secret) else { return nil }

@@ -159,6 +159,23 @@ import Testing
         }
     }
 
+    @Test func aHubsDashboardShowsTheLagOfStationsJoinedToAnotherHubOfItsDatabase() async throws {
+        let server = try PrivatePostgres()
+        let fixture = try await StationFixture()
+        try await Self.withHub(on: server) { first in
+            _ = try await first.seed(from: fixture.station)
+            fixture.station.answerForStations(from: first)
+            try await Self.withHub(on: server) { second in
+                _ = try await second.merge([Self.checkOut(1, fixture), Self.checkOut(2, fixture)])
+                let last = try await second.entries(after: 0, limit: 2_000, wait: .zero, roster: nil).last
+                // door-3 is joined to the second hub only, and has pulled all but the last two entries.
+                await second.recordContact(of: "door-3", pulled: last - 2)
+            }
+            let door = try #require(try await fixture.station.dashboard().stations.first { $0.name == "door-3" })
+            #expect(door.behind == 2)
+        }
+    }
+
     @Test func twoHubsOnOneDatabaseAnswerWithTheSameEntriesAtTheSamePositions() async throws {
         let server = try PrivatePostgres()
         let fixture = try await StationFixture()
