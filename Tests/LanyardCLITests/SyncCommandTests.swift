@@ -137,6 +137,71 @@ import Testing
         }
     }
 
+    @Test func aRegistrationAndACancellationPulledFromTheRegistrationSystemAndABadgeReprintedOrRevokedElsewhereReachTheDoor()
+        async throws
+    {
+        let (hub, desk, door) = (LanyardProcess(), LanyardProcess(), LanyardProcess())
+        defer { [hub, desk, door].forEach { $0.removeData() } }
+        try hub.run("demo", "--no-serve")
+        func token(_ name: String, role: String = "station") throws -> String {
+            try hub.run("staff", "token", name, "--role", role).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let (deskToken, doorToken, organiser) = (try token("desk-2"), try token("door-3"), try token("org", role: "organiser"))
+        let export = StandInExport(body: try StandInExport.sampleConference { _ in }, etag: "\"v1\"")
+        try await export.serving { port in
+            let (hubServer, hubURL) = try await ServeCommandTests.serve(
+                hub, "--hub", "--share-signing-key", "desk-2", "--upstream", "http://127.0.0.1:\(port)/export.csv", "--upstream-every", "3600")
+            defer { kill(hubServer.process.processIdentifier, SIGTERM) }
+            let (deskServer, _) = try await ServeCommandTests.serve(desk, "--join", hubURL, "--token", deskToken, "--signs-badges")
+            defer { kill(deskServer.process.processIdentifier, SIGTERM) }
+            let (doorServer, _) = try await ServeCommandTests.serve(door, "--join", hubURL, "--token", doorToken)
+            defer { kill(doorServer.process.processIdentifier, SIGTERM) }
+            let hubStation = try await Self.open(hub, name: "hub")
+            let (deskStation, doorStation) = (try await Self.open(desk, name: "ignored"), try await Self.open(door, name: "ignored"))
+            let confirmed = try hubStation.database.delegates().filter {
+                $0.status == .confirmed && $0.days.contains(1) && $0.sessions.contains("A1")
+            }
+            let (reprinted, revoked) = (confirmed[0].reference, confirmed[1].reference)
+
+            // A badge reprinted at the desk, and one revoked at the hub: the door refuses the old codes once synced.
+            let first = try await Self.arrive(reprinted, at: deskStation)
+            let second = try await Self.arrive(reprinted, at: deskStation)
+            let lost = try await Self.arrive(revoked, at: deskStation)
+            try await Self.waitUntil("the hub has the desk's badges", timeout: .seconds(60)) {
+                try hubStation.database.currentBadge(for: revoked) != nil
+            }
+            _ = try await hubStation.revokeBadge(revoked, reason: "reported stolen")
+            try await Self.waitUntil("the door has the reprint and the revocation", timeout: .seconds(60)) {
+                try doorStation.database.currentBadge(for: reprinted)?.serial == 2
+                    && doorStation.database.currentBadge(for: revoked)?.revocationReason != nil
+            }
+            let at = try Self.time("13:45", hubStation)
+            let old = try await doorStation.door(session: "A1").scan(first, at: at).decision
+            #expect(!old.isAdmitted, "the badge the reprint replaced: \(old.reason)")
+            let stolen = try await doorStation.door(session: "A1").scan(lost, at: at).decision
+            #expect(!stolen.isAdmitted, "the revoked badge: \(stolen.reason)")
+            #expect(try await doorStation.door(session: "A1").scan(second, at: at).decision.isAdmitted, "the reprint works")
+
+            // The registration system adds a delegate and cancels one; an organiser pulls at once.
+            let cancelled = confirmed[2].reference
+            export.replace(
+                body: try StandInExport.sampleConference { lines in
+                    lines.append("ESOCC-09001,Ms,Irena,Kovač,,Europol,NL,DEL,irena.kovac@example.eu,A1,1;2,confirmed")
+                    if let index = lines.firstIndex(where: { $0.hasPrefix(cancelled + ",") }) {
+                        lines[index] = lines[index].replacingOccurrences(of: ",confirmed", with: ",cancelled")
+                    }
+                }, etag: "\"v2\"")
+            let (status, answer) = try await ServeCommandTests.request("\(hubURL)/api/v1/upstream/pull", method: "POST", token: organiser)
+            #expect(status == 200, "\(String(decoding: answer, as: UTF8.self))")
+            try await Self.waitUntil("the desk and the door have the new registration and the cancellation", timeout: .seconds(60)) {
+                try [deskStation, doorStation].allSatisfy { station in
+                    let status = try station.database.delegate(cancelled).status
+                    return (try? station.database.delegate("ESOCC-09001")) != nil && status == .cancelled
+                }
+            }
+        }
+    }
+
     /// The front and back doors of one room are served by two stations, each given the other as a peer.
     @Test func twoDoorsOfOneRoomOnDifferentStationsCatchABadgePassedBackBetweenThemWhileTheHubIsAway() async throws {
         let (hub, front, back) = (LanyardProcess(), LanyardProcess(), LanyardProcess())
