@@ -66,48 +66,6 @@ extension PostgresHub {
         return start
     }
 
-    /// Copies `station`'s station tokens (hashes only) into the database, revoked ones as revoked, so that a station
-    /// joined to any hub of the event is known at every other.
-    public func shareStationTokens(of station: Station) async throws {
-        let tokens = try await station.database.perform { try $0.stationTokens() }
-        try await failing("take the station tokens") { [self] in
-            for token in tokens {
-                try await client.query(
-                    """
-                    INSERT INTO hub_token (secret_hash, station, revoked) VALUES (\(token.secretHash), \(token.station), \(token.isRevoked))
-                    ON CONFLICT (secret_hash) DO UPDATE SET revoked = hub_token.revoked OR EXCLUDED.revoked
-                    """, logger: logger)
-            }
-        }
-    }
-
-    /// The station a token shared by another hub of the event belongs to, unless revoked.
-    public func stationToken(_ secret: String) async throws -> StaffCredential? {
-        let hash = RosterDatabase.secretHash(secret)
-        return try await failing("check a station token") { [self] in
-            let rows = try await client.query("SELECT station FROM hub_token WHERE secret_hash = \(hash) AND NOT revoked", logger: logger)
-            for try await station in rows.decode(String.self) {
-                return StaffCredential(
-                    staff: StaffMember(name: station, role: .station, mustChangePassword: false, createdAt: Date(), revokedAt: nil), kind: .token,
-                    csrf: nil, expiresAt: nil)
-            }
-            return nil
-        }
-    }
-
-    /// Every hub's station tokens, as hashes, revoked ones marked: what the event's stations learn to tell each other
-    /// by.
-    public func stationTokens() async throws -> [SharedStationToken] {
-        try await failing("read the station tokens") { [self] in
-            var tokens: [SharedStationToken] = []
-            let rows = try await client.query("SELECT secret_hash, station, revoked FROM hub_token ORDER BY station", logger: logger)
-            for try await (hash, station, revoked) in rows.decode((String, String, Bool).self) {
-                tokens.append(SharedStationToken(secretHash: hash, station: station, revoked: revoked))
-            }
-            return tokens
-        }
-    }
-
     /// The advisory lock migrations and the first seeding take.
     static let migrationLock: Int64 = 0x4C41_4E59_0000
 }

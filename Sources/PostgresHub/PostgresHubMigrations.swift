@@ -32,5 +32,18 @@ enum PostgresHubMigrations {
                 "CREATE INDEX hub_entry_station_sequence ON hub_entry (station, sequence)",
             ]
         ),
+        (
+            4,
+            [
+                // Staff accounts made at any hub (password hashes only), the latest change of each winning; and every
+                // kind of token, not only stations', with its member's role.
+                """
+                CREATE TABLE hub_staff (name text PRIMARY KEY, role text NOT NULL, password_hash text NOT NULL,
+                    must_change_password boolean NOT NULL, created_at timestamptz NOT NULL, revoked_at timestamptz,
+                    changed_at timestamptz NOT NULL)
+                """,
+                "ALTER TABLE hub_token ADD COLUMN role text NOT NULL DEFAULT 'station'",
+            ]
+        ),
     ]
 }

@@ -252,6 +252,11 @@ extension RosterDatabase {
             try db.alter(table: "rosterRevision") { t in t.add(column: "imported", .integer).notNull().defaults(to: 0) }
             try db.execute(sql: "UPDATE rosterRevision SET imported = value")
         }
+        migrator.registerMigration("v15-staff-changed-at") { db in
+            // When an account last changed, so that hubs sharing a database let the latest change win.
+            try db.alter(table: "staff") { t in t.add(column: "changedAt", .datetime) }
+            try db.execute(sql: "UPDATE staff SET changedAt = COALESCE(revokedAt, createdAt)")
+        }
         return migrator
     }
 }

@@ -17,8 +17,8 @@ extension RosterDatabase {
                     throw LanyardError(.alreadyExists, "There is already a member of staff called \(name).", remedy: "Choose another name.")
                 }
                 try db.execute(
-                    sql: "INSERT INTO staff (name, role, passwordHash, mustChangePassword, createdAt) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [name, role.rawValue, passwordHash, mustChangePassword, now])
+                    sql: "INSERT INTO staff (name, role, passwordHash, mustChangePassword, createdAt, changedAt) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [name, role.rawValue, passwordHash, mustChangePassword, now, now])
                 return StaffMember(name: name, role: role, mustChangePassword: mustChangePassword, createdAt: now, revokedAt: nil)
             }
         }
@@ -41,11 +41,11 @@ extension RosterDatabase {
     }
 
     /// Sets a new password hash, and with it no longer asks for a change.
-    public func setPasswordHash(of name: String, to hash: String) throws {
+    public func setPasswordHash(of name: String, to hash: String, at now: Date = Date()) throws {
         try storeAccess {
             try writer.write { db in
                 try db.execute(
-                    sql: "UPDATE staff SET passwordHash = ?, mustChangePassword = 0 WHERE name = ?", arguments: [hash, name])
+                    sql: "UPDATE staff SET passwordHash = ?, mustChangePassword = 0, changedAt = ? WHERE name = ?", arguments: [hash, now, name])
             }
         }
     }
@@ -98,7 +98,8 @@ extension RosterDatabase {
     public func revokeStaff(_ name: String, at now: Date = Date()) throws {
         try storeAccess {
             try writer.write { db in
-                try db.execute(sql: "UPDATE staff SET revokedAt = ? WHERE name = ? AND revokedAt IS NULL", arguments: [now, name])
+                try db.execute(
+                    sql: "UPDATE staff SET revokedAt = ?, changedAt = ? WHERE name = ? AND revokedAt IS NULL", arguments: [now, now, name])
                 guard db.changesCount > 0 else {
                     throw LanyardError(.notFound, "There is no member of staff called \(name) (or they were revoked already).")
                 }
@@ -120,50 +121,6 @@ extension RosterDatabase {
             try writer.read { db in
                 try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staffCredential WHERE secretHash = ?)", arguments: [Self.secretHash(secret)])
                     ?? false
-            }
-        }
-    }
-
-    /// The station tokens (of members with the station role) as their hashes, revoked ones marked: what hubs
-    /// sharing one database share.
-    public func stationTokens() throws -> [(secretHash: String, station: String, isRevoked: Bool)] {
-        try storeAccess {
-            try writer.read { db in
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT secretHash, staff, staffCredential.revokedAt IS NOT NULL OR staff.revokedAt IS NOT NULL AS isRevoked
-                        FROM staffCredential JOIN staff ON staff.name = staffCredential.staff
-                        WHERE staffCredential.kind = ? AND staff.role = ?
-                        """, arguments: [StaffCredential.Kind.token.rawValue, StaffRole.station.rawValue]
-                ).map { ($0["secretHash"], $0["staff"], $0["isRevoked"]) }
-            }
-        }
-    }
-
-    /// Takes station tokens made elsewhere (at the hub), as hashes: each station becomes a member of staff with the
-    /// station role and no password, holding those tokens; a token revoked there is revoked here. A name already
-    /// held here by someone with another role keeps its own member, and the token is not taken.
-    public func adoptStationTokens(_ tokens: [(secretHash: String, station: String, isRevoked: Bool)], at now: Date = Date()) throws {
-        try storeAccess {
-            try writer.write { db in
-                for token in tokens {
-                    let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE name = ?", arguments: [token.station])
-                    if role == nil {
-                        // No password hash can match the empty one: the member signs in with the token only.
-                        try db.execute(
-                            sql: "INSERT INTO staff (name, role, passwordHash, mustChangePassword, createdAt) VALUES (?, ?, '', 0, ?)",
-                            arguments: [token.station, StaffRole.station.rawValue, now])
-                    } else if role != StaffRole.station.rawValue {
-                        continue
-                    }
-                    try db.execute(
-                        sql: """
-                            INSERT INTO staffCredential (secretHash, staff, kind, createdAt, revokedAt) VALUES (?, ?, ?, ?, ?)
-                            ON CONFLICT (secretHash) DO UPDATE SET revokedAt = COALESCE(staffCredential.revokedAt, excluded.revokedAt)
-                            """,
-                        arguments: [token.secretHash, token.station, StaffCredential.Kind.token.rawValue, now, token.isRevoked ? now : nil])
-                }
             }
         }
     }

@@ -182,7 +182,7 @@ extension Station {
     /// here from then on.
     public func adoptStationTokens(_ tokens: [SharedStationToken]) async throws {
         try await store { database in
-            try database.adoptStationTokens(tokens.map { ($0.secretHash, $0.station, $0.revoked) })
+            try database.adoptTokens(tokens.map { ($0.secretHash, $0.station, .station, $0.revoked) })
         }
     }
 }

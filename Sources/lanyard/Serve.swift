@@ -164,7 +164,7 @@ extension Lanyard {
                         // A token this hub knows is decided here alone (revoked here: refused at once).
                         guard try !station.database.knowsCredential(secret) else { return nil }
                         do {
-                            return try await database.stationToken(secret)
+                            return try await database.sharedToken(secret)
                         } catch {
                             logger.warning("A token could not be checked with the other hubs", metadata: ["error": "\(error)"])
                             return nil
@@ -172,7 +172,7 @@ extension Lanyard {
                     }
                     let services: [any Service] = [
                         SyncService(station: station, hub: database, keepsStationTokens: false, logger: logger),
-                        StationTokenSharing(database: database, station: station),
+                        StaffSharing(database: database, station: station),
                     ]
                     try await Self.serve(
                         station, listen: listen, tls: try tls.mode(), hub: settings, json: self.station.json,

@@ -176,6 +176,38 @@ import Testing
         }
     }
 
+    @Test func staffAndTokensMadeAtOneHubWorkAtTheOtherUntilRevokedThere() async throws {
+        let server = try PrivatePostgres()
+        let fixture = try await StationFixture { $0.name = "hub-a" }
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-hub-b-\(UUID().uuidString)").path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        try await Self.withHub(on: server) { first in
+            _ = try await first.seed(from: fixture.station)
+            try await Self.withHub(on: server) { second in
+                let hubB = try await Station.join(
+                    try await second.eventPackage(for: "hub-b", signingKey: true), hub: URL(string: "postgres://127.0.0.1")!,
+                    configuration: StationConfiguration(data: folder, name: "hub-b"), logger: Logger(label: "test"))
+                let hubA = fixture.station
+                _ = try await hubA.addStaff("ana", role: .organiser, password: "organiser-password")
+                _ = try await hubA.addStaff("kiosk-7", role: .kiosk)
+                let token = try await hubA.issueToken(for: "kiosk-7")
+                try await first.shareStaff(of: hubA)
+                try await second.shareStaff(of: hubB)
+                _ = try await hubB.signIn("ana", password: "organiser-password", from: nil)
+                #expect(try await hubB.authenticate(token)?.staff.role == .kiosk, "a kiosk's token made at the other hub")
+
+                try await hubA.revokeStaff("ana")
+                try await hubA.revokeStaff("kiosk-7")
+                try await first.shareStaff(of: hubA)
+                try await second.shareStaff(of: hubB)
+                await #expect(throws: LanyardError.self, "an account revoked at the other hub") {
+                    try await hubB.signIn("ana", password: "organiser-password", from: nil)
+                }
+                #expect(try await hubB.authenticate(token) == nil, "its token too")
+            }
+        }
+    }
+
     @Test func twoHubsOnOneDatabaseAnswerWithTheSameEntriesAtTheSamePositions() async throws {
         let server = try PrivatePostgres()
         let fixture = try await StationFixture()

@@ -1,0 +1,27 @@
+public import Foundation
+public import Roster
+
+/// A member of staff as the hubs sharing one database hand them to each other: the bcrypt hash of the password
+/// (never the password), the role, and when the account last changed, so that the latest change wins at every hub.
+public struct StaffAccount: Sendable, Equatable {
+    public var name: String
+    public var role: StaffRole
+    public var passwordHash: String
+    public var mustChangePassword: Bool
+    public var createdAt: Date
+    public var revokedAt: Date?
+    /// When it was added, its password changed, or it was revoked.
+    public var changedAt: Date
+
+    public init(
+        name: String, role: StaffRole, passwordHash: String, mustChangePassword: Bool, createdAt: Date, revokedAt: Date?, changedAt: Date
+    ) {
+        self.name = name
+        self.role = role
+        self.passwordHash = passwordHash
+        self.mustChangePassword = mustChangePassword
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+        self.changedAt = changedAt
+    }
+}
