@@ -1,7 +1,7 @@
 import Foundation
 import PostgresNIO
 import Roster
-public import RosterStore
+import RosterStore
 public import Station
 
 extension PostgresHub {

@@ -15,8 +15,8 @@ struct SearchTermMatches {
     /// Per spelling, the words starting with it (sorted words: a range), and the one equal to it.
     private let prefixes: [Range<Int>]
     private let exact: [Int?]
-    /// Name words one typo away from the primary spelling, ascending.
-    private let typos: [UInt32]
+    /// The words one typo away from the primary spelling, as ascending ranges; the name words among them match.
+    private let typos: [Range<Int>]
     /// The documents the matched words appear in, counted once per word: more than the truth when a spelling's
     /// substring matches are estimated from the words sharing its rarest three-letter run.
     let estimatedDocuments: Int
@@ -32,7 +32,7 @@ struct SearchTermMatches {
         if allowingTypos, let primary = self.spellings.first, primary.count >= SearchIndex.shortestWithTypo,
             !primary.contains(where: { (0x30...0x39).contains($0) || $0 == 0x40 })
         {
-            typos = vocabulary.nameWordsOneTypoAway(from: primary)
+            typos = vocabulary.wordsOneTypoAway(from: primary)
         } else {
             typos = []
         }
@@ -41,7 +41,7 @@ struct SearchTermMatches {
             + self.spellings.reduce(0) { total, spelling in
                 total + spelling.withUnsafeBufferPointer { vocabulary.documentCount(of: vocabulary.wordsMaybeContaining($0)) }
             }
-            + vocabulary.documentCount(of: typos)
+            + typos.reduce(0) { $0 + vocabulary.documentCount(of: $1) }
     }
 
     /// Whether word `word` is the typed word's spelling exactly.
@@ -77,7 +77,7 @@ struct SearchTermMatches {
 
     /// Whether typos were looked for and name word `word` is one typo away from the typed word, whole or at its start.
     func oneTypoAway(_ word: Int) -> TypoReach? {
-        guard !typos.isEmpty, Self.binarySearch(typos, UInt32(word)) else { return nil }
+        guard !typos.isEmpty, vocabulary.isNameWord(word), Self.ranges(typos, contain: word) else { return nil }
         let length = vocabulary.withWord(word) { $0.count }
         return length <= (spellings.first?.count ?? 0) + 1 ? .wholeWord : .start
     }
@@ -103,15 +103,18 @@ struct SearchTermMatches {
                 guard visit(Int(word), false) else { return }
             }
         }
-        for word in typos { guard visit(Int(word), false) else { return } }
+        for range in typos {
+            for word in range where vocabulary.isNameWord(word) { guard visit(word, false) else { return } }
+        }
     }
 
-    private static func binarySearch(_ sorted: [UInt32], _ value: UInt32) -> Bool {
-        var low = 0, high = sorted.count
+    /// Whether one of `ranges`, ascending and apart, contains `value`.
+    private static func ranges(_ ranges: [Range<Int>], contain value: Int) -> Bool {
+        var low = 0, high = ranges.count
         while low < high {
             let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+            if ranges[middle].upperBound <= value { low = middle + 1 } else { high = middle }
         }
-        return low < sorted.count && sorted[low] == value
+        return low < ranges.count && ranges[low].contains(value)
     }
 }

@@ -84,12 +84,13 @@ struct SearchVocabulary: Sendable, Equatable {
         return rarest ?? []
     }
 
-    /// The name words whose start is one typo away from `term`, ascending: the words starting with one of the
-    /// spellings one edit away from it (a letter left out, added, changed, or two swapped; what is left at least
-    /// ``SearchIndex/shortestWithTypo`` letters long), each found by binary
-    /// search within the words sharing the letters before the edit; a letter is only ever changed or added to one
-    /// that some word has at that place.
-    func nameWordsOneTypoAway(from term: [UInt8]) -> [UInt32] {
+    /// The words whose start is one typo away from `term`, as ascending ranges that do not overlap (the name words
+    /// among them are the matches): the words starting with one of the spellings one edit away from it (a letter
+    /// left out, added, changed, or two swapped; what is left at least ``SearchIndex/shortestWithTypo`` letters
+    /// long), each found by binary search within the words sharing the letters before the edit; a letter is only
+    /// ever changed or added to one that some word has at that place. Ranges rather than words: a short term's
+    /// slips start thousands of words, and a search visits only as many as it needs.
+    func wordsOneTypoAway(from term: [UInt8]) -> [Range<Int>] {
         guard !term.isEmpty else { return [] }
         var ranges: [Range<Int>] = []
         var variant: [UInt8] = []
@@ -117,13 +118,15 @@ struct SearchVocabulary: Sendable, Equatable {
             // A letter added at the end: every longer word starting with the term.
             ranges.append(sharing[term.count])
         }
-        var words: [UInt32] = []
-        var next = 0
+        var merged: [Range<Int>] = []
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            for word in max(next, range.lowerBound)..<max(next, range.upperBound) where isNameWord(word) { words.append(UInt32(word)) }
-            next = max(next, range.upperBound)
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
         }
-        return words
+        return merged
     }
 
     /// Calls `body` with each letter (byte) the words in `range`, which all share their first `length` bytes, have
