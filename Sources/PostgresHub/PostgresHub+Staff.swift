@@ -1,6 +1,6 @@
 import Foundation
 import PostgresNIO
-public import Roster
+import Roster
 public import RosterStore
 public import Station
 
