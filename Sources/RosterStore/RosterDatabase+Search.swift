@@ -17,7 +17,7 @@ extension RosterDatabase {
             // Outside a transaction: the index is for the revision read first, its hits are read by id, and a roster
             // changed in between only means the next search uses a newer index.
             try writer.unsafeRead { db in
-                let hits = try searchIndex.index(db, file: writer.path).index.search(query, limit: limit)
+                let hits = try searchIndex.index(db).index.search(query, limit: limit)
                 guard !hits.isEmpty else { return [] }
                 // A statement per number of hits, compiled once: a desk searches on every keystroke.
                 let placeholders = Array(repeating: "?", count: hits.count).joined(separator: ",")
@@ -33,7 +33,7 @@ extension RosterDatabase {
     /// desk query as fast as the rest; an index built here is stored for the next process to load.
     public func prepareSearch() throws {
         try storeAccess {
-            let (index, builtFor) = try writer.read { db in try searchIndex.index(db, file: writer.path) }
+            let (index, builtFor) = try writer.read { db in try searchIndex.index(db) }
             if let builtFor { try writer.write { db in try searchIndex.store(index, revision: builtFor, in: db) } }
         }
     }

@@ -13,13 +13,11 @@ final class SearchIndexCache: Sendable {
 
     /// The index for the roster as `db` sees it, with the revision it was built for when it was built here rather
     /// than kept or loaded (so worth storing: ``store(_:revision:in:)``).
-    /// - Parameter file: The store's file, read ahead the first time an index is loaded or built in this process.
-    func index(_ db: Database, file: String) throws -> (index: SearchIndex, builtFor: Int64?) {
+    func index(_ db: Database) throws -> (index: SearchIndex, builtFor: Int64?) {
         let revision = try Self.revision(db)
         if let index = cached(revision) { return (index, nil) }
         return try building.withLock { _ in
             if let index = cached(revision) { return (index, nil) }
-            if current.withLock({ $0 == nil }) { FileReadAhead.advise(file) }
             if let stored = try Self.load(db, revision: revision) {
                 current.withLock { $0 = (revision, stored) }
                 return (stored, nil)

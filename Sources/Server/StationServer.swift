@@ -64,7 +64,7 @@ public enum StationServer {
                 status: .ok, headers: [.contentType: "application/yaml"],
                 body: .init(byteBuffer: ByteBuffer(bytes: try Data(contentsOf: resources.appendingPathComponent("openapi.yaml")))))
         }
-        let api = router.group("api/v1")
+        let api = router.group("api/v1").add(middleware: NoStoreMiddleware())
         SessionController(station: station, isSecure: configuration.tls != .none).addRoutes(to: api)
         let desk = api.group().add(middleware: RoleGuard(.desk, .organiser))
         let organiser = api.group().add(middleware: RoleGuard(.organiser))

@@ -21,6 +21,16 @@ import Testing
             uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"], body: .json(body))
     }
 
+    @Test(arguments: ["/api/v1/delegates?q=shevchenko", "/api/v1/dashboard", "/api/v1/attendance/delegates?category=DEL"])
+    func anAnswerOfTheAPIIsNeverKeptInACache(uri: String) async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.application().test(.router) { client in
+            let response = try await client.execute(uri: uri, method: .get, headers: fixture.headers(.organiser))
+            #expect(response.status == .ok)
+            #expect(response.headers[.cacheControl] == "no-store", "personal data, and a revoked token's answer, stay off disk")
+        }
+    }
+
     @Test func aSignedInBrowserCarriesAStrictHttpOnlyCookieAndMustSendThePagesTokenToChangeAnything() async throws {
         let fixture = try await ServerFixture()
         let app = try await fixture.application()
