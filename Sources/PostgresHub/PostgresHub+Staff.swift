@@ -13,16 +13,22 @@ extension PostgresHub {
         let (accounts, tokens) = try await station.database.perform { (try $0.staffAccounts(), try $0.tokens()) }
         let (shared, sharedTokens) = try await failing("share the staff") { [self] in
             try await client.withTransaction(logger: logger) { connection in
-                for account in accounts {
+                // In the order of their keys, and rows rewritten only when they change: hubs sharing at once never
+                // wait on each other in a circle.
+                // A station known only by its tokens is no account to share.
+                for account in accounts where !account.passwordHash.isEmpty {
+                    // The same account (same role, made at the same moment): its later change, and a revocation
+                    // nothing undoes. An account of that name made apart at another hub is not this one.
                     try await connection.query(
                         """
                         INSERT INTO hub_staff (name, role, password_hash, must_change_password, created_at, revoked_at, changed_at)
                         VALUES (\(account.name), \(account.role.rawValue), \(account.passwordHash), \(account.mustChangePassword),
                             \(account.createdAt), \(account.revokedAt), \(account.changedAt))
-                        ON CONFLICT (name) DO UPDATE SET role = EXCLUDED.role, password_hash = EXCLUDED.password_hash,
-                            must_change_password = EXCLUDED.must_change_password, revoked_at = EXCLUDED.revoked_at,
-                            changed_at = EXCLUDED.changed_at
-                        WHERE hub_staff.changed_at < EXCLUDED.changed_at
+                        ON CONFLICT (name) DO UPDATE SET password_hash = EXCLUDED.password_hash,
+                            must_change_password = EXCLUDED.must_change_password,
+                            revoked_at = COALESCE(hub_staff.revoked_at, EXCLUDED.revoked_at), changed_at = EXCLUDED.changed_at
+                        WHERE hub_staff.changed_at < EXCLUDED.changed_at AND hub_staff.role = EXCLUDED.role
+                            AND hub_staff.created_at = EXCLUDED.created_at
                         """, logger: logger)
                 }
                 for token in tokens {
@@ -30,7 +36,7 @@ extension PostgresHub {
                         """
                         INSERT INTO hub_token (secret_hash, station, role, revoked)
                         VALUES (\(token.secretHash), \(token.staff), \(token.role.rawValue), \(token.isRevoked))
-                        ON CONFLICT (secret_hash) DO UPDATE SET revoked = hub_token.revoked OR EXCLUDED.revoked
+                        ON CONFLICT (secret_hash) DO UPDATE SET revoked = true WHERE EXCLUDED.revoked AND NOT hub_token.revoked
                         """, logger: logger)
                 }
                 var shared: [StaffAccount] = []
@@ -65,8 +71,13 @@ extension PostgresHub {
     public func sharedToken(_ secret: String) async throws -> StaffCredential? {
         let hash = RosterDatabase.secretHash(secret)
         return try await failing("check a token") { [self] in
+            // Only while the account it belongs to, as the hubs share it, has that role and stands.
             let rows = try await client.query(
-                "SELECT station, role FROM hub_token WHERE secret_hash = \(hash) AND NOT revoked", logger: logger)
+                """
+                SELECT hub_token.station, hub_token.role FROM hub_token LEFT JOIN hub_staff ON hub_staff.name = hub_token.station
+                WHERE secret_hash = \(hash) AND NOT revoked
+                    AND (hub_staff.name IS NULL OR (hub_staff.role = hub_token.role AND hub_staff.revoked_at IS NULL))
+                """, logger: logger)
             for try await (name, role) in rows.decode((String, String).self) {
                 guard let role = StaffRole(rawValue: role) else { return nil }
                 return StaffCredential(

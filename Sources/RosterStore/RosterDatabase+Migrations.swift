@@ -257,6 +257,10 @@ extension RosterDatabase {
             try db.alter(table: "staff") { t in t.add(column: "changedAt", .datetime) }
             try db.execute(sql: "UPDATE staff SET changedAt = COALESCE(revokedAt, createdAt)")
         }
+        migrator.registerMigration("v16-roster-import-changes") { db in
+            // The registrations an import changed since a hub's copy was last the event's roster.
+            try db.create(table: "rosterImportChange") { t in t.primaryKey("reference", .text).collate(.nocase) }
+        }
         return migrator
     }
 }

@@ -104,15 +104,6 @@ extension RosterDatabase {
     }
 
     /// All delegates, in family-name order (a name given in one piece sorts by its first word). Read from the file
-    /// The delegates whose registration changed after `date` (added, changed by an import, or by the log).
-    public func delegates(changedAfter date: Date) throws -> [Delegate] {
-        try storeAccess {
-            try writer.read { db in
-                try DelegateRecord.filter(Column("updatedAt") > date).order(Column("reference")).fetchAll(db).map(\.delegate)
-            }
-        }
-    }
-
     /// only when the roster changed since the last call.
     public func delegates() throws -> [Delegate] {
         try storeAccess {

@@ -19,30 +19,49 @@ extension RosterDatabase {
         }
     }
 
-    /// Takes accounts changed elsewhere: one unknown here is added, one changed there later than here replaces this
-    /// one (its password, role, revocation); an account revoked there has its sessions and tokens revoked here.
+    /// Takes accounts from elsewhere. One unknown here is added. One known here is the same account when it has the
+    /// same role and was made at the same moment (copied from the hub that made it): its later password change is
+    /// taken, and its revocation, which nothing undoes. An account of that name made here apart stays as it is,
+    /// except a station known here only by its tokens (no password), which the real account replaces. An account
+    /// revoked has its sessions and tokens revoked here.
     public func adoptStaffAccounts(_ accounts: [StaffAccount]) throws {
         try storeAccess {
             try writer.write { db in
-                for account in accounts {
-                    let changed = try Date.fetchOne(
-                        db, sql: "SELECT COALESCE(changedAt, createdAt) FROM staff WHERE name = ?", arguments: [account.name])
-                    if let changed, changed >= account.changedAt { continue }
-                    try db.execute(
-                        sql: """
-                            INSERT INTO staff (name, role, passwordHash, mustChangePassword, createdAt, revokedAt, changedAt)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT (name) DO UPDATE SET role = excluded.role, passwordHash = excluded.passwordHash,
-                                mustChangePassword = excluded.mustChangePassword, revokedAt = excluded.revokedAt, changedAt = excluded.changedAt
-                            """,
-                        arguments: [
-                            account.name, account.role.rawValue, account.passwordHash, account.mustChangePassword, account.createdAt,
-                            account.revokedAt, account.changedAt,
-                        ])
-                    if let revokedAt = account.revokedAt {
+                for account in accounts where !account.passwordHash.isEmpty {
+                    if let here = try Row.fetchOne(
+                        db, sql: "SELECT role, passwordHash, createdAt, COALESCE(changedAt, createdAt) AS changed FROM staff WHERE name = ?",
+                        arguments: [account.name])
+                    {
+                        let role: String = here["role"], hash: String = here["passwordHash"]
+                        let created: Date = here["createdAt"], changed: Date = here["changed"]
+                        guard role == account.role.rawValue else { continue }
+                        let isPlaceholder = hash.isEmpty
+                        guard isPlaceholder || (created == account.createdAt && changed < account.changedAt) else { continue }
                         try db.execute(
-                            sql: "UPDATE staffCredential SET revokedAt = ? WHERE staff = ? AND revokedAt IS NULL",
-                            arguments: [revokedAt, account.name])
+                            sql: """
+                                UPDATE staff SET passwordHash = ?, mustChangePassword = ?, createdAt = ?, changedAt = ?,
+                                    revokedAt = COALESCE(revokedAt, ?)
+                                WHERE name = ?
+                                """,
+                            arguments: [
+                                account.passwordHash, account.mustChangePassword, account.createdAt, account.changedAt, account.revokedAt,
+                                account.name,
+                            ])
+                    } else {
+                        try db.execute(
+                            sql: """
+                                INSERT INTO staff (name, role, passwordHash, mustChangePassword, createdAt, revokedAt, changedAt)
+                                VALUES (?, ?, ?, ?, ?, ?, ?)
+                                """,
+                            arguments: [
+                                account.name, account.role.rawValue, account.passwordHash, account.mustChangePassword, account.createdAt,
+                                account.revokedAt, account.changedAt,
+                            ])
+                    }
+                    if account.revokedAt != nil {
+                        try db.execute(
+                            sql: "UPDATE staffCredential SET revokedAt = COALESCE(revokedAt, ?) WHERE staff = ?",
+                            arguments: [account.revokedAt, account.name])
                     }
                 }
             }
@@ -59,7 +78,7 @@ extension RosterDatabase {
                     sql: """
                         SELECT secretHash, staff, role, staffCredential.revokedAt IS NOT NULL OR staff.revokedAt IS NOT NULL AS isRevoked
                         FROM staffCredential JOIN staff ON staff.name = staffCredential.staff
-                        WHERE staffCredential.kind = ?
+                        WHERE staffCredential.kind = ? ORDER BY secretHash
                         """, arguments: [StaffCredential.Kind.token.rawValue]
                 ).map { ($0["secretHash"], $0["staff"], StaffRole(rawValue: $0["role"]) ?? .kiosk, $0["isRevoked"]) }
             }

@@ -91,6 +91,7 @@ struct RosterUpsert {
     func finish() throws {
         if changes.unchanged < delegatesSeen {
             try db.execute(sql: "UPDATE rosterRevision SET value = value + 1, imported = imported + 1")
+            try RosterDatabase.keepImportChanges(changes.added + changes.updated + changes.cancelled + changes.reinstated, db)
         }
     }
 }

@@ -114,29 +114,20 @@ extension Station {
         try await noteRosterInStep()
     }
 
-    /// Notes that this station's roster is its hub's as it stands: a later import here is then told apart.
-    public func noteRosterInStep(at now: Date = Date()) async throws {
-        try await store { database in
-            try database.setSyncCursor(Self.rosterInStep, to: try database.importedRosterRevision())
-            try database.setSyncCursor(Self.rosterInStepAt, to: Int64((now.timeIntervalSince1970 * 1_000).rounded(.down)))
-        }
+    /// Notes that this station's roster is its hub's as it stands: the registrations an import changes here from
+    /// then on are told apart.
+    public func noteRosterInStep() async throws {
+        try await store { try $0.noteRosterInStep() }
     }
 
     /// The registrations an import changed in this station's roster since it was last its hub's (a roster imported
-    /// into a hub's folder while it was stopped); nil when no import changed it since, or when that was never noted.
+    /// into a hub's folder while it was stopped); nil when none did, or when that was never noted.
     public func rosterImportedSinceInStep() async throws -> [Delegate]? {
         try await store { database in
-            let (noted, now) = (try database.syncCursor(Self.rosterInStep), try database.importedRosterRevision())
-            guard noted != 0, noted != now else { return nil }
-            let since = Date(timeIntervalSince1970: Double(try database.syncCursor(Self.rosterInStepAt)) / 1_000)
-            return try database.delegates(changedAfter: since)
+            let changed = try database.rosterChangedSinceInStep()
+            return changed.isEmpty ? nil : changed
         }
     }
-
-    /// The cursors holding this station's imported roster revision when its roster was last its hub's, and the time
-    /// then (milliseconds since 1970).
-    static let rosterInStep = "roster in step"
-    static let rosterInStepAt = "roster in step at"
 }
 
 extension Station {
@@ -157,7 +148,8 @@ extension Station {
     /// The stations joined to this hub (to any hub of the event, with a shared database): when each last made contact
     /// and how far behind its pull is.
     public func syncPeers() async throws -> [SyncPeer] {
-        if let shared = sharedHubStore.withLock({ $0 }) { return try await shared.syncPeers() }
+        // The database gone, none: the dashboard still shows the stations heard from in the log.
+        if let shared = sharedHubStore.withLock({ $0 }) { return (try? await shared.syncPeers()) ?? [] }
         let (last, sequences) = try await store { (try $0.lastLogPosition(), try $0.sequenceFigures()) }
         return peers.withLock { $0 }.map { name, peer in
             let (made, held) = sequences[name] ?? (0, 0)

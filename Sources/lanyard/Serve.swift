@@ -164,7 +164,11 @@ extension Lanyard {
                         // A token this hub knows is decided here alone (revoked here: refused at once).
                         guard try !station.database.knowsCredential(secret) else { return nil }
                         do {
-                            return try await database.sharedToken(secret)
+                            guard let credential = try await database.sharedToken(secret) else { return nil }
+                            // A member of that name here with another role, or revoked here, is not who the token proves.
+                            let here = try station.database.staff().first { $0.name.lowercased() == credential.staff.name.lowercased() }
+                            if let here, here.role != credential.staff.role || here.revokedAt != nil { return nil }
+                            return credential
                         } catch {
                             logger.warning("A token could not be checked with the other hubs", metadata: ["error": "\(error)"])
                             return nil
