@@ -159,6 +159,33 @@ import Testing
         }
     }
 
+    @Test func anAccountOfTheSameNameMadeApartAtEachHubKeepsItsOwnRoleAndPasswordAndItsTokensStayHome() async throws {
+        let server = try PrivatePostgres()
+        let fixture = try await StationFixture { $0.name = "hub-a" }
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-hub-b-\(UUID().uuidString)").path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        try await Self.withHub(on: server) { first in
+            _ = try await first.seed(from: fixture.station)
+            try await Self.withHub(on: server) { second in
+                let hubB = try await Station.join(
+                    try await second.eventPackage(for: "hub-b", signingKey: true), hub: URL(string: "postgres://127.0.0.1")!,
+                    configuration: StationConfiguration(data: folder, name: "hub-b"), logger: Logger(label: "test"))
+                let hubA = fixture.station
+                _ = try await hubA.addStaff("gate-1", role: .kiosk, password: "kiosk-password-a")
+                let kioskToken = try await hubA.issueToken(for: "gate-1")
+                _ = try await hubB.addStaff("gate-1", role: .organiser, password: "organiser-password-b")
+                for _ in 0..<2 {
+                    try await first.shareStaff(of: hubA)
+                    try await second.shareStaff(of: hubB)
+                }
+                #expect(try await hubB.authenticate(kioskToken) == nil, "the kiosk's token never acts as hub B's organiser")
+                _ = try await hubB.signIn("gate-1", password: "organiser-password-b", from: nil)
+                _ = try await hubA.signIn("gate-1", password: "kiosk-password-a", from: nil)
+                #expect(try await hubA.authenticate(kioskToken)?.staff.role == .kiosk)
+            }
+        }
+    }
+
     @Test func aHubsDashboardShowsTheLagOfStationsJoinedToAnotherHubOfItsDatabase() async throws {
         let server = try PrivatePostgres()
         let fixture = try await StationFixture()

@@ -70,7 +70,9 @@ import Testing
             let seeded = try await first.eventPackage(for: "door-3", signingKey: false).rosterRevision
             #expect(try await first.shareRosterImportedWhileStopped(by: fixture.station) == false, "nothing imported since")
 
-            // While the first hub is stopped, the second pulls a cancellation from the registration system...
+            // Before it stops, a desk corrects a name there (the log touches that registration, not an import)...
+            _ = try await fixture.station.correctName("ESOCC-00001", to: PersonNameFields(givenName: "Corrected", familyName: "Here"))
+            // ...and while it is stopped, the second hub pulls that registration's cancellation...
             try await HubStoreTests.withHub(on: server) { second in
                 let package = try await second.eventPackage(for: "hub-b", signingKey: true)
                 let hubB = try await Station.join(
