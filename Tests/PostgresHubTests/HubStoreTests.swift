@@ -44,6 +44,29 @@ import Testing
         }
     }
 
+    /// Two hubs on one database of `server`: the first seeded from a station of the sample conference (`hub-a`),
+    /// the second on an empty folder, its copy joined from the database (`hub-b`).
+    static func withTwoHubs(
+        on server: PrivatePostgres, _ body: (_ first: PostgresHub, _ hubA: Station, _ second: PostgresHub, _ hubB: Station) async throws -> Void
+    ) async throws {
+        let fixture = try await StationFixture { $0.name = "hub-a" }
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-hub-b-\(UUID().uuidString)").path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        try await withHub(on: server) { first in
+            #expect(try await first.seed(from: fixture.station) == .seeded)
+            try await withHub(on: server) { second in
+                try await body(first, fixture.station, second, try await joined(to: second, in: folder))
+            }
+        }
+    }
+
+    /// The copy of a second hub (`hub-b`) on `folder`, joined from the database `hub` shares.
+    static func joined(to hub: PostgresHub, in folder: DataFolder) async throws -> Station {
+        try await Station.join(
+            try await hub.eventPackage(for: "hub-b", signingKey: true), hub: URL(string: "postgres://127.0.0.1")!,
+            configuration: StationConfiguration(data: folder, name: "hub-b"), logger: Logger(label: "test"))
+    }
+
     static func checkOut(_ minute: Int, _ fixture: StationFixture, station: String = "desk-2") -> LogEntry {
         LogEntry(
             at: fixture.time("2027-03-09T09:\(String(format: "%02d", minute))"), reference: "ESOCC-00012", station: station,
@@ -160,29 +183,18 @@ import Testing
     }
 
     @Test func anAccountOfTheSameNameMadeApartAtEachHubKeepsItsOwnRoleAndPasswordAndItsTokensStayHome() async throws {
-        let server = try PrivatePostgres()
-        let fixture = try await StationFixture { $0.name = "hub-a" }
-        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-hub-b-\(UUID().uuidString)").path)
-        defer { try? FileManager.default.removeItem(at: folder.url) }
-        try await Self.withHub(on: server) { first in
-            _ = try await first.seed(from: fixture.station)
-            try await Self.withHub(on: server) { second in
-                let hubB = try await Station.join(
-                    try await second.eventPackage(for: "hub-b", signingKey: true), hub: URL(string: "postgres://127.0.0.1")!,
-                    configuration: StationConfiguration(data: folder, name: "hub-b"), logger: Logger(label: "test"))
-                let hubA = fixture.station
-                _ = try await hubA.addStaff("gate-1", role: .kiosk, password: "kiosk-password-a")
-                let kioskToken = try await hubA.issueToken(for: "gate-1")
-                _ = try await hubB.addStaff("gate-1", role: .organiser, password: "organiser-password-b")
-                for _ in 0..<2 {
-                    try await first.shareStaff(of: hubA)
-                    try await second.shareStaff(of: hubB)
-                }
-                #expect(try await hubB.authenticate(kioskToken) == nil, "the kiosk's token never acts as hub B's organiser")
-                _ = try await hubB.signIn("gate-1", password: "organiser-password-b", from: nil)
-                _ = try await hubA.signIn("gate-1", password: "kiosk-password-a", from: nil)
-                #expect(try await hubA.authenticate(kioskToken)?.staff.role == .kiosk)
+        try await Self.withTwoHubs(on: try PrivatePostgres()) { first, hubA, second, hubB in
+            _ = try await hubA.addStaff("gate-1", role: .kiosk, password: "kiosk-password-a")
+            let kioskToken = try await hubA.issueToken(for: "gate-1")
+            _ = try await hubB.addStaff("gate-1", role: .organiser, password: "organiser-password-b")
+            for _ in 0..<2 {
+                try await first.shareStaff(of: hubA)
+                try await second.shareStaff(of: hubB)
             }
+            #expect(try await hubB.authenticate(kioskToken) == nil, "the kiosk's token never acts as hub B's organiser")
+            _ = try await hubB.signIn("gate-1", password: "organiser-password-b", from: nil)
+            _ = try await hubA.signIn("gate-1", password: "kiosk-password-a", from: nil)
+            #expect(try await hubA.authenticate(kioskToken)?.staff.role == .kiosk)
         }
     }
 
@@ -204,34 +216,23 @@ import Testing
     }
 
     @Test func staffAndTokensMadeAtOneHubWorkAtTheOtherUntilRevokedThere() async throws {
-        let server = try PrivatePostgres()
-        let fixture = try await StationFixture { $0.name = "hub-a" }
-        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-hub-b-\(UUID().uuidString)").path)
-        defer { try? FileManager.default.removeItem(at: folder.url) }
-        try await Self.withHub(on: server) { first in
-            _ = try await first.seed(from: fixture.station)
-            try await Self.withHub(on: server) { second in
-                let hubB = try await Station.join(
-                    try await second.eventPackage(for: "hub-b", signingKey: true), hub: URL(string: "postgres://127.0.0.1")!,
-                    configuration: StationConfiguration(data: folder, name: "hub-b"), logger: Logger(label: "test"))
-                let hubA = fixture.station
-                _ = try await hubA.addStaff("ana", role: .organiser, password: "organiser-password")
-                _ = try await hubA.addStaff("kiosk-7", role: .kiosk)
-                let token = try await hubA.issueToken(for: "kiosk-7")
-                try await first.shareStaff(of: hubA)
-                try await second.shareStaff(of: hubB)
-                _ = try await hubB.signIn("ana", password: "organiser-password", from: nil)
-                #expect(try await hubB.authenticate(token)?.staff.role == .kiosk, "a kiosk's token made at the other hub")
+        try await Self.withTwoHubs(on: try PrivatePostgres()) { first, hubA, second, hubB in
+            _ = try await hubA.addStaff("ana", role: .organiser, password: "organiser-password")
+            _ = try await hubA.addStaff("kiosk-7", role: .kiosk)
+            let token = try await hubA.issueToken(for: "kiosk-7")
+            try await first.shareStaff(of: hubA)
+            try await second.shareStaff(of: hubB)
+            _ = try await hubB.signIn("ana", password: "organiser-password", from: nil)
+            #expect(try await hubB.authenticate(token)?.staff.role == .kiosk, "a kiosk's token made at the other hub")
 
-                try await hubA.revokeStaff("ana")
-                try await hubA.revokeStaff("kiosk-7")
-                try await first.shareStaff(of: hubA)
-                try await second.shareStaff(of: hubB)
-                await #expect(throws: LanyardError.self, "an account revoked at the other hub") {
-                    try await hubB.signIn("ana", password: "organiser-password", from: nil)
-                }
-                #expect(try await hubB.authenticate(token) == nil, "its token too")
+            try await hubA.revokeStaff("ana")
+            try await hubA.revokeStaff("kiosk-7")
+            try await first.shareStaff(of: hubA)
+            try await second.shareStaff(of: hubB)
+            await #expect(throws: LanyardError.self, "an account revoked at the other hub") {
+                try await hubB.signIn("ana", password: "organiser-password", from: nil)
             }
+            #expect(try await hubB.authenticate(token) == nil, "its token too")
         }
     }
 

@@ -12,51 +12,41 @@ import Testing
 /// time, and each builds on the roster the other took.
 @Suite(.serialized) struct SharedUpstreamTests {
     @Test func twoHubsAskedToPullAtOnceFetchTheExportOnceAndTheOtherTakesTheRosterItBrought() async throws {
-        let server = try PrivatePostgres()
-        let fixture = try await StationFixture { $0.name = "hub-a" }
-        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-hub-b-\(UUID().uuidString)").path)
-        defer { try? FileManager.default.removeItem(at: folder.url) }
         let export = StandInExport(
             body: try StandInExport.sampleConference { lines in
                 lines.append("ESOCC-09001,Ms,Irena,Kovač,,Europol,NL,DEL,irena.kovac@example.eu,A1,1;2,confirmed")
             }, etag: "\"v1\"")
         // Long enough that the second hub asks while the first still waits for its copy.
         export.answer(after: .seconds(1))
-        try await HubStoreTests.withHub(on: server) { first in
-            #expect(try await first.seed(from: fixture.station) == .seeded)
-            try await HubStoreTests.withHub(on: server) { second in
-                let package = try await second.eventPackage(for: "hub-b", signingKey: true)
-                let hubB = try await Station.join(
-                    package, hub: URL(string: "postgres://127.0.0.1")!, configuration: StationConfiguration(data: folder, name: "hub-b"),
-                    logger: Logger(label: "test"))
-                #expect((try? hubB.database.delegate("ESOCC-09001")) == nil)
-                try await export.serving { port in
-                    let source = UpstreamSource(url: URL(string: "http://127.0.0.1:\(port)/export.csv")!)
-                    let pullers = [
-                        UpstreamPuller(station: fixture.station, source: source, ledger: first, logger: Logger(label: "test")),
-                        UpstreamPuller(station: hubB, source: source, ledger: second, logger: Logger(label: "test")),
-                    ]
-                    async let a = pullers[0].pull()
-                    async let b = pullers[1].pull()
-                    let outcomes = await [a.outcome, b.outcome]
-                    #expect(Set(outcomes) == [.imported, .elsewhere], "one hub pulls, the other is told it pulls elsewhere")
-                    #expect(export.copiesSent == 1, "the export was fetched once")
+        try await HubStoreTests.withTwoHubs(on: try PrivatePostgres()) { first, hubA, second, hubB in
+            let before = try await first.eventPackage(for: "door-3", signingKey: false).rosterRevision
+            #expect((try? hubB.database.delegate("ESOCC-09001")) == nil)
+            try await export.serving { port in
+                let source = UpstreamSource(url: URL(string: "http://127.0.0.1:\(port)/export.csv")!)
+                let pullers = [
+                    UpstreamPuller(station: hubA, source: source, ledger: first, logger: Logger(label: "test")),
+                    UpstreamPuller(station: hubB, source: source, ledger: second, logger: Logger(label: "test")),
+                ]
+                async let a = pullers[0].pull()
+                async let b = pullers[1].pull()
+                let outcomes = await [a.outcome, b.outcome]
+                #expect(Set(outcomes) == [.imported, .elsewhere], "one hub pulls, the other is told it pulls elsewhere")
+                #expect(export.copiesSent == 1, "the export was fetched once")
 
-                    // The hub that did not pull pulls later: it first takes the roster the other brought, then asks
-                    // with the copy's ETag, which the hubs share.
-                    let (other, otherStation) = outcomes[0] == .elsewhere ? (pullers[0], fixture.station) : (pullers[1], hubB)
-                    let later = await other.pull()
-                    #expect(later.outcome == .unchanged, "\(later.problem ?? "")")
-                    #expect(export.notModifiedAnswers == 1 && export.copiesSent == 1)
-                    #expect(try otherStation.database.delegate("ESOCC-09001").familyName == "Kovač")
-                    let lasts = [try await pullers[0].last(), try await pullers[1].last()]
-                    // Kept to the millisecond, as every time the hubs exchange.
-                    #expect(lasts[0] == lasts[1] && lasts[0]?.outcome == .unchanged, "every hub sees the event's last pull")
-                }
-                let event = try await first.eventPackage(for: "door-3", signingKey: false)
-                #expect(event.delegates.contains { $0.reference == "ESOCC-09001" }, "the event's roster in the database has it")
-                #expect(event.rosterRevision > package.rosterRevision, "under a new revision, which stations then take")
+                // The hub that did not pull pulls later: it first takes the roster the other brought, then asks
+                // with the copy's ETag, which the hubs share.
+                let (other, otherStation) = outcomes[0] == .elsewhere ? (pullers[0], hubA) : (pullers[1], hubB)
+                let later = await other.pull()
+                #expect(later.outcome == .unchanged, "\(later.problem ?? "")")
+                #expect(export.notModifiedAnswers == 1 && export.copiesSent == 1)
+                #expect(try otherStation.database.delegate("ESOCC-09001").familyName == "Kovač")
+                let lasts = [try await pullers[0].last(), try await pullers[1].last()]
+                // Kept to the millisecond, as every time the hubs exchange.
+                #expect(lasts[0] == lasts[1] && lasts[0]?.outcome == .unchanged, "every hub sees the event's last pull")
             }
+            let event = try await first.eventPackage(for: "door-3", signingKey: false)
+            #expect(event.delegates.contains { $0.reference == "ESOCC-09001" }, "the event's roster in the database has it")
+            #expect(event.rosterRevision > before, "under a new revision, which stations then take")
         }
     }
 
@@ -74,10 +64,7 @@ import Testing
             _ = try await fixture.station.correctName("ESOCC-00001", to: PersonNameFields(givenName: "Corrected", familyName: "Here"))
             // ...and while it is stopped, the second hub pulls that registration's cancellation...
             try await HubStoreTests.withHub(on: server) { second in
-                let package = try await second.eventPackage(for: "hub-b", signingKey: true)
-                let hubB = try await Station.join(
-                    package, hub: URL(string: "postgres://127.0.0.1")!, configuration: StationConfiguration(data: folder, name: "hub-b"),
-                    logger: Logger(label: "test"))
+                let hubB = try await HubStoreTests.joined(to: second, in: folder)
                 let export = StandInExport(
                     body: try StandInExport.sampleConference { lines in lines[1] = lines[1].replacingOccurrences(of: ",confirmed", with: ",cancelled")
                     },
