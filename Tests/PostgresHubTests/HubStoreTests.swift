@@ -44,6 +44,15 @@ import Testing
         }
     }
 
+    /// Check-outs made at door-3, each carrying the sequence number it is given (and made at that minute).
+    static func doorEntries(numbered numbers: [Int], _ fixture: StationFixture) -> [LogEntry] {
+        numbers.map { number in
+            var entry = checkOut(number, fixture, station: "door-3")
+            entry.sequence = Int64(number)
+            return entry
+        }
+    }
+
     /// Two hubs on one database of `server`: the first seeded from a station of the sample conference (`hub-a`),
     /// the second on an empty folder, its copy joined from the database (`hub-b`).
     static func withTwoHubs(
@@ -149,11 +158,7 @@ import Testing
     @Test(arguments: Kind.allCases)
     func theEntriesOfAStationTheHubIsMissingAreCountedByTheirSequenceNumbers(kind: Kind) async throws {
         try await Self.withStore(kind) { store, fixture in
-            let entries = [1, 2, 4].map { number in
-                var entry = Self.checkOut(number, fixture, station: "door-3")
-                entry.sequence = Int64(number)
-                return entry
-            }
+            let entries = Self.doorEntries(numbered: [1, 2, 4], fixture)
             _ = try await store.merge(entries)
             await store.recordContact(of: "door-3", pulled: 0)
             let door = try #require(try await store.syncPeers().first { $0.station == "door-3" })
@@ -164,11 +169,7 @@ import Testing
     @Test(arguments: Kind.allCases)
     func aStationJoiningAgainWithAnEmptyFolderNumbersItsEntriesAfterThoseTheHubHolds(kind: Kind) async throws {
         try await Self.withStore(kind) { store, fixture in
-            let made = [1, 2, 3].map { number in
-                var entry = Self.checkOut(number, fixture, station: "door-3")
-                entry.sequence = Int64(number)
-                return entry
-            }
+            let made = Self.doorEntries(numbered: [1, 2, 3], fixture)
             _ = try await store.merge(made)
             let package = try await store.eventPackage(for: "door-3", signingKey: false)
             #expect(package.lastSequence == 3)
