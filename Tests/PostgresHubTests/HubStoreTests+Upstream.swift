@@ -10,7 +10,7 @@ import Testing
 
 /// Hubs sharing one PostgreSQL pull the roster from the registration system (a stand-in export on loopback) one at a
 /// time, and each builds on the roster the other took.
-@Suite(.serialized) struct SharedUpstreamTests {
+extension HubStoreTests {
     @Test func twoHubsAskedToPullAtOnceFetchTheExportOnceAndTheOtherTakesTheRosterItBrought() async throws {
         let export = StandInExport(
             body: try StandInExport.sampleConference { lines in
@@ -18,7 +18,7 @@ import Testing
             }, etag: "\"v1\"")
         // Long enough that the second hub asks while the first still waits for its copy.
         export.answer(after: .seconds(1))
-        try await HubStoreTests.withTwoHubs(on: try PrivatePostgres()) { first, hubA, second, hubB in
+        try await Self.withTwoHubs(on: try PrivatePostgres()) { first, hubA, second, hubB in
             let before = try await first.eventPackage(for: "door-3", signingKey: false).rosterRevision
             #expect((try? hubB.database.delegate("ESOCC-09001")) == nil)
             try await export.serving { port in
@@ -55,7 +55,7 @@ import Testing
         let fixture = try await StationFixture { $0.name = "hub-a" }
         let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-hub-b-\(UUID().uuidString)").path)
         defer { try? FileManager.default.removeItem(at: folder.url) }
-        try await HubStoreTests.withHub(on: server) { first in
+        try await Self.withHub(on: server) { first in
             #expect(try await first.seed(from: fixture.station) == .seeded)
             let seeded = try await first.eventPackage(for: "door-3", signingKey: false).rosterRevision
             #expect(try await first.shareRosterImportedWhileStopped(by: fixture.station) == false, "nothing imported since")
@@ -63,8 +63,8 @@ import Testing
             // Before it stops, a desk corrects a name there (the log touches that registration, not an import)...
             _ = try await fixture.station.correctName("ESOCC-00001", to: PersonNameFields(givenName: "Corrected", familyName: "Here"))
             // ...and while it is stopped, the second hub pulls that registration's cancellation...
-            try await HubStoreTests.withHub(on: server) { second in
-                let hubB = try await HubStoreTests.joined(to: second, in: folder)
+            try await Self.withHub(on: server) { second in
+                let hubB = try await Self.joined(to: second, in: folder)
                 let export = StandInExport(
                     body: try StandInExport.sampleConference { lines in lines[1] = lines[1].replacingOccurrences(of: ",confirmed", with: ",cancelled")
                     },
