@@ -22,29 +22,36 @@ extension PostgresHub {
     }
 
     /// Adds to the event's roster the registrations an import changed in `station`'s folder while this hub was
-    /// stopped (the organiser's import is the newest word on those), and the categories and sessions the event does
-    /// not have yet; everything else stays as the database has it, newer pulls by other hubs included. Waits for a
-    /// pull under way at another hub; then takes the event's roster.
+    /// stopped (the organiser's import is the newest word on those), waiting for a pull under way at another hub;
+    /// then takes the event's roster. Notes the folder in step when it held none (one that never was).
     /// - Returns: Whether the folder held such an import.
     public func shareRosterImportedWhileStopped(by station: Station) async throws -> Bool {
+        let shared = try await failing("share the roster imported here", within: .seconds(900)) { [self] in
+            try await client.withConnection { connection in
+                try await holdingUpstreamLock(connection, waits: true) { try await shareUnshared(of: station, on: connection) }
+            }
+        }
+        if shared == true { try await station.takeRoster(of: try await eventPackage(for: station.name, signingKey: false)) }
+        return shared == true
+    }
+
+    /// Adds to the event's roster the registrations an import changed in `station`'s copy that it does not have yet
+    /// (a hub's folder imported while stopped, or a pull whose roster could not be shared), and the categories and
+    /// sessions the event lacks; everything else stays as the database has it, newer pulls by other hubs included.
+    /// The caller holds the upstream lock on `connection`.
+    /// - Returns: Whether there were any.
+    func shareUnshared(of station: Station, on connection: PostgresConnection) async throws -> Bool {
         guard let imported = try await station.rosterImportedSinceInStep() else {
-            // In step, or never noted (a folder from before Lanyard noted it): in step from now on.
             try await station.noteRosterInStep()
             return false
         }
         let roster = try await station.eventPackage(for: station.name, signingKey: false)
-        _ = try await failing("share the roster imported here", within: .seconds(900)) { [self] in
-            try await client.withConnection { connection in
-                try await holdingUpstreamLock(connection, waits: true) {
-                    try await publish(imported, on: connection) { event in
-                        let (categories, sessions) = (Set(event.categories.map(\.code)), Set(event.sessions.map(\.code)))
-                        event.categories += roster.categories.filter { !categories.contains($0.code) }
-                        event.sessions += roster.sessions.filter { !sessions.contains($0.code) }
-                    }
-                }
-            }
+        _ = try await publish(imported, on: connection) { event in
+            let (categories, sessions) = (Set(event.categories.map(\.code)), Set(event.sessions.map(\.code)))
+            event.categories += roster.categories.filter { !categories.contains($0.code) }
+            event.sessions += roster.sessions.filter { !sessions.contains($0.code) }
         }
-        try await station.takeRoster(of: try await eventPackage(for: station.name, signingKey: false))
+        try await station.noteRosterInStep()
         return true
     }
 

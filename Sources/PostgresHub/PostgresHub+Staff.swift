@@ -17,18 +17,25 @@ extension PostgresHub {
                 // wait on each other in a circle.
                 // A station known only by its tokens is no account to share.
                 for account in accounts where !account.passwordHash.isEmpty {
-                    // The same account (same role, made at the same moment): its later change, and a revocation
-                    // nothing undoes. An account of that name made apart at another hub is not this one.
+                    // The same account (same role, made at the same moment to the millisecond): its later change,
+                    // and a revocation whenever it comes, which nothing undoes. An account of that name made apart at
+                    // another hub is not this one.
                     try await connection.query(
                         """
                         INSERT INTO hub_staff (name, role, password_hash, must_change_password, created_at, revoked_at, changed_at)
                         VALUES (\(account.name), \(account.role.rawValue), \(account.passwordHash), \(account.mustChangePassword),
                             \(account.createdAt), \(account.revokedAt), \(account.changedAt))
-                        ON CONFLICT (name) DO UPDATE SET password_hash = EXCLUDED.password_hash,
-                            must_change_password = EXCLUDED.must_change_password,
-                            revoked_at = COALESCE(hub_staff.revoked_at, EXCLUDED.revoked_at), changed_at = EXCLUDED.changed_at
-                        WHERE hub_staff.changed_at < EXCLUDED.changed_at AND hub_staff.role = EXCLUDED.role
-                            AND hub_staff.created_at = EXCLUDED.created_at
+                        ON CONFLICT (name) DO UPDATE SET
+                            password_hash = CASE WHEN hub_staff.changed_at < EXCLUDED.changed_at
+                                THEN EXCLUDED.password_hash ELSE hub_staff.password_hash END,
+                            must_change_password = CASE WHEN hub_staff.changed_at < EXCLUDED.changed_at
+                                THEN EXCLUDED.must_change_password ELSE hub_staff.must_change_password END,
+                            revoked_at = COALESCE(hub_staff.revoked_at, EXCLUDED.revoked_at),
+                            changed_at = GREATEST(hub_staff.changed_at, EXCLUDED.changed_at)
+                        WHERE hub_staff.role = EXCLUDED.role
+                            AND abs(extract(epoch FROM hub_staff.created_at - EXCLUDED.created_at)) < 0.002
+                            AND (hub_staff.changed_at < EXCLUDED.changed_at
+                                OR (hub_staff.revoked_at IS NULL AND EXCLUDED.revoked_at IS NOT NULL))
                         """, logger: logger)
                 }
                 for token in tokens {

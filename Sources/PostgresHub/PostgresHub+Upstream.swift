@@ -48,6 +48,8 @@ extension PostgresHub: UpstreamLedger {
     private func pullHoldingTheLock<T: Sendable>(
         on station: Station, _ connection: PostgresConnection, _ pull: @Sendable () async -> T
     ) async throws -> T {
+        // What an earlier pull here took but could not share goes first: the event's roster must not undo it.
+        _ = try await shareUnshared(of: station, on: connection)
         let revision =
             try await connection.query("SELECT roster_revision FROM hub_event WHERE id = 1", logger: logger).decode(Int64.self)
             .first(where: { _ in true }) ?? 0

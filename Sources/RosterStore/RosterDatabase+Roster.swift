@@ -8,11 +8,13 @@ extension RosterDatabase {
     /// Changed delegates are updated in place and keep their store identity, so nothing recorded on site about
     /// them (check-ins, badges) is touched; delegates missing from `delegates` are left as they are.
     /// - Returns: What changed.
+    /// - Parameter fromHub: The roster comes from the hub (a copy taking the event's roster): its changes are not
+    ///   this copy's own to share.
     public func apply(
-        categories: [Category] = [], sessions: [Session] = [], delegates: [Delegate], at now: Date = Date()
+        categories: [Category] = [], sessions: [Session] = [], delegates: [Delegate], at now: Date = Date(), fromHub: Bool = false
     ) throws -> RosterChanges {
         // No flags come this way, so none is logged at any station.
-        try apply(sessions: sessions, at: now, station: "") { write in
+        try apply(sessions: sessions, at: now, station: "", keepingChanges: !fromHub) { write in
             try write(delegates, SearchDocument.folding(delegates, with: folder), [:])
             return categories
         }
@@ -30,12 +32,15 @@ extension RosterDatabase {
     ///   - station: The station importing, which the flags the roster sets are logged as made at.
     ///   - batches: Calls its argument with each batch, in file order, and returns the categories to upsert (known
     ///     only once every row has been read). Throwing from it writes nothing.
+    ///   - keepingChanges: Whether a copy that has been in step with its hub keeps the references changed, to share
+    ///     them (an import here); not for a roster taken from the hub.
     public func apply(
-        sessions: [Session] = [], at now: Date = Date(), station: String, batches: (_ write: DelegateBatchWriter) throws -> [Category]
+        sessions: [Session] = [], at now: Date = Date(), station: String, keepingChanges: Bool = true,
+        batches: (_ write: DelegateBatchWriter) throws -> [Category]
     ) throws -> RosterChanges {
         try storeAccess {
             try writer.write { db in
-                var upsert = try RosterUpsert(db, folder: folder, at: now, station: station)
+                var upsert = try RosterUpsert(db, folder: folder, at: now, station: station, keepingChanges: keepingChanges)
                 try upsert.upsert(sessions)
                 let categories = try batches { delegates, documents, flags in
                     try upsert.upsert(delegates, searchDocuments: documents, flags: flags)

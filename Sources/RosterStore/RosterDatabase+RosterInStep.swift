@@ -19,6 +19,14 @@ extension RosterDatabase {
         }
     }
 
+    /// The references of the registrations an import changed here that the event's roster does not have yet
+    /// (lower-cased): a roster taken from the hub leaves them as they are until they are shared.
+    public func unsharedImportReferences() throws -> Set<String> {
+        try storeAccess {
+            try writer.read { db in Set(try String.fetchAll(db, sql: "SELECT lower(reference) FROM rosterImportChange")) }
+        }
+    }
+
     /// The registrations an import changed since the roster was last noted in step, as they stand now.
     public func rosterChangedSinceInStep() throws -> [Delegate] {
         try storeAccess {

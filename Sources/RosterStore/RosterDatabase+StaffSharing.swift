@@ -36,17 +36,18 @@ extension RosterDatabase {
                         let created: Date = here["createdAt"], changed: Date = here["changed"]
                         guard role == account.role.rawValue else { continue }
                         let isPlaceholder = hash.isEmpty
-                        guard isPlaceholder || (created == account.createdAt && changed < account.changedAt) else { continue }
+                        guard isPlaceholder || StaffAccount.sameMoment(created, account.createdAt) else { continue }
+                        if isPlaceholder || changed < account.changedAt {
+                            try db.execute(
+                                sql: """
+                                    UPDATE staff SET passwordHash = ?, mustChangePassword = ?, createdAt = ?, changedAt = ? WHERE name = ?
+                                    """,
+                                arguments: [account.passwordHash, account.mustChangePassword, account.createdAt, account.changedAt, account.name])
+                        }
+                        // A revocation is taken whenever it comes, however late its account's other changes.
                         try db.execute(
-                            sql: """
-                                UPDATE staff SET passwordHash = ?, mustChangePassword = ?, createdAt = ?, changedAt = ?,
-                                    revokedAt = COALESCE(revokedAt, ?)
-                                WHERE name = ?
-                                """,
-                            arguments: [
-                                account.passwordHash, account.mustChangePassword, account.createdAt, account.changedAt, account.revokedAt,
-                                account.name,
-                            ])
+                            sql: "UPDATE staff SET revokedAt = ? WHERE name = ? AND revokedAt IS NULL AND ? IS NOT NULL",
+                            arguments: [account.revokedAt, account.name, account.revokedAt])
                     } else {
                         try db.execute(
                             sql: """
@@ -60,7 +61,7 @@ extension RosterDatabase {
                     }
                     if account.revokedAt != nil {
                         try db.execute(
-                            sql: "UPDATE staffCredential SET revokedAt = COALESCE(revokedAt, ?) WHERE staff = ?",
+                            sql: "UPDATE staffCredential SET revokedAt = ? WHERE staff = ? AND revokedAt IS NULL",
                             arguments: [account.revokedAt, account.name])
                     }
                 }
@@ -113,7 +114,8 @@ extension RosterDatabase {
                     try db.execute(
                         sql: """
                             INSERT INTO staffCredential (secretHash, staff, kind, createdAt, revokedAt) VALUES (?, ?, ?, ?, ?)
-                            ON CONFLICT (secretHash) DO UPDATE SET revokedAt = COALESCE(staffCredential.revokedAt, excluded.revokedAt)
+                            ON CONFLICT (secretHash) DO UPDATE SET revokedAt = excluded.revokedAt
+                            WHERE staffCredential.revokedAt IS NULL AND excluded.revokedAt IS NOT NULL
                             """,
                         arguments: [token.secretHash, token.staff, StaffCredential.Kind.token.rawValue, now, token.isRevoked ? now : nil])
                 }

@@ -11,6 +11,8 @@ struct RosterUpsert {
     private let folder: NameFolder
     /// The station importing: the flags the roster sets are logged as made there.
     private let station: String
+    /// Whether the references changed are kept for sharing with the hub's other copies (an import here).
+    private let keepingChanges: Bool
     private let rows: DelegateRowWriter
     private let existing: [String: DelegateRecord]
     /// Delegates whose name was corrected on site (lower-cased references).
@@ -18,11 +20,12 @@ struct RosterUpsert {
     private(set) var changes = RosterChanges()
     private(set) var delegatesSeen = 0
 
-    init(_ db: Database, folder: NameFolder, at now: Date, station: String) throws {
+    init(_ db: Database, folder: NameFolder, at now: Date, station: String, keepingChanges: Bool) throws {
         self.db = db
         self.now = now
         self.folder = folder
         self.station = station
+        self.keepingChanges = keepingChanges
         rows = try DelegateRowWriter(db, updatedAt: now)
         existing = try Dictionary(
             DelegateRecord.fetchAll(db).map { ($0.reference.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
@@ -91,7 +94,9 @@ struct RosterUpsert {
     func finish() throws {
         if changes.unchanged < delegatesSeen {
             try db.execute(sql: "UPDATE rosterRevision SET value = value + 1, imported = imported + 1")
-            try RosterDatabase.keepImportChanges(changes.added + changes.updated + changes.cancelled + changes.reinstated, db)
+            if keepingChanges {
+                try RosterDatabase.keepImportChanges(changes.added + changes.updated + changes.cancelled + changes.reinstated, db)
+            }
         }
     }
 }

@@ -24,4 +24,10 @@ public struct StaffAccount: Sendable, Equatable {
         self.revokedAt = revokedAt
         self.changedAt = changedAt
     }
+
+    /// Whether two creation times are the same moment, as two stores keep it: to the millisecond, give or take the
+    /// one a date loses on its way through SQLite's text.
+    public static func sameMoment(_ a: Date, _ b: Date) -> Bool {
+        abs(a.timeIntervalSince(b)) < 0.002
+    }
 }

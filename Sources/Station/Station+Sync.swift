@@ -105,17 +105,20 @@ extension Station {
 extension Station {
     /// Takes the hub's roster (new registrations, changes, cancellations), leaving what happened on site as it is,
     /// and notes the hub's roster revision it is.
+    /// On a hub sharing a database, the registrations an import here changed that the event's roster does not have
+    /// yet stay as they are, until this hub shares them.
     public func takeRoster(of package: EventPackage) async throws {
         try await store { database in
-            _ = try database.apply(categories: package.categories, sessions: package.sessions, delegates: package.delegates)
+            let unshared = try database.unsharedImportReferences()
+            let delegates = unshared.isEmpty ? package.delegates : package.delegates.filter { !unshared.contains($0.reference.lowercased()) }
+            _ = try database.apply(categories: package.categories, sessions: package.sessions, delegates: delegates, fromHub: true)
             // Exactly the hub's revision, even one lower than before (a hub restored from a backup).
             try database.setSyncCursor("roster", to: package.rosterRevision)
         }
-        try await noteRosterInStep()
     }
 
-    /// Notes that this station's roster is its hub's as it stands: the registrations an import changes here from
-    /// then on are told apart.
+    /// Notes that this station's roster is the event's as it stands (a hub sharing a database, once it has shared its
+    /// own changes): the registrations an import changes here from then on are kept, to be shared.
     public func noteRosterInStep() async throws {
         try await store { try $0.noteRosterInStep() }
     }

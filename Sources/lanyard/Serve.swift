@@ -154,6 +154,8 @@ extension Lanyard {
                     } else {
                         let package = try await database.eventPackage(for: configuration.name, signingKey: true)
                         station = try await Station.join(package, hub: URL(string: database.address)!, configuration: configuration, logger: logger)
+                        // Its copy is the event's roster: what an import changes here from now on is kept, to share.
+                        try await station.noteRosterInStep()
                         note = "Took the event from \(database.address)."
                     }
                     var settings = settings

@@ -87,4 +87,22 @@ extension HubStoreTests {
             #expect(try await first.shareRosterImportedWhileStopped(by: fixture.station) == false, "shared once")
         }
     }
+
+    @Test func aRegistrationAHubImportedStaysAsImportedWhenItTakesTheEventsRosterUntilItHasSharedIt() async throws {
+        let fixture = try await StationFixture { $0.name = "hub-a" }
+        let station = fixture.station
+        let event = try await station.eventPackage(for: "hub-a", signingKey: false)
+        try await station.noteRosterInStep()
+        var moved = try fixture.database.delegate("ESOCC-00012")
+        moved.organisation = "Police cantonale du Valais"
+        _ = try fixture.database.apply(delegates: [moved])
+        // The event's roster, from before that import, comes while the import is not shared yet (a share that failed).
+        try await station.takeRoster(of: event)
+        #expect(try fixture.database.delegate("ESOCC-00012").organisation == "Police cantonale du Valais", "not undone")
+        #expect(try await station.rosterImportedSinceInStep()?.map(\.reference) == ["ESOCC-00012"], "still to share")
+        // Once shared, the event's roster is taken whole again.
+        try await station.noteRosterInStep()
+        try await station.takeRoster(of: event)
+        #expect(try fixture.database.delegate("ESOCC-00012").organisation != "Police cantonale du Valais")
+    }
 }
