@@ -199,6 +199,33 @@ import Testing
         }
     }
 
+    @Test(arguments: [true, false])
+    func aRevocationAtOneHubStandsAtTheOtherThoughThePasswordWasChangedThereAfterwards(revokingHubSharesFirst: Bool) async throws {
+        try await Self.withTwoHubs(on: try PrivatePostgres()) { first, hubA, second, hubB in
+            let (_, oneTime) = try await hubA.addStaff("ana", role: .organiser)
+            try await first.shareStaff(of: hubA)
+            try await second.shareStaff(of: hubB)
+            // Apart for a moment: ana is revoked at the first hub, then changes her password at the second.
+            try await hubA.revokeStaff("ana")
+            try await Task.sleep(for: .milliseconds(20))
+            _ = try await hubB.signIn("ana", password: oneTime, newPassword: "new-password-at-b", from: nil)
+            for _ in 0..<2 {
+                if revokingHubSharesFirst {
+                    try await first.shareStaff(of: hubA)
+                    try await second.shareStaff(of: hubB)
+                } else {
+                    try await second.shareStaff(of: hubB)
+                    try await first.shareStaff(of: hubA)
+                }
+            }
+            for hub in [hubA, hubB] {
+                await #expect(throws: LanyardError.self, "revoked at \(hub.name)") {
+                    try await hub.signIn("ana", password: "new-password-at-b", from: nil)
+                }
+            }
+        }
+    }
+
     @Test func aHubsDashboardShowsTheLagOfStationsJoinedToAnotherHubOfItsDatabase() async throws {
         let server = try PrivatePostgres()
         let fixture = try await StationFixture()
