@@ -60,7 +60,7 @@ struct HubsCommand: AsyncParsableCommand {
         // A station's store as it was before the run, for the catch-up.
         let stationData = DataFolder(path: folder.appendingPathComponent("station").path)
         try FileManager.default.createDirectory(at: stationData.url, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: hubData.rosterURL, to: stationData.rosterURL)
+        try hub.database.backup(to: stationData.rosterURL)
         let http = Self.client(connections: clients * 2 + 4)
         defer { _ = http.shutdown() }
 

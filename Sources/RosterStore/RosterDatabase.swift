@@ -77,4 +77,11 @@ extension RosterDatabase {
     public func checkpoint() throws {
         try storeAccess { try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
     }
+
+    /// Copies the store, as one consistent moment, into a new file at `url` (SQLite's online backup). A process that
+    /// has the store open must copy it this way, never as a file: opening and closing the file beside SQLite drops
+    /// SQLite's locks in that process.
+    public func backup(to url: URL) throws {
+        try storeAccess { try writer.backup(to: try DatabaseQueue(path: url.path)) }
+    }
 }

@@ -84,6 +84,18 @@ import Testing
         #expect(figures["desk-1"]?.highest == 4 && figures["desk-1"]?.held == 4)
     }
 
+    @Test func aBackupOfAnOpenStoreHoldsItsLogAndLeavesTheStoreWorking() throws {
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        let database = try RosterDatabase.open(in: folder)
+        try database.append([try #require(Self.entries[.checkIn])])
+        let copy = folder.url.appendingPathComponent("copy.sqlite")
+        try database.backup(to: copy)
+        #expect(try RosterDatabase.open(at: copy).logEntries().map(\.id) == [try #require(Self.entries[.checkIn]).id])
+        try database.append([try #require(Self.entries[.checkOut])])
+        #expect(try database.logEntries().count == 2, "the store goes on after its backup")
+    }
+
     @Test func theLogRefusesUpdatesAndDeletes() throws {
         let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
         defer { try? FileManager.default.removeItem(at: folder.url) }
