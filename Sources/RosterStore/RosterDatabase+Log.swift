@@ -104,17 +104,24 @@ extension RosterDatabase {
     /// - Returns: Whether it was new.
     static func insert(_ entry: LogEntry, _ db: Database, numbering: Bool = true) throws -> Bool {
         var row = try LogRow(entry)
-        if numbering, row.sequence == nil {
-            let last = try Int64.fetchOne(
-                db,
-                sql: """
-                    SELECT MAX(number) FROM (SELECT MAX(sequence) AS number FROM log WHERE station = ?
-                        UNION ALL SELECT position FROM syncCursor WHERE name = ?)
-                    """, arguments: [entry.station, Self.sequenceFloor(of: entry.station)])
-            row.sequence = (last ?? 0) + 1
-        }
+        if numbering, row.sequence == nil { row.sequence = (try lastSequence(of: entry.station, db) ?? 0) + 1 }
         try row.insert(db, onConflict: .ignore)
         return db.changesCount > 0
+    }
+
+    /// The sequence number `station`'s next entry follows: the highest of its entries this log holds, or the floor
+    /// its hub gave when it joined again, whichever is higher; nil when there is neither.
+    public func lastSequence(of station: String) throws -> Int64? {
+        try storeAccess { try writer.read { db in try Self.lastSequence(of: station, db) } }
+    }
+
+    static func lastSequence(of station: String, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT MAX(number) FROM (SELECT MAX(sequence) AS number FROM log WHERE station = ?
+                    UNION ALL SELECT position FROM syncCursor WHERE name = ?)
+                """, arguments: [station, sequenceFloor(of: station)])
     }
 
     /// Numbers `station`'s next entries after `last` at least: the hub holds entries it made up to there (a station

@@ -9,8 +9,8 @@ extension Station {
     /// signing key only when `signingKey` (a desk that prints, and a hub whose organiser allows it).
     public func eventPackage(for peer: String, signingKey: Bool) async throws -> EventPackage {
         let keys = keys
-        let (categories, sessions, delegates, revision) = try await store { try $0.rosterSnapshot() }
-        let lastSequence = try await store { try $0.sequenceFigures()[peer]?.highest }
+        let (snapshot, lastSequence) = try await store { database in (try database.rosterSnapshot(), try database.lastSequence(of: peer)) }
+        let (categories, sessions, delegates, revision) = snapshot
         return EventPackage(
             station: peer, event: event, categories: categories, sessions: sessions, delegates: delegates, doors: configuration.doors,
             publicKey: try keys.publicKeyText(), signingKey: signingKey ? try keys.signingKeyText() : nil, rosterRevision: revision,

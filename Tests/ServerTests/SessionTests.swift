@@ -21,7 +21,10 @@ import Testing
             uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"], body: .json(body))
     }
 
-    @Test(arguments: ["/api/v1/delegates?q=shevchenko", "/api/v1/dashboard", "/api/v1/attendance/delegates?category=DEL"])
+    @Test(arguments: [
+        "/api/v1/delegates?q=shevchenko", "/api/v1/dashboard", "/api/v1/attendance/delegates?category=DEL", "/api/v1/reports/attendance.csv",
+        "/api/v1/reports/roll-call.pdf",
+    ])
     func anAnswerOfTheAPIIsNeverKeptInACache(uri: String) async throws {
         let fixture = try await ServerFixture()
         try await fixture.application().test(.router) { client in

@@ -54,7 +54,7 @@ struct DelegateController {
         }
         let png = try await station.badgePreview(try context.parameters.require("reference"), name: name, template: query.get("template"))
         return Response(
-            status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(bytes: png)))
+            status: .ok, headers: [.contentType: "image/png"], body: .init(byteBuffer: ByteBuffer(bytes: png)))
     }
 
     struct Reprint: Decodable {

@@ -23,7 +23,7 @@ enum EventStream {
     ) -> Response {
         Response(
             status: .ok,
-            headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+            headers: [.contentType: "text/event-stream"],
             body: ResponseBody { writer in
                 try? await request.body.consumeWithCancellationOnInboundClose { _ in
                     try await withThrowingTaskGroup(of: Void.self) { group in

@@ -25,7 +25,7 @@ struct KioskController {
         let card = try await station.kioskCard(try await request.decode(as: Station.KioskProof.self, context: context))
         let png = try await station.badgePreview(card.reference, name: nil, template: nil)
         return Response(
-            status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(bytes: png)))
+            status: .ok, headers: [.contentType: "image/png"], body: .init(byteBuffer: ByteBuffer(bytes: png)))
     }
 
     struct CheckIn: Decodable {

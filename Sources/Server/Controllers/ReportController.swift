@@ -22,7 +22,6 @@ struct ReportController {
             status: .ok,
             headers: [
                 .contentType: "application/pdf", .contentDisposition: "inline; filename=\"\(fileName("roll-call", "pdf"))\"",
-                .cacheControl: "no-store",
             ],
             body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
     }
@@ -32,7 +31,7 @@ struct ReportController {
             status: .ok,
             headers: [
                 .contentType: "text/csv; charset=utf-8; header=present",
-                .contentDisposition: "attachment; filename=\"\(fileName(name, "csv"))\"", .cacheControl: "no-store",
+                .contentDisposition: "attachment; filename=\"\(fileName(name, "csv"))\"",
             ],
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }

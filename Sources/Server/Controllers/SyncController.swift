@@ -13,18 +13,17 @@ struct SyncController {
     var store: any HubStore { settings.store ?? station }
 
     func addRoutes(to stations: RouterGroup<StationRequestContext>, organiser: RouterGroup<StationRequestContext>) {
+        addPeerRoutes(to: stations, organiser: organiser)
         stations.get("sync/event", use: event)
-        stations.post("sync/entries", use: push)
         stations.get("sync/entries", use: pull)
         stations.get("sync/tokens") { _, _ in
             struct Tokens: Encodable { let tokens: [SharedStationToken] }
             return try Self.json(Tokens(tokens: try await store.stationTokens()))
         }
-        organiser.get("sync/stations") { _, _ in try Self.json(try await store.syncPeers()) }
     }
 
-    /// A joined station's side: the entries of another station of the event pushed to it directly (doors of one
-    /// room on different stations), merged as its hub's are, and the stations heard from.
+    /// What a joined station answers too: the entries of another station of the event pushed to it directly (doors
+    /// of one room on different stations), merged as a hub merges them, and the stations heard from.
     func addPeerRoutes(to stations: RouterGroup<StationRequestContext>, organiser: RouterGroup<StationRequestContext>) {
         stations.post("sync/entries", use: push)
         organiser.get("sync/stations") { _, _ in try Self.json(try await store.syncPeers()) }
@@ -96,7 +95,7 @@ struct SyncController {
     /// Entries travel with their times to the millisecond (``SyncJSON``).
     private static func json(_ value: some Encodable) throws -> Response {
         Response(
-            status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            status: .ok, headers: [.contentType: "application/json"],
             body: .init(byteBuffer: ByteBuffer(bytes: try SyncJSON.encoder().encode(value))))
     }
 

@@ -20,7 +20,7 @@ struct UpstreamController {
 
     private static func json(_ pull: UpstreamPull) throws -> Response {
         Response(
-            status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            status: .ok, headers: [.contentType: "application/json"],
             body: .init(byteBuffer: ByteBuffer(bytes: try SyncJSON.encoder().encode(pull))))
     }
 }
