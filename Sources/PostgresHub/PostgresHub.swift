@@ -3,6 +3,7 @@ public import Logging
 import PostgresNIO
 public import Roster
 import RosterStore
+import ServiceLifecycle
 public import Station
 public import Sync
 
@@ -129,7 +130,9 @@ public final class PostgresHub: HubStore, HubLink, Sendable {
                     .decode(Int64.self).first(where: { _ in true }) ?? 0
                 return (found, revision)
             }
-            if !found.isEmpty || roster.map({ $0 != revision }) == true || ContinuousClock.now >= deadline || Task.isCancelled {
+            if !found.isEmpty || roster.map({ $0 != revision }) == true || ContinuousClock.now >= deadline || Task.isCancelled
+                || Task.isShuttingDownGracefully
+            {
                 return SyncBatch(entries: found, last: found.last?.position ?? position, rosterRevision: revision)
             }
             try await Task.sleep(for: min(.milliseconds(100), deadline - ContinuousClock.now))
@@ -138,12 +141,15 @@ public final class PostgresHub: HubStore, HubLink, Sendable {
 
     public func recordContact(of station: String, pulled: Int64?) async {
         do {
-            try await client.query(
-                """
-                INSERT INTO hub_station (station, last_contact, pulled) VALUES (\(station), now(), \(pulled ?? 0))
-                ON CONFLICT (station) DO UPDATE SET last_contact = now(),
-                    pulled = GREATEST(hub_station.pulled, EXCLUDED.pulled)
-                """, logger: logger)
+            // Best effort, and short: a station's long poll (and a hub's shutdown) never waits long on it.
+            _ = try await failing("note a station's contact", within: .seconds(2)) { [self] in
+                try await client.query(
+                    """
+                    INSERT INTO hub_station (station, last_contact, pulled) VALUES (\(station), now(), \(pulled ?? 0))
+                    ON CONFLICT (station) DO UPDATE SET last_contact = now(),
+                        pulled = GREATEST(hub_station.pulled, EXCLUDED.pulled)
+                    """, logger: logger)
+            }
         } catch {
             logger.warning("The hub database could not note a station's contact", metadata: ["error": "\(String(reflecting: error))"])
         }
@@ -218,8 +224,14 @@ public final class PostgresHub: HubStore, HubLink, Sendable {
         }
         let timeout = limit ?? timeout
         let timer = Task { [address] in
-            try await Task.sleep(for: timeout)
-            answer.finish(throwing: LanyardError(.hubUnreachable, "The hub database \(address) did not answer within \(timeout)."))
+            // A hub that is stopping gives the database a moment more, not the whole timeout: a graceful shutdown
+            // waits for what is in flight, and a database that is gone would hold it.
+            await cancelWhenGracefulShutdown { try? await Task.sleep(for: timeout) }
+            let stopping = Task.isShuttingDownGracefully
+            if stopping { try? await Task.sleep(for: .seconds(1)) }
+            guard !Task.isCancelled else { return }
+            let when = stopping ? "before the hub stopped" : "within \(timeout)"
+            answer.finish(throwing: LanyardError(.hubUnreachable, "The hub database \(address) did not answer \(when)."))
             work.cancel()
         }
         defer { timer.cancel() }

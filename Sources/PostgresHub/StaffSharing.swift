@@ -21,7 +21,7 @@ public struct StaffSharing: Service {
             } catch {
                 database.logger.warning("Staff could not be shared with the other hubs", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: .seconds(3))
+            await cancelWhenGracefulShutdown { try? await Task.sleep(for: .seconds(3)) }
         }
     }
 }

@@ -2,6 +2,7 @@ public import Foundation
 public import Logging
 public import Roster
 public import RosterStore
+import ServiceLifecycle
 import Synchronization
 
 extension Station {
@@ -62,7 +63,7 @@ extension Station {
             let (found, now) = try await store { database in
                 (try database.logEntries(after: position, limit: limit), try database.importedRosterRevision())
             }
-            if !found.isEmpty || now != revision || ContinuousClock.now >= deadline || Task.isCancelled {
+            if !found.isEmpty || now != revision || ContinuousClock.now >= deadline || Task.isCancelled || Task.isShuttingDownGracefully {
                 return SyncBatch(entries: found, last: found.last?.position ?? position, rosterRevision: now)
             }
             try await Task.sleep(for: min(.milliseconds(100), deadline - ContinuousClock.now))
