@@ -52,7 +52,11 @@ struct RosterStationCommand: AsyncParsableCommand {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let station = try await Station(StationConfiguration(data: DataFolder(path: data), name: "bench"), logger: Logger(label: "bench"))
+        var logger = Logger(label: "bench")
+        logger.logLevel = .warning
+        let station = try await Station(StationConfiguration(data: DataFolder(path: data), name: "bench"), logger: logger)
+        // As `lanyard serve` does: the station's search preparation runs beside it from the start.
+        let preparation = Task { await station.searchPreparation.prepare() }
         _ = try await station.search(lines.first?.first ?? "a")
         let opened = clock.now - start
         var latencies: [Duration] = []
@@ -65,6 +69,9 @@ struct RosterStationCommand: AsyncParsableCommand {
             let kind = line.count > 2 ? line[2] : "given"
             let latency = try await clock.measure { hits = try await station.search(line[0]) }
             latencies.append(latency)
+            if ProcessInfo.processInfo.environment["LANYARD_BENCH_SHOW_EACH"] != nil {
+                FileHandle.standardError.write(Data("\(latency.milliseconds)\t\(hits.count)\t\(line[0])\n".utf8))
+            }
             kinds[kind, default: []].append(latency)
             if hits.isEmpty { nobody[kind, default: 0] += 1 }
             if line.count > 1, !line[1].isEmpty {
@@ -79,6 +86,7 @@ struct RosterStationCommand: AsyncParsableCommand {
                 }
             }
         }
+        await preparation.value
         let search = Latencies(latencies)
         let report = Report(
             openToFirstAnswerMilliseconds: opened.milliseconds, queries: lines.count, p50Milliseconds: search.percentile(0.5),

@@ -5,7 +5,7 @@ extension SearchIndex {
     }
 
     /// The layout ``serializedParts()`` writes: bumped whenever it or the index's meaning changes.
-    static let format: UInt32 = 3
+    static let format: UInt32 = 4
 
     /// The index as parts of bytes: a header naming the format, then each of its flat arrays in this machine's byte
     /// order, so that loading is copying rather than building, one array at a time.
@@ -14,7 +14,7 @@ extension SearchIndex {
         return [
             Array("LYSI".utf8) + bytes([Self.format]), bytes(ids), bytes(documentStarts), bytes(documentWords), bytes(references),
             bytes(places), vocabulary.bytes, bytes(vocabulary.starts), bytes(vocabulary.postings), bytes(vocabulary.postingStarts),
-            vocabulary.nameWords, bytes(vocabulary.trigramKeys), bytes(vocabulary.trigramStarts), bytes(vocabulary.trigramWords),
+            bytes(vocabulary.nameDocumentCounts), bytes(vocabulary.trigramKeys), bytes(vocabulary.trigramStarts), bytes(vocabulary.trigramWords),
         ]
     }
 
@@ -38,7 +38,7 @@ extension SearchIndex {
             references: try read(UInt32.self), places: try read(UInt32.self),
             vocabulary: SearchVocabulary(
                 bytes: try read(UInt8.self), starts: try read(UInt32.self), postings: try read(UInt32.self),
-                postingStarts: try read(UInt32.self), nameWords: try read(UInt8.self), trigramKeys: try read(UInt32.self),
+                postingStarts: try read(UInt32.self), nameDocumentCounts: try read(UInt32.self), trigramKeys: try read(UInt32.self),
                 trigramStarts: try read(UInt32.self), trigramWords: try read(UInt32.self)))
         guard try nextPart() == nil, holdsTogether else {
             throw UnreadableIndex(description: "The stored search index does not hold together.")
@@ -54,7 +54,11 @@ extension SearchIndex {
             && documentStarts.count == ids.count + 1
             && documentStarts.last.map(Int.init) == documentWords.count && vocabulary.starts.last.map(Int.init) == vocabulary.bytes.count
             && vocabulary.postingStarts.count == words + 1 && vocabulary.postingStarts.last.map(Int.init) == vocabulary.postings.count
-            && vocabulary.nameWords.count == words && vocabulary.trigramStarts.count == vocabulary.trigramKeys.count + 1
+            && vocabulary.nameDocumentCounts.count == words
+            && vocabulary.nameDocumentCounts.indices.allSatisfy {
+                vocabulary.nameDocumentCounts[$0] <= vocabulary.postingStarts[$0 + 1] - vocabulary.postingStarts[$0]
+            }
+            && vocabulary.trigramStarts.count == vocabulary.trigramKeys.count + 1
             && vocabulary.trigramStarts.last.map(Int.init) == vocabulary.trigramWords.count
             && documentWords.allSatisfy { Int($0 >> 2) < words } && references.allSatisfy { Int($0) < words }
             && vocabulary.postings.allSatisfy { Int($0) < ids.count } && vocabulary.trigramWords.allSatisfy { Int($0) < words }

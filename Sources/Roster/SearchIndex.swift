@@ -79,9 +79,9 @@ public struct SearchIndex: Sendable, Equatable {
         var documents: [UInt32] = []
         var seen = Set<UInt32>()
         var nameStarts = 0
-        narrowest.forEachWord { word, isNameStart in
+        narrowest.forEachWord { words, isNameStart in
             if matches.count == 1, !isNameStart, nameStarts >= limit { return false }
-            for document in vocabulary.documents(of: word) where seen.insert(document).inserted {
+            for document in words where seen.insert(document).inserted {
                 documents.append(document)
                 if isNameStart { nameStarts += 1 }
                 if documents.count == Self.candidateLimit { return false }

@@ -4,7 +4,6 @@
 public struct SearchIndexBuilder {
     private var numbers: [String: UInt32] = [:]
     private var words: [String] = []
-    private var nameWords: [UInt8] = []
     private var ids: [Int64] = []
     private var documentStarts: [UInt32] = [0]
     /// Tagged first-seen word numbers (``SearchField``), renumbered by ``build()``.
@@ -36,31 +35,27 @@ public struct SearchIndexBuilder {
         ids.append(id)
         var family = UInt32.max, given = UInt32.max
         for word in familyWords {
-            let number = self.number(of: word, isName: true)
+            let number = self.number(of: word)
             if family == .max { family = number }
             documentWords.append(SearchField.tag(number, .family))
         }
         for word in givenWords {
-            let number = self.number(of: word, isName: true)
+            let number = self.number(of: word)
             if given == .max { given = number }
             documentWords.append(SearchField.tag(number, .given))
         }
-        for word in otherWords { documentWords.append(SearchField.tag(number(of: word, isName: false), .other)) }
-        references.append(number(of: reference, isName: false))
+        for word in otherWords { documentWords.append(SearchField.tag(number(of: word), .other)) }
+        references.append(number(of: reference))
         documentStarts.append(UInt32(documentWords.count))
         firstWords.append((family, given))
     }
 
-    private mutating func number(of word: some StringProtocol, isName: Bool) -> UInt32 {
+    private mutating func number(of word: some StringProtocol) -> UInt32 {
         let key = String(word)
-        if let number = numbers[key] {
-            if isName { nameWords[Int(number)] = 1 }
-            return number
-        }
+        if let number = numbers[key] { return number }
         let number = UInt32(words.count)
         numbers[key] = number
         words.append(key)
-        nameWords.append(isName ? 1 : 0)
         return number
     }
 
@@ -81,15 +76,15 @@ public struct SearchIndexBuilder {
             sortedBytes += bytes.word(Int(word))
             starts.append(UInt32(sortedBytes.count))
         }
-        let (postings, postingStarts) = Self.postings(documentWords, documentStarts, words: words.count)
+        let (postings, postingStarts, nameCounts) = Self.postings(documentWords, documentStarts, words: words.count)
         let (trigramKeys, trigramStarts, trigramWords) = Self.trigrams(sortedBytes, starts) { place in
             // Inside a name, an organisation or a reference; an email address is found by its parts' starts instead
             // (its long unique spellings would be most of the index).
-            nameWords[Int(order[place])] != 0 || !sortedBytes[Int(starts[place])..<Int(starts[place + 1])].contains(0x40)
+            nameCounts[place] != 0 || !sortedBytes[Int(starts[place])..<Int(starts[place + 1])].contains(0x40)
         }
         let vocabulary = SearchVocabulary(
             bytes: sortedBytes, starts: starts, postings: postings, postingStarts: postingStarts,
-            nameWords: order.map { nameWords[Int($0)] }, trigramKeys: trigramKeys, trigramStarts: trigramStarts,
+            nameDocumentCounts: nameCounts, trigramKeys: trigramKeys, trigramStarts: trigramStarts,
             trigramWords: trigramWords)
         let ranked = firstWords.map { ($0.family == .max ? 0 : rank[Int($0.family)] + 1, $0.given == .max ? 0 : rank[Int($0.given)] + 1) }
         var alphabetical = Array(0..<UInt32(ids.count))
@@ -101,31 +96,42 @@ public struct SearchIndexBuilder {
             places: places, vocabulary: vocabulary)
     }
 
-    /// Each word's documents, ascending and once each, as one flat list with its starts: counted, then placed.
-    private static func postings(_ documentWords: [UInt32], _ documentStarts: [UInt32], words: Int) -> ([UInt32], [UInt32]) {
-        var lastDocument = [UInt32](repeating: .max, count: words)
-        var starts = [UInt32](repeating: 0, count: words + 1)
-        func eachFirstOccurrence(_ body: (Int, UInt32) -> Void) {
-            for document in 0..<(documentStarts.count - 1) {
-                for tagged in documentWords[Int(documentStarts[document])..<Int(documentStarts[document + 1])] {
-                    let word = SearchField.untag(tagged).word
-                    if lastDocument[word] != UInt32(document) {
-                        lastDocument[word] = UInt32(document)
-                        body(word, UInt32(document))
-                    }
+    /// Each word's documents, once each, as one flat list with its starts: first, ascending, those having it in a
+    /// name (as many as the third list says), then, ascending, those having it elsewhere only. Counted, then placed.
+    private static func postings(
+        _ documentWords: [UInt32], _ documentStarts: [UInt32], words: Int
+    ) -> (postings: [UInt32], starts: [UInt32], nameCounts: [UInt32]) {
+        var inName = [UInt32](repeating: .max, count: words), seen = [UInt32](repeating: .max, count: words)
+        /// Calls `body` with each word of each document once, and whether the document has it in a name.
+        func eachWordOnce(_ body: (_ word: Int, _ document: UInt32, _ isName: Bool) -> Void) {
+            for document in 0..<UInt32(documentStarts.count - 1) {
+                let tagged = documentWords[Int(documentStarts[Int(document)])..<Int(documentStarts[Int(document) + 1])]
+                for (word, field) in tagged.lazy.map(SearchField.untag) where field != .other { inName[word] = document }
+                for (word, _) in tagged.lazy.map(SearchField.untag) where seen[word] != document {
+                    seen[word] = document
+                    body(word, document, inName[word] == document)
                 }
             }
         }
-        eachFirstOccurrence { word, _ in starts[word + 1] += 1 }
-        for word in 0..<words { starts[word + 1] += starts[word] }
-        var next = starts
-        var postings = [UInt32](repeating: 0, count: Int(starts[words]))
-        lastDocument = [UInt32](repeating: .max, count: words)
-        eachFirstOccurrence { word, document in
-            postings[Int(next[word])] = document
-            next[word] += 1
+        var nameCounts = [UInt32](repeating: 0, count: words), otherCounts = [UInt32](repeating: 0, count: words)
+        eachWordOnce { word, _, isName in
+            if isName { nameCounts[word] += 1 } else { otherCounts[word] += 1 }
         }
-        return (postings, starts)
+        var starts = [UInt32](repeating: 0, count: words + 1)
+        for word in 0..<words { starts[word + 1] = starts[word] + nameCounts[word] + otherCounts[word] }
+        var nextName = Array(starts.dropLast()), nextOther = zip(starts, nameCounts).map { $0 + $1 }
+        var postings = [UInt32](repeating: 0, count: Int(starts[words]))
+        (inName, seen) = ([UInt32](repeating: .max, count: words), [UInt32](repeating: .max, count: words))
+        eachWordOnce { word, document, isName in
+            if isName {
+                postings[Int(nextName[word])] = document
+                nextName[word] += 1
+            } else {
+                postings[Int(nextOther[word])] = document
+                nextOther[word] += 1
+            }
+        }
+        return (postings, starts, nameCounts)
     }
 
     /// For each three-byte run, ascending, the sorted words `including` containing it: counted per run, then placed.

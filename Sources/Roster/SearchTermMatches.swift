@@ -82,29 +82,41 @@ struct SearchTermMatches {
         return length <= (spellings.first?.count ?? 0) + 1 ? .wholeWord : .start
     }
 
-    /// Calls `body` with each matched word once, best kind of match first, until it answers false; with it, whether
-    /// the word is a name word equal to a spelling or starting with one (a match no later word can beat).
-    func forEachWord(_ body: (_ word: Int, _ isNameStart: Bool) -> Bool) {
+    /// Calls `body` with the documents of each matched word, best kind of match first, until it answers false; with
+    /// them, whether they have the word in a name, equal to a spelling or starting with one (a match no later
+    /// documents can beat). A word's documents come at most twice: those with it in a name, and the others.
+    func forEachWord(_ body: (_ documents: ArraySlice<UInt32>, _ isNameStart: Bool) -> Bool) {
+        let whole = exact.compactMap { $0 }
+        // Names first: a country code or the start of a booking reference that many delegates share must not crowd
+        // out the names starting with what was typed.
         var seen = Set<Int>()
-        func visit(_ word: Int, _ isNameStart: Bool) -> Bool { !seen.insert(word).inserted || body(word, isNameStart) }
-        for word in exact.compactMap({ $0 }) {
-            guard visit(word, vocabulary.isNameWord(word)) else { return }
-        }
-        // Name words first: the start of a booking reference every delegate shares must not crowd them out.
-        for range in prefixes {
-            for word in range where vocabulary.isNameWord(word) { guard visit(word, true) else { return } }
+        for word in whole where seen.insert(word).inserted {
+            guard body(vocabulary.nameDocuments(of: word), true) else { return }
         }
         for range in prefixes {
-            for word in range where !vocabulary.isNameWord(word) { guard visit(word, false) else { return } }
+            for word in range where vocabulary.isNameWord(word) && seen.insert(word).inserted {
+                guard body(vocabulary.nameDocuments(of: word), true) else { return }
+            }
+        }
+        seen.removeAll(keepingCapacity: true)
+        for word in whole where seen.insert(word).inserted {
+            guard body(vocabulary.otherDocuments(of: word), false) else { return }
+        }
+        for range in prefixes {
+            for word in range where seen.insert(word).inserted {
+                guard body(vocabulary.otherDocuments(of: word), false) else { return }
+            }
         }
         for spelling in spellings where spelling.count >= 3 {
             let words = spelling.withUnsafeBufferPointer { vocabulary.wordsMaybeContaining($0) }
-            for word in words where Self.word(Int(word), in: vocabulary, contains: spelling) {
-                guard visit(Int(word), false) else { return }
+            for word in words where Self.word(Int(word), in: vocabulary, contains: spelling) && seen.insert(Int(word)).inserted {
+                guard body(vocabulary.documents(of: Int(word)), false) else { return }
             }
         }
         for range in typos {
-            for word in range where vocabulary.isNameWord(word) { guard visit(word, false) else { return } }
+            for word in range where vocabulary.isNameWord(word) && seen.insert(word).inserted {
+                guard body(vocabulary.nameDocuments(of: word), false) else { return }
+            }
         }
     }
 

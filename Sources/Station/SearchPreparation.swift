@@ -3,20 +3,28 @@ import RosterStore
 public import ServiceLifecycle
 
 /// Builds the desk search's index as the station starts, so that the first desk to type after start-up is not
-/// kept waiting while a large roster is indexed. Runs beside the server until the station shuts down.
+/// kept waiting while a large roster is indexed, then reads the roster ahead (``Station/readRosterAhead()``). Runs
+/// beside the server until the station shuts down.
 public struct SearchPreparation: Service {
     let station: Station
 
     public func run() async throws {
+        await prepare()
+        try? await gracefulShutdown()
+    }
+
+    /// Builds or loads the index, then reads the roster ahead; what fails is said in the log, and left to the first
+    /// searches.
+    public func prepare() async {
         let clock = ContinuousClock()
         let start = clock.now
         do {
             try await station.prepareSearch()
             station.logger.info("Search index ready", metadata: ["took": "\(clock.now - start)"])
+            try await station.readRosterAhead()
         } catch {
-            station.logger.warning("Could not build the search index ahead; the first search will: \(error)")
+            station.logger.warning("Could not prepare the search ahead; the first searches will: \(error)")
         }
-        try? await gracefulShutdown()
     }
 }
 

@@ -24,6 +24,11 @@ extension Station {
         try await store { try $0.prepareSearch() }
     }
 
+    /// Reads the roster once, so that the first searches after start-up do not wait on the disk for their hits.
+    public func readRosterAhead() async throws {
+        try await store { try $0.readDelegatesAhead() }
+    }
+
     /// The event's categories, by code.
     public func categories() async throws -> [Category] {
         try await store { try $0.categories() }

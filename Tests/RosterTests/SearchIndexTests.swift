@@ -39,6 +39,21 @@ import Testing
         #expect(references(index, "syn-9999") == [Int64(names.count)])
     }
 
+    @Test func aNameStartingWithTwoLettersTypedIsFoundAmongManyEmailsEndingInThemAsACountryCode() {
+        // Every Slovenian delegate's address ends in ".si", and someone is called Si: the desk typing "si" is
+        // looking for Simon, who must not be crowded out of the candidates by the addresses.
+        let slovenians = (0..<(SearchIndex.candidateLimit * 2)).map {
+            Delegate(reference: "SI-\($0)", givenName: "Anna", familyName: "Kowal", category: "DEL", email: "anna\($0)@police.si")
+        }
+        let delegates =
+            slovenians + [
+                Delegate(reference: "R-1", givenName: "Si", familyName: "Tran", category: "DEL"),
+                Delegate(reference: "R-2", givenName: "Simon", familyName: "Petrov", category: "DEL"),
+            ]
+        let index = SearchIndex(delegates.enumerated().map { (Int64($0 + 1), SearchDocument($1, folder: folder)) })
+        #expect(references(index, "si", limit: 3) == [Int64(delegates.count - 1), Int64(delegates.count), 1])
+    }
+
     @Test func everyTypedWordMustMatch() {
         let index = index([("R-1", "Ivan", "Petrov"), ("R-2", "Olga", "Petrova"), ("R-3", "Ivan", "Sidorov")])
         #expect(references(index, "ivan petrov") == [1])
