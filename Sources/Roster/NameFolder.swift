@@ -37,6 +37,17 @@ public final class NameFolder: Sendable {
 
     public init() {}
 
+    /// Whether `scalar` is a Georgian capital (Mtavruli).
+    public static func isGeorgianCapital(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1C90...0x1CBF).contains(scalar.value)
+    }
+
+    /// Folds a name in every script once, so that ICU's transliterators are open before the first desk types:
+    /// opening one costs up to a few milliseconds, once per process.
+    public static func openTransliterators() {
+        _ = NameFolder().allSpellings(of: "Łódź Müller Шевченко Ђорђевић Σηδέάτ Տոսի ძოე")
+    }
+
     /// The words of `text` as typed in a query, each with its spellings, primary first.
     public func words(of text: String) -> [[String]] {
         Self.split(text).map { spellings(of: $0) }.filter { !$0.isEmpty }
@@ -75,7 +86,10 @@ public final class NameFolder: Sendable {
     /// The spellings of a non-ASCII word: each romanisation folded, and the German and Azerbaijani alternatives.
     private func computeSpellings(of word: String) -> Spellings {
         var spellings = Spellings()
-        for romanised in romanisations(of: word) {
+        // Georgian capitals (Mtavruli, which a registration system's title case gives `Ძოე`) are not in ICU's
+        // Georgian rules; in lower case they are.
+        let georgianInLowerCase = word.unicodeScalars.contains(where: Self.isGeorgianCapital) ? word.lowercased() : word
+        for romanised in romanisations(of: georgianInLowerCase) {
             spellings.add(folded: Self.foldLatin(romanised).utf8)
         }
         if word.contains(where: { "äöüÄÖÜ".contains($0) }) {

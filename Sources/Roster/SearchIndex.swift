@@ -93,8 +93,11 @@ public struct SearchIndex: Sendable, Equatable {
 
     private func rank(_ candidates: [UInt32], _ matches: [SearchTermMatches]) -> [Hit] {
         let ranker = SearchRanker(index: self)
+        // The broadest typed word first: the candidates came from the narrowest, which nearly all of them match, so
+        // one that another word does not match is dropped before the narrowest is scored.
+        let broadestFirst = matches.sorted { $0.estimatedDocuments > $1.estimatedDocuments }
         let scored = candidates.compactMap { document -> (document: Int, score: Int)? in
-            ranker.score(Int(document), matches).map { (Int(document), $0) }
+            ranker.score(Int(document), broadestFirst).map { (Int(document), $0) }
         }
         return scored.sorted { a, b in a.score != b.score ? a.score > b.score : places[a.document] < places[b.document] }
             .map { Hit(id: ids[$0.document], score: $0.score) }

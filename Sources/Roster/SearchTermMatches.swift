@@ -17,6 +17,9 @@ struct SearchTermMatches {
     private let exact: [Int?]
     /// The words one typo away from the primary spelling, as ascending ranges; the name words among them match.
     private let typos: [Range<Int>]
+    /// Per spelling, the words of the trigram index containing it, ascending, when its rarest three-letter run has
+    /// few enough words to list (``listedInsideLimit``); nil otherwise, and for a spelling under three letters.
+    private let insideWords: [[UInt32]?]
     /// The documents the matched words appear in, counted once per word: more than the truth when a spelling's
     /// substring matches are estimated from the words sharing its rarest three-letter run.
     let estimatedDocuments: Int
@@ -36,13 +39,24 @@ struct SearchTermMatches {
         } else {
             typos = []
         }
-        estimatedDocuments =
-            prefixes.reduce(0) { $0 + vocabulary.documentCount(of: $1) }
-            + self.spellings.reduce(0) { total, spelling in
-                total + spelling.withUnsafeBufferPointer { vocabulary.documentCount(of: vocabulary.wordsMaybeContaining($0)) }
+        var insideWords: [[UInt32]?] = []
+        var maybeInside = 0
+        for spelling in self.spellings {
+            spelling.withUnsafeBufferPointer { spelling in
+                let words = vocabulary.wordsMaybeContaining(spelling)
+                maybeInside += vocabulary.documentCount(of: words)
+                guard spelling.count >= 3, words.count <= Self.listedInsideLimit else { return insideWords.append(nil) }
+                insideWords.append(words.filter { word in vocabulary.withWord(Int(word)) { ByteSearch.contains(spelling, in: $0) } })
             }
-            + typos.reduce(0) { $0 + vocabulary.documentCount(of: $1) }
+        }
+        self.insideWords = insideWords
+        estimatedDocuments =
+            prefixes.reduce(0) { $0 + vocabulary.documentCount(of: $1) } + maybeInside + typos.reduce(0) { $0 + vocabulary.documentCount(of: $1) }
     }
+
+    /// How many words sharing a spelling's rarest three-letter run are compared with it up front, so that
+    /// ``isInside(_:)`` looks words up in a short list rather than reading each from the vocabulary.
+    static let listedInsideLimit = 512
 
     /// Whether word `word` is the typed word's spelling exactly.
     func isExactly(_ word: Int) -> Bool {
@@ -60,9 +74,24 @@ struct SearchTermMatches {
         return best
     }
 
-    /// Whether word `word` contains a spelling of the typed word.
+    /// Whether word `word` contains a spelling of the typed word. An email address's part holding its `@` never
+    /// does: it is found by its start, as when candidates are gathered.
     func isInside(_ word: Int) -> Bool {
-        spellings.contains { spelling in Self.word(word, in: vocabulary, contains: spelling) }
+        guard !vocabulary.isLeftOutOfTrigrams(word) else { return false }
+        return spellings.indices.contains { index in
+            guard let listed = insideWords[index] else { return Self.word(word, in: vocabulary, contains: spellings[index]) }
+            return Self.sorted(listed, contain: UInt32(word))
+        }
+    }
+
+    /// Whether `list`, ascending, holds `value`.
+    private static func sorted(_ list: [UInt32], contain value: UInt32) -> Bool {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && list[low] == value
     }
 
     /// Whether word `word` of `vocabulary` contains `spelling`, compared in place.

@@ -23,6 +23,9 @@ struct SearchVocabulary: Sendable, Equatable {
     /// are, so that a binary search compares one integer per step rather than reading bytes far apart in memory.
     /// Made from the words, never stored.
     let keys: [UInt64]
+    /// One bit per word, set for an email address's part holding its `@` that is in nobody's name: the words the
+    /// trigram index leaves out. Made from the words, never stored.
+    let unindexedEmailWords: [UInt64]
 
     init(
         bytes: [UInt8], starts: [UInt32], postings: [UInt32], postingStarts: [UInt32], nameDocumentCounts: [UInt32], trigramKeys: [UInt32],
@@ -36,12 +39,18 @@ struct SearchVocabulary: Sendable, Equatable {
         self.trigramKeys = trigramKeys
         self.trigramStarts = trigramStarts
         self.trigramWords = trigramWords
+        let count = max(starts.count - 1, 0)
         keys = bytes.withUnsafeBufferPointer { all in
-            (0..<max(starts.count - 1, 0)).map { index in
+            (0..<count).map { index in
                 let start = Int(starts[index])
                 return Self.key(UnsafeBufferPointer(rebasing: all[start..<min(start + 8, Int(starts[index + 1]))]))
             }
         }
+        var unindexed = [UInt64](repeating: 0, count: (count + 63) / 64)
+        for index in 0..<count where nameDocumentCounts[index] == 0 && bytes[Int(starts[index])..<Int(starts[index + 1])].contains(0x40) {
+            unindexed[index / 64] |= 1 << UInt64(index % 64)
+        }
+        unindexedEmailWords = unindexed
     }
 
     var count: Int { starts.count - 1 }
@@ -123,6 +132,12 @@ struct SearchVocabulary: Sendable, Equatable {
             }
             return first..<low
         }
+    }
+
+    /// Whether word `index` is left out of the trigram index (an email address's part holding its `@`), so that
+    /// ``wordsMaybeContaining(_:)`` never lists it.
+    func isLeftOutOfTrigrams(_ index: Int) -> Bool {
+        unindexedEmailWords[index / 64] & (1 << UInt64(index % 64)) != 0
     }
 
     /// The words that may contain `term` (three bytes or more), ascending: those with its rarest three-byte run,

@@ -1,10 +1,11 @@
 import Logging
+import Roster
 import RosterStore
 public import ServiceLifecycle
 
 /// Builds the desk search's index as the station starts, so that the first desk to type after start-up is not
-/// kept waiting while a large roster is indexed, then reads the roster ahead (``Station/readRosterAhead()``). Runs
-/// beside the server until the station shuts down.
+/// kept waiting while a large roster is indexed, then opens the transliterators a query in another script needs and
+/// reads the roster ahead (``Station/readRosterAhead()``). Runs beside the server until the station shuts down.
 public struct SearchPreparation: Service {
     let station: Station
 
@@ -13,7 +14,7 @@ public struct SearchPreparation: Service {
         try? await gracefulShutdown()
     }
 
-    /// Builds or loads the index, then reads the roster ahead; what fails is said in the log, and left to the first
+    /// Builds or loads the index, opens the transliterators, then reads the roster ahead; what fails is said in the log, and left to the first
     /// searches.
     public func prepare() async {
         let clock = ContinuousClock()
@@ -21,6 +22,7 @@ public struct SearchPreparation: Service {
         do {
             try await station.prepareSearch()
             station.logger.info("Search index ready", metadata: ["took": "\(clock.now - start)"])
+            NameFolder.openTransliterators()
             try await station.readRosterAhead()
         } catch {
             station.logger.warning("Could not prepare the search ahead; the first searches will: \(error)")

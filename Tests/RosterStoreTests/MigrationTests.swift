@@ -41,6 +41,32 @@ import Testing
         #expect(issue.serial == 1)
     }
 
+    @Test func aStoresGeorgianNamesInCapitalsAreFoldedAgainAndFoundByTheirLatinSpelling() throws {
+        // Given a store of the previous release, whose folding left Georgian capitals (Mtavruli) as they were
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        try folder.create()
+        let old = try DatabasePool(path: folder.rosterURL.path)
+        try RosterDatabase.migrator.migrate(old, upTo: "v16-roster-import-changes")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO delegate (reference, title, givenName, familyName, organisation, country, category, email,
+                        sessions, days, status, updatedAt, searchFamily, searchGiven, searchOther)
+                    VALUES ('R-1', '', 'Ნინო', 'Ბერიძე', '', 'GE', 'DEL', '', '[]', '[]', 'confirmed', '2027-03-01 10:00:00',
+                        'ბeridze', 'ნino', 'r-1')
+                    """)
+        }
+        try old.close()
+
+        // When the current release opens it
+        let database = try RosterDatabase.open(in: folder)
+
+        // Then the name is found by its Latin spelling, and by the capitals as typed
+        #expect(try database.search("beridze nino").map(\.delegate.reference) == ["R-1"])
+        #expect(try database.search("Ბერიძე").map(\.delegate.reference) == ["R-1"])
+    }
+
     @Test func aVersionFiveStoresStringDetailsBecomeTypedRecords() throws {
         // Given a store of the previous release, whose log details were dictionaries of strings
         let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)

@@ -54,6 +54,14 @@ import Testing
         #expect(references(index, "si", limit: 3) == [Int64(delegates.count - 1), Int64(delegates.count), 1])
     }
 
+    @Test(arguments: [10, SearchTermMatches.listedInsideLimit + 10])
+    func aTypedWordIsFoundInsideANameHoweverManyWordsShareItsRarestThreeLetterRun(sharing: Int) {
+        // Below the limit the words holding `dorov`'s rarest run are listed up front; above it each is compared.
+        let others = (0..<sharing).map { ("R-\($0)", "Anna", "Dorov\($0)") }
+        let index = index(others + [("R-X", "Ivan", "Sidorov")])
+        #expect(references(index, "ivan dorov") == [Int64(sharing + 1)])
+    }
+
     @Test func everyTypedWordMustMatch() {
         let index = index([("R-1", "Ivan", "Petrov"), ("R-2", "Olga", "Petrova"), ("R-3", "Ivan", "Sidorov")])
         #expect(references(index, "ivan petrov") == [1])
