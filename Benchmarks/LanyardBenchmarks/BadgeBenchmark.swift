@@ -106,10 +106,14 @@ struct BadgesCommand: AsyncParsableCommand {
         return try formats.map { name, format in
             let times = try references.map { reference in
                 let job = PrintJob(key: UUID().uuidString, reference: reference, station: "bench", preferredQueue: nil, at: Date())
-                return try clock.measure {
+                let time = try clock.measure {
                     _ = try station.studio.makeBadge(
                         for: job, template: template, format: format, to: folder.appendingPathComponent("single"), at: Date())
                 }
+                if ProcessInfo.processInfo.environment["LANYARD_BENCH_SHOW_EACH"] != nil {
+                    FileHandle.standardError.write(Data("\(name)\t\(time.milliseconds)\t\(reference)\n".utf8))
+                }
+                return time
             }
             let latencies = Latencies(times)
             return SingleBadge(
