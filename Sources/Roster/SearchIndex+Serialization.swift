@@ -33,28 +33,36 @@ extension SearchIndex {
         guard try read(UInt8.self) == Array("LYSI".utf8) + [Self.format].withUnsafeBytes({ Array($0) }) else {
             throw UnreadableIndex(description: "The stored search index is of another format.")
         }
+        let (ids, documentStarts, documentWords) = (try read(Int64.self), try read(UInt32.self), try read(UInt32.self))
+        let (references, places, bytes, starts) = (try read(UInt32.self), try read(UInt32.self), try read(UInt8.self), try read(UInt32.self))
+        let (postings, postingStarts, nameDocumentCounts) = (try read(UInt32.self), try read(UInt32.self), try read(UInt32.self))
+        let (trigramKeys, trigramStarts, trigramWords) = (try read(UInt32.self), try read(UInt32.self), try read(UInt32.self))
+        // The words' own lists first: the vocabulary derives more from them as it is made.
+        guard Self.ascending(starts), starts.last.map(Int.init) == bytes.count, nameDocumentCounts.count == starts.count - 1 else {
+            throw UnreadableIndex(description: "The stored search index's words do not hold together.")
+        }
         self.init(
-            ids: try read(Int64.self), documentStarts: try read(UInt32.self), documentWords: try read(UInt32.self),
-            references: try read(UInt32.self), places: try read(UInt32.self),
+            ids: ids, documentStarts: documentStarts, documentWords: documentWords, references: references, places: places,
             vocabulary: SearchVocabulary(
-                bytes: try read(UInt8.self), starts: try read(UInt32.self), postings: try read(UInt32.self),
-                postingStarts: try read(UInt32.self), nameDocumentCounts: try read(UInt32.self), trigramKeys: try read(UInt32.self),
-                trigramStarts: try read(UInt32.self), trigramWords: try read(UInt32.self)))
+                bytes: bytes, starts: starts, postings: postings, postingStarts: postingStarts, nameDocumentCounts: nameDocumentCounts,
+                trigramKeys: trigramKeys, trigramStarts: trigramStarts, trigramWords: trigramWords))
         guard try nextPart() == nil, holdsTogether else {
             throw UnreadableIndex(description: "The stored search index does not hold together.")
         }
     }
 
+    private static func ascending(_ starts: [UInt32]) -> Bool {
+        zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
+    }
+
     /// Whether every list's length and last start agree, so that no lookup reads past an array.
     private var holdsTogether: Bool {
         let words = vocabulary.count
-        func ascending(_ starts: [UInt32]) -> Bool { zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 } }
-        return ascending(documentStarts) && ascending(vocabulary.starts) && ascending(vocabulary.postingStarts)
-            && ascending(vocabulary.trigramStarts) && ids.count == references.count && ids.count == places.count
+        return Self.ascending(documentStarts) && Self.ascending(vocabulary.postingStarts) && Self.ascending(vocabulary.trigramStarts)
+            && ids.count == references.count && ids.count == places.count
             && documentStarts.count == ids.count + 1
-            && documentStarts.last.map(Int.init) == documentWords.count && vocabulary.starts.last.map(Int.init) == vocabulary.bytes.count
+            && documentStarts.last.map(Int.init) == documentWords.count
             && vocabulary.postingStarts.count == words + 1 && vocabulary.postingStarts.last.map(Int.init) == vocabulary.postings.count
-            && vocabulary.nameDocumentCounts.count == words
             && vocabulary.nameDocumentCounts.indices.allSatisfy {
                 vocabulary.nameDocumentCounts[$0] <= vocabulary.postingStarts[$0 + 1] - vocabulary.postingStarts[$0]
             }

@@ -71,8 +71,9 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// The documents of the typed word matching the fewest, in the order of its matched words, at most
-    /// ``candidateLimit``. A query of one word stops once `limit` documents match it at the start of a name word:
-    /// every document after those would score below them (inside a word, in an organisation or email, or a slip).
+    /// ``candidateLimit``. A query of one word stops once `limit` documents match it at the start of a name word, or
+    /// whole anywhere: every document after those would score below them (at the start of an organisation's or
+    /// email's word, inside a word, or a slip).
     private func candidates(_ matches: [SearchTermMatches], limit: Int) -> [UInt32] {
         guard let narrowest = matches.min(by: { $0.estimatedDocuments < $1.estimatedDocuments }), narrowest.estimatedDocuments > 0
         else { return [] }

@@ -195,16 +195,11 @@ public struct SearchIndexBuilder {
 
         /// Word numbers in byte order: first by their first eight bytes as one integer, then by the rest.
         func sortedOrder() -> [UInt32] {
-            let keys = (0..<(starts.count - 1)).map { index in
-                var key: UInt64 = 0
-                for offset in 0..<8 {
-                    key <<= 8
-                    if starts[index] + offset < starts[index + 1] { key |= UInt64(all[starts[index] + offset]) }
-                }
-                return key
-            }
-            var order = Array(0..<UInt32(keys.count))
+            var order = Array(0..<UInt32(starts.count - 1))
             all.withUnsafeBufferPointer { all in
+                let keys = order.map { index in
+                    SearchVocabulary.key(UnsafeBufferPointer(rebasing: all[starts[Int(index)]..<starts[Int(index) + 1]]))
+                }
                 order.sort { a, b in
                     if keys[Int(a)] != keys[Int(b)] { return keys[Int(a)] < keys[Int(b)] }
                     let x = UnsafeBufferPointer(rebasing: all[starts[Int(a)]..<starts[Int(a) + 1]])

@@ -112,8 +112,9 @@ struct SearchTermMatches {
     }
 
     /// Calls `body` with the documents of each matched word, best kind of match first, until it answers false; with
-    /// them, whether they have the word in a name, equal to a spelling or starting with one (a match no later
-    /// documents can beat). A word's documents come at most twice: those with it in a name, and the others.
+    /// them, whether they have the word in a name, equal to a spelling or starting with one, or equal to a spelling
+    /// anywhere (a match no later documents can beat). A word's documents come at most twice: those with it in a
+    /// name, and the others.
     func forEachWord(_ body: (_ documents: ArraySlice<UInt32>, _ isNameStart: Bool) -> Bool) {
         let whole = exact.compactMap { $0 }
         // Names first: a country code or the start of a booking reference that many delegates share must not crowd
@@ -127,9 +128,10 @@ struct SearchTermMatches {
                 guard body(vocabulary.nameDocuments(of: word), true) else { return }
             }
         }
+        // A word typed whole outside a name (a reference typed in full, worth most of all) is never cut off.
         seen.removeAll(keepingCapacity: true)
         for word in whole where seen.insert(word).inserted {
-            guard body(vocabulary.otherDocuments(of: word), false) else { return }
+            guard body(vocabulary.otherDocuments(of: word), true) else { return }
         }
         for range in prefixes {
             for word in range where seen.insert(word).inserted {

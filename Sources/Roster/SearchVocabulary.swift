@@ -5,23 +5,23 @@
 /// loaded as it is (``SearchIndex/serializedParts()``).
 struct SearchVocabulary: Sendable, Equatable {
     /// The words' UTF-8, one after another; word `i` is `bytes[starts[i]..<starts[i + 1]]`.
-    var bytes: [UInt8]
-    var starts: [UInt32]
+    let bytes: [UInt8]
+    let starts: [UInt32]
     /// The documents (ordinals) of every word, one word after another; word `i`'s are
     /// `postings[postingStarts[i]..<postingStarts[i + 1]]`: first, ascending, the `nameDocumentCounts[i]` that have it
     /// in a name, then, ascending, those that have it elsewhere only (an organisation, email or reference).
-    var postings: [UInt32]
-    var postingStarts: [UInt32]
-    var nameDocumentCounts: [UInt32]
+    let postings: [UInt32]
+    let postingStarts: [UInt32]
+    let nameDocumentCounts: [UInt32]
     /// Every three-byte run of the words (email addresses aside), ascending, and for run `k` the words containing
     /// it, ascending:
     /// `trigramWords[trigramStarts[k]..<trigramStarts[k + 1]]`.
-    var trigramKeys: [UInt32]
-    var trigramStarts: [UInt32]
-    var trigramWords: [UInt32]
-    /// Each word's first eight bytes, big-endian, zero-padded (no word holds a zero byte): ascending as the words
-    /// are, so that a binary search compares one integer per step rather than reading bytes far apart in memory.
-    /// Made from the words, never stored.
+    let trigramKeys: [UInt32]
+    let trigramStarts: [UInt32]
+    let trigramWords: [UInt32]
+    /// Each word's first eight bytes, big-endian, zero-padded: ascending as the words are, so that a binary search
+    /// compares one integer per step rather than reading bytes far apart in memory (a zero byte, which folded words
+    /// never hold, would read as a word's end). Made from the words, never stored.
     let keys: [UInt64]
     /// One bit per word, set for an email address's part holding its `@` that is in nobody's name: the words the
     /// trigram index leaves out. Made from the words, never stored.

@@ -262,15 +262,15 @@ extension RosterDatabase {
             try db.create(table: "rosterImportChange") { t in t.primaryKey("reference", .text).collate(.nocase) }
         }
         migrator.registerMigration("v17-georgian-capitals") { db in
-            // Names in Georgian capitals (Mtavruli) were folded with those letters left as they were, so their Latin
-            // spellings found nobody: fold them again, and let the search index be built again.
+            // Names (and organisations) in Georgian capitals (Mtavruli) were folded with those letters left as they
+            // were, so their Latin spellings found nobody: fold them again, and let the search index be built again.
             let folder = NameFolder()
             let rows = try Row.fetchAll(
                 db, sql: "SELECT id, reference, familyName, givenName, fullName, nativeName, email, organisation FROM delegate")
             var folded = 0
             for row in rows {
-                let names: [String?] = [row["familyName"], row["givenName"], row["fullName"], row["nativeName"]]
-                guard names.contains(where: { $0?.unicodeScalars.contains(where: NameFolder.isGeorgianCapital) == true }) else { continue }
+                let texts: [String?] = [row["familyName"], row["givenName"], row["fullName"], row["nativeName"], row["organisation"]]
+                guard texts.contains(where: { $0?.unicodeScalars.contains(where: NameFolder.isGeorgianCapital) == true }) else { continue }
                 let document = SearchDocument(
                     reference: row["reference"], familyName: row["familyName"], givenName: row["givenName"], fullName: row["fullName"],
                     nativeName: row["nativeName"], email: row["email"], organisation: row["organisation"], folder: folder)

@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import Roster
 import RosterStore
@@ -14,18 +15,23 @@ public struct SearchPreparation: Service {
         try? await gracefulShutdown()
     }
 
-    /// Builds or loads the index, opens the transliterators, then reads the roster ahead; what fails is said in the log, and left to the first
-    /// searches.
+    /// Builds or loads the index, opens the transliterators, then reads the roster ahead; what fails is said in the
+    /// log, and left to the first searches.
     public func prepare() async {
         let clock = ContinuousClock()
         let start = clock.now
         do {
             try await station.prepareSearch()
             station.logger.info("Search index ready", metadata: ["took": "\(clock.now - start)"])
-            NameFolder.openTransliterators()
+        } catch {
+            station.logger.warning("Could not prepare the search ahead; the first search will: \(error)")
+        }
+        // Blocking work, off Swift's cooperative pool, as the store's is.
+        try? await DispatchQueue.blocking.perform { NameFolder.openTransliterators() }
+        do {
             try await station.readRosterAhead()
         } catch {
-            station.logger.warning("Could not prepare the search ahead; the first searches will: \(error)")
+            station.logger.warning("Could not read the roster ahead; the first searches will: \(error)")
         }
     }
 }

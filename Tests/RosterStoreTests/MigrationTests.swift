@@ -41,7 +41,7 @@ import Testing
         #expect(issue.serial == 1)
     }
 
-    @Test func aStoresGeorgianNamesInCapitalsAreFoldedAgainAndFoundByTheirLatinSpelling() throws {
+    @Test func georgianNamesInCapitalsInAnEarlierStoreAreFoldedAgainAndFoundByTheirLatinSpelling() throws {
         // Given a store of the previous release, whose folding left Georgian capitals (Mtavruli) as they were
         let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
         defer { try? FileManager.default.removeItem(at: folder.url) }

@@ -110,7 +110,7 @@ import Testing
         }
     }
 
-    @Test func anIndexStoredAsBytesLoadsEqualAndOneCutShortOrOfAnotherFormatIsRefused() throws {
+    @Test func anIndexStoredAsBytesLoadsEqualAndOneCutShortDamagedOrOfAnotherFormatIsRefused() throws {
         let index = index([("R-1", "Тарас", "Шевченко"), ("R-2", "Maria", "Παπαδοπούλου"), ("R-3", "Jan", "Novák")])
         func load(_ parts: [[UInt8]]) throws -> SearchIndex {
             var remaining = parts[...]
@@ -126,11 +126,23 @@ import Testing
         var cutShort = parts
         cutShort[7].removeLast(3)
         #expect(throws: SearchIndex.UnreadableIndex.self) { try load(cutShort) }
+        // Whole numbers short, or out of order: the words' list, its name counts (parts 7 and 10).
+        for (part, damage) in [(7, { (part: inout [UInt8]) in part.removeLast(4) }), (10, { $0.removeLast(4) }), (7, { $0[5] = 0xFF })] {
+            var damaged = parts
+            damage(&damaged[part])
+            #expect(throws: SearchIndex.UnreadableIndex.self) { try load(damaged) }
+        }
     }
 
     @Test func aReferenceTypedInFullComesFirst() {
         let index = index([("R-10", "R", "Petrov"), ("R-1", "Ivan", "Petrov")])
         #expect(references(index, "r-1").first == 2)
+    }
+
+    @Test func aReferenceTypedInFullComesFirstEvenWhenMoreNamesThanTheDeskAsksForStartWithIt() {
+        let annas = (0..<12).map { ("R-\($0)", "Anna", "Kowal\($0)") }
+        let index = index(annas + [("AN", "Jan", "Novak")])
+        #expect(references(index, "an").first == Int64(annas.count + 1))
     }
 
     @Test func aCommonStartStillFillsTheLimitWithoutRankingEveryone() {

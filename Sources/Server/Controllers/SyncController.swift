@@ -67,12 +67,9 @@ struct SyncController {
         await store.recordContact(of: name, pulled: after)
         let roster = query.get("roster").flatMap { Int64($0) }
         let batch = try await store.entries(after: after, limit: limit, wait: .milliseconds(Int(wait * 1_000)), roster: roster)
-        // A station revoked while its long poll waited gets nothing more. An empty answer gives nothing anyway, and
-        // does not wait on the tokens' store (a hub that stops, its database gone, answers at once).
-        if !batch.entries.isEmpty {
-            guard let secret = context.secret, try await isStillValid(secret) else {
-                throw LanyardError(.notSignedIn, "This station's token was revoked.", remedy: "Make a new station token on the hub.")
-            }
+        // A station revoked while its long poll waited gets nothing more.
+        guard let secret = context.secret, try await isStillValid(secret) else {
+            throw LanyardError(.notSignedIn, "This station's token was revoked.", remedy: "Make a new station token on the hub.")
         }
         await store.recordContact(of: name, pulled: batch.last)
         return try Self.json(batch)
