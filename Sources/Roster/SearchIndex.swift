@@ -71,20 +71,22 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// The documents of the typed word matching the fewest, in the order of its matched words, at most
-    /// ``candidateLimit``. A query of one word stops once `limit` documents match it at the start of a name word, or
-    /// whole anywhere: every document after those would score below them (at the start of an organisation's or
-    /// email's word, inside a word, or a slip).
+    /// ``candidateLimit``. A query of one word stops once `limit` documents match it at the start of a name word,
+    /// keeping only a reference typed in full after those: every other document would score below them (a whole
+    /// word or a start in an organisation or email, a match inside a word, or a slip).
     private func candidates(_ matches: [SearchTermMatches], limit: Int) -> [UInt32] {
         guard let narrowest = matches.min(by: { $0.estimatedDocuments < $1.estimatedDocuments }), narrowest.estimatedDocuments > 0
         else { return [] }
         var documents: [UInt32] = []
         var seen = Set<UInt32>()
         var nameStarts = 0
-        narrowest.forEachWord { words, isNameStart in
-            if matches.count == 1, !isNameStart, nameStarts >= limit { return false }
+        narrowest.forEachWord { words, reach in
+            let enoughNames = matches.count == 1 && reach != .nameStart && nameStarts >= limit
+            if enoughNames, reach == .elsewhere { return false }
             for document in words where seen.insert(document).inserted {
+                if enoughNames, !narrowest.isExactly(Int(references[Int(document)])) { continue }
                 documents.append(document)
-                if isNameStart { nameStarts += 1 }
+                if reach == .nameStart { nameStarts += 1 }
                 if documents.count == Self.candidateLimit { return false }
             }
             return true

@@ -111,42 +111,51 @@ struct SearchTermMatches {
         return length <= (spellings.first?.count ?? 0) + 1 ? .wholeWord : .start
     }
 
+    /// Where the documents ``forEachWord(_:)`` hands over have the word they match: what tells gathering when
+    /// later documents can no longer beat those it has.
+    enum Reach {
+        /// In a name, equal to a spelling or starting with one.
+        case nameStart
+        /// Outside their names, equal to a spelling (a reference typed in full among them).
+        case wholeElsewhere
+        /// Anywhere else, or inside a word, or one slip away.
+        case elsewhere
+    }
+
     /// Calls `body` with the documents of each matched word, best kind of match first, until it answers false; with
-    /// them, whether they have the word in a name, equal to a spelling or starting with one, or equal to a spelling
-    /// anywhere (a match no later documents can beat). A word's documents come at most twice: those with it in a
-    /// name, and the others.
-    func forEachWord(_ body: (_ documents: ArraySlice<UInt32>, _ isNameStart: Bool) -> Bool) {
+    /// them, where they have the word. A word's documents come at most twice: those with it in a name, and the
+    /// others.
+    func forEachWord(_ body: (_ documents: ArraySlice<UInt32>, _ reach: Reach) -> Bool) {
         let whole = exact.compactMap { $0 }
         // Names first: a country code or the start of a booking reference that many delegates share must not crowd
         // out the names starting with what was typed.
         var seen = Set<Int>()
         for word in whole where seen.insert(word).inserted {
-            guard body(vocabulary.nameDocuments(of: word), true) else { return }
+            guard body(vocabulary.nameDocuments(of: word), .nameStart) else { return }
         }
         for range in prefixes {
             for word in range where vocabulary.isNameWord(word) && seen.insert(word).inserted {
-                guard body(vocabulary.nameDocuments(of: word), true) else { return }
+                guard body(vocabulary.nameDocuments(of: word), .nameStart) else { return }
             }
         }
-        // A word typed whole outside a name (a reference typed in full, worth most of all) is never cut off.
         seen.removeAll(keepingCapacity: true)
         for word in whole where seen.insert(word).inserted {
-            guard body(vocabulary.otherDocuments(of: word), true) else { return }
+            guard body(vocabulary.otherDocuments(of: word), .wholeElsewhere) else { return }
         }
         for range in prefixes {
             for word in range where seen.insert(word).inserted {
-                guard body(vocabulary.otherDocuments(of: word), false) else { return }
+                guard body(vocabulary.otherDocuments(of: word), .elsewhere) else { return }
             }
         }
         for spelling in spellings where spelling.count >= 3 {
             let words = spelling.withUnsafeBufferPointer { vocabulary.wordsMaybeContaining($0) }
             for word in words where Self.word(Int(word), in: vocabulary, contains: spelling) && seen.insert(Int(word)).inserted {
-                guard body(vocabulary.documents(of: Int(word)), false) else { return }
+                guard body(vocabulary.documents(of: Int(word)), .elsewhere) else { return }
             }
         }
         for range in typos {
             for word in range where vocabulary.isNameWord(word) && seen.insert(word).inserted {
-                guard body(vocabulary.nameDocuments(of: word), false) else { return }
+                guard body(vocabulary.nameDocuments(of: word), .elsewhere) else { return }
             }
         }
     }

@@ -62,6 +62,13 @@ import Testing
         #expect(references(index, "ivan dorov") == [Int64(sharing + 1)])
     }
 
+    @Test func aFamilyNameStartingWithTheLettersTypedComesFirstThoughMoreGivenNamesThanTheDeskAsksForComeBeforeIt() {
+        // In the vocabulary's order every Annabel comes before Annz; the family name still scores above them.
+        let annabels = (0..<12).map { ("R-\($0)", "Annabel", "Kowal") }
+        let index = index(annabels + [("R-X", "Jan", "Annz")])
+        #expect(references(index, "ann").first == Int64(annabels.count + 1))
+    }
+
     @Test func everyTypedWordMustMatch() {
         let index = index([("R-1", "Ivan", "Petrov"), ("R-2", "Olga", "Petrova"), ("R-3", "Ivan", "Sidorov")])
         #expect(references(index, "ivan petrov") == [1])
