@@ -125,17 +125,7 @@ extension RosterDatabase {
             let folder = NameFolder()
             let rows = try Row.fetchAll(
                 db, sql: "SELECT id, reference, familyName, givenName, nativeName, email, organisation FROM delegate")
-            for row in rows {
-                let document = SearchDocument(
-                    reference: row["reference"], familyName: row["familyName"], givenName: row["givenName"],
-                    nativeName: row["nativeName"], email: row["email"], organisation: row["organisation"], folder: folder)
-                try db.execute(
-                    sql: "UPDATE delegate SET searchFamily = ?, searchGiven = ?, searchOther = ? WHERE id = ?",
-                    arguments: [
-                        document.familyWords.joined(separator: " "), document.givenWords.joined(separator: " "),
-                        document.otherWords.joined(separator: " "), row["id"],
-                    ])
-            }
+            for row in rows { try foldAgain(row, with: folder, in: db) }
             // Bumped by every change to the roster, so that an index built earlier knows it is stale.
             try db.create(table: "rosterRevision") { t in
                 t.column("value", .integer).notNull()
@@ -271,19 +261,24 @@ extension RosterDatabase {
             for row in rows {
                 let texts: [String?] = [row["familyName"], row["givenName"], row["fullName"], row["nativeName"], row["organisation"]]
                 guard texts.contains(where: { $0?.unicodeScalars.contains(where: NameFolder.isGeorgianCapital) == true }) else { continue }
-                let document = SearchDocument(
-                    reference: row["reference"], familyName: row["familyName"], givenName: row["givenName"], fullName: row["fullName"],
-                    nativeName: row["nativeName"], email: row["email"], organisation: row["organisation"], folder: folder)
-                try db.execute(
-                    sql: "UPDATE delegate SET searchFamily = ?, searchGiven = ?, searchOther = ? WHERE id = ?",
-                    arguments: [
-                        document.familyWords.joined(separator: " "), document.givenWords.joined(separator: " "),
-                        document.otherWords.joined(separator: " "), row["id"],
-                    ])
+                try foldAgain(row, with: folder, in: db)
                 folded += 1
             }
             if folded > 0 { try db.execute(sql: "UPDATE rosterRevision SET value = value + 1") }
         }
         return migrator
+    }
+
+    /// Folds a delegate's row (its id, reference, names, email and organisation) into its search columns again.
+    private static func foldAgain(_ row: Row, with folder: NameFolder, in db: Database) throws {
+        let document = SearchDocument(
+            reference: row["reference"], familyName: row["familyName"], givenName: row["givenName"], fullName: row["fullName"],
+            nativeName: row["nativeName"], email: row["email"], organisation: row["organisation"], folder: folder)
+        try db.execute(
+            sql: "UPDATE delegate SET searchFamily = ?, searchGiven = ?, searchOther = ? WHERE id = ?",
+            arguments: [
+                document.familyWords.joined(separator: " "), document.givenWords.joined(separator: " "),
+                document.otherWords.joined(separator: " "), row["id"],
+            ])
     }
 }
