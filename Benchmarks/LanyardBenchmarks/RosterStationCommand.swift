@@ -55,8 +55,8 @@ struct RosterStationCommand: AsyncParsableCommand {
         var logger = Logger(label: "bench")
         logger.logLevel = .warning
         let station = try await Station(StationConfiguration(data: DataFolder(path: data), name: "bench"), logger: logger)
-        // As `lanyard serve` does: the station's search preparation runs beside it from the start.
-        let preparation = Task { await station.searchPreparation.prepare() }
+        // As `lanyard serve` does: the station starts preparing its search as it opens.
+        let preparation = station.startPreparingSearch()
         _ = try await station.search(lines.first?.first ?? "a")
         let opened = clock.now - start
         var latencies: [Duration] = []

@@ -3,6 +3,7 @@ public import Foundation
 import PrintQueue
 public import Roster
 import RosterStore
+import Synchronization
 
 extension Station {
     /// Delegates matching `text`, best first: a few letters of a name in any script or spelling (one typo
@@ -13,6 +14,7 @@ extension Station {
         if let reference = desk.reference(inScanned: text) {
             return try await store { database in [SearchHitView(score: 1000, delegate: DelegateView(try database.delegate(reference)))] }
         }
+        if let starting = searchStart.withLock({ $0 }) { await starting.value }
         return try await store { database in
             try database.search(text, limit: limit).map { SearchHitView(score: $0.score, delegate: DelegateView($0.delegate)) }
         }
