@@ -14,8 +14,7 @@ extension PostgresHub {
         let (shared, sharedTokens) = try await failing("share the staff") { [self] in
             try await client.withTransaction(logger: logger) { connection in
                 // In the order of their keys, and rows rewritten only when they change: hubs sharing at once never
-                // wait on each other in a circle.
-                // A station known only by its tokens is no account to share.
+                // wait on each other in a circle. A station known only by its tokens is no account to share.
                 for account in accounts where !account.passwordHash.isEmpty {
                     // The same account (same role, made at the same moment to the millisecond): its later change,
                     // and a revocation whenever it comes, which nothing undoes. An account of that name made apart at
@@ -33,7 +32,7 @@ extension PostgresHub {
                             revoked_at = COALESCE(hub_staff.revoked_at, EXCLUDED.revoked_at),
                             changed_at = GREATEST(hub_staff.changed_at, EXCLUDED.changed_at)
                         WHERE hub_staff.role = EXCLUDED.role
-                            AND abs(extract(epoch FROM hub_staff.created_at - EXCLUDED.created_at)) < 0.002
+                            AND abs(extract(epoch FROM hub_staff.created_at - EXCLUDED.created_at)) < \(StaffAccount.sameMomentTolerance)
                             AND (hub_staff.changed_at < EXCLUDED.changed_at
                                 OR (hub_staff.revoked_at IS NULL AND EXCLUDED.revoked_at IS NOT NULL))
                         """, logger: logger)

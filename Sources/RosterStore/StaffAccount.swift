@@ -25,9 +25,12 @@ public struct StaffAccount: Sendable, Equatable {
         self.changedAt = changedAt
     }
 
-    /// Whether two creation times are the same moment, as two stores keep it: to the millisecond, give or take the
-    /// one a date loses on its way through SQLite's text.
+    /// Whether two creation times are the same moment, as two stores keep it (``sameMomentTolerance``).
     public static func sameMoment(_ a: Date, _ b: Date) -> Bool {
-        abs(a.timeIntervalSince(b)) < 0.002
+        abs(a.timeIntervalSince(b)) < sameMomentTolerance
     }
+
+    /// How far apart, in seconds, two stores' copies of one moment may be: to the millisecond, give or take the one a
+    /// date loses on its way through SQLite's text.
+    public static let sameMomentTolerance = 0.002
 }
