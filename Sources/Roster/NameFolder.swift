@@ -24,14 +24,14 @@ public final class NameFolder: Sendable {
                 let last = folded.lastIndex(where: { !isJoiner($0) })
             else { return }
             let trimmed = folded[first...last]
-            add(String(decoding: trimmed, as: UTF8.self), to: \.whole)
+            Self.add(String(decoding: trimmed, as: UTF8.self), to: &whole)
             guard splittingJoiners, trimmed.contains(where: isJoiner) else { return }
-            add(String(decoding: trimmed.filter { !isJoiner($0) }, as: UTF8.self), to: \.whole)
-            for part in trimmed.split(whereSeparator: isJoiner) { add(String(decoding: part, as: UTF8.self), to: \.parts) }
+            Self.add(String(decoding: trimmed.filter { !isJoiner($0) }, as: UTF8.self), to: &whole)
+            for part in trimmed.split(whereSeparator: isJoiner) { Self.add(String(decoding: part, as: UTF8.self), to: &parts) }
         }
 
-        private mutating func add(_ spelling: String, to list: WritableKeyPath<Spellings, [String]>) {
-            if !self[keyPath: list].contains(spelling) { self[keyPath: list].append(spelling) }
+        private static func add(_ spelling: String, to list: inout [String]) {
+            if !list.contains(spelling) { list.append(spelling) }
         }
     }
 
@@ -92,14 +92,23 @@ public final class NameFolder: Sendable {
         for romanised in romanisations(of: georgianInLowerCase) {
             spellings.add(folded: Self.foldLatin(romanised).utf8)
         }
-        if word.contains(where: { "äöüÄÖÜ".contains($0) }) {
+        // Scalars first: comparing them is far cheaper than comparing characters, which few words need.
+        if word.unicodeScalars.contains(where: Self.mayBeUmlaut), word.contains(where: { "äöüÄÖÜ".contains($0) }) {
             let spelled = word.replacing(/[äÄ]/, with: "ae").replacing(/[öÖ]/, with: "oe").replacing(/[üÜ]/, with: "ue")
             spellings.add(folded: Self.foldLatin(spelled).utf8, splittingJoiners: false)
         }
-        if word.contains(where: { "əƏ".contains($0) }) {
+        if word.unicodeScalars.contains(where: { $0 == "ə" || $0 == "Ə" }) {
             spellings.add(folded: Self.foldLatin(word.replacing(/[əƏ]/, with: "a")).utf8, splittingJoiners: false)
         }
         return spellings
+    }
+
+    /// Whether `scalar` is a German umlaut's letter, or the combining diaeresis that may spell one.
+    private static func mayBeUmlaut(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "ä", "ö", "ü", "Ä", "Ö", "Ü", "\u{308}": true
+        default: false
+        }
     }
 
     /// The spellings of an ASCII word: lower case; without joiners too, and its parts, when it has them.
@@ -138,9 +147,9 @@ public final class NameFolder: Sendable {
         }
     }
 
-    /// Lower-case ASCII for a Latin-script word: diacritics removed, special letters spelled out. The Latin letters
-    /// of the Latin-1, Extended-A and Extended-B blocks are looked up in ``latinLetters`` (ICU's `Latin-ASCII`,
-    /// asked once per letter rather than once per word); anything else goes through ICU with its whole word.
+    /// Lower-case ASCII for a Latin-script word: diacritics removed, special letters spelled out. Latin letters are
+    /// looked up in ``latinLetters`` (ICU's `Latin-ASCII`, asked once per letter rather than once per word);
+    /// anything else goes through ICU with its whole word.
     static func foldLatin(_ word: String) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(word.unicodeScalars.count)
@@ -150,6 +159,9 @@ public final class NameFolder: Sendable {
                 out.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value)).lowercasedASCII)
             } else if let spelled = latinLetters[scalar] {
                 out += spelled
+            } else if isCombiningDiacritic(scalar) {
+                // ICU's `Latin-ASCII` drops a diacritic romanisation left apart from its letter (`k̲`) too.
+                continue
             } else {
                 out.unicodeScalars.append(scalar)
                 needsICU = true
@@ -201,11 +213,19 @@ public final class NameFolder: Sendable {
         byte == 0x2D || byte == 0x27 || byte == 0x2E || byte == 0x5F
     }
 
-    /// The lower-case ASCII spelling of every letter from U+00C0 to U+024F: the special letters' own, ICU's
-    /// `Latin-ASCII` for the rest (a letter ICU leaves as it is stays out, and its word goes through ICU whole).
+    /// Whether `scalar` is one of the combining diacritical marks (U+0300 to U+036F).
+    private static func isCombiningDiacritic(_ scalar: Unicode.Scalar) -> Bool {
+        (0x300...0x36F).contains(scalar.value)
+    }
+
+    /// The lower-case ASCII spelling of every letter of the Latin-1, Extended-A and Extended-B blocks, of the
+    /// spacing modifier letters romanisations write (`ʺ ʻ ʼ`) and of Latin Extended Additional (`ṙ ḳ`): the special
+    /// letters' own, ICU's `Latin-ASCII` for the rest (a letter ICU leaves as it is stays out, and its word goes
+    /// through ICU whole).
     private static let latinLetters: [Unicode.Scalar: String] = {
         var letters = specialLetters
-        for value in UInt32(0xC0)...0x24F {
+        let blocks: [ClosedRange<UInt32>] = [0xC0...0x24F, 0x2B0...0x2FF, 0x1E00...0x1EFF]
+        for value in blocks.joined() {
             guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic, letters[scalar] == nil,
                 let ascii = String(scalar).applyingTransform(StringTransform("Latin-ASCII"), reverse: false)?.lowercased(),
                 ascii.utf8.allSatisfy({ $0 < 0x80 })
