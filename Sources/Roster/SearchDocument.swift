@@ -1,19 +1,29 @@
 /// A delegate as search sees them: the folded spellings of their name and of their other searchable fields.
+///
+/// Each field's spellings are kept as the store keeps them, separated by spaces, and joined where they were folded:
+/// an import folds on every core while one thread writes.
 public struct SearchDocument: Sendable, Equatable {
     /// The reference in lower case.
     public let reference: String
+    /// Folded spellings of the family name's words, separated by spaces.
+    public let familyText: String
+    /// Folded spellings of the given name's and the native-script name's words, separated by spaces.
+    public let givenText: String
+    /// Folded reference, email and organisation words, separated by spaces.
+    public let otherText: String
+
     /// Folded spellings of the family name's words.
-    public let familyWords: [String]
+    public var familyWords: [Substring] { familyText.split(separator: " ") }
     /// Folded spellings of the given name's and the native-script name's words.
-    public let givenWords: [String]
+    public var givenWords: [Substring] { givenText.split(separator: " ") }
     /// Folded reference, email and organisation words.
-    public let otherWords: [String]
+    public var otherWords: [Substring] { otherText.split(separator: " ") }
 
     public init(reference: String, familyWords: [String], givenWords: [String], otherWords: [String]) {
         self.reference = reference
-        self.familyWords = familyWords
-        self.givenWords = givenWords
-        self.otherWords = otherWords
+        self.familyText = familyWords.joined(separator: " ")
+        self.givenText = givenWords.joined(separator: " ")
+        self.otherText = otherWords.joined(separator: " ")
     }
 
     /// Folds a delegate's searchable fields.
@@ -30,9 +40,9 @@ public struct SearchDocument: Sendable, Equatable {
         reference: String, familyName: String, givenName: String, fullName: String? = nil, nativeName: String?,
         email: String, organisation: String, folder: NameFolder
     ) {
-        self.reference = reference.lowercased()
-        self.familyWords = folder.allSpellings(of: familyName, fullName ?? "")
-        self.givenWords = folder.allSpellings(of: givenName, nativeName ?? "")
-        self.otherWords = folder.allSpellings(of: reference, email, organisation)
+        self.init(
+            reference: reference.lowercased(), familyWords: folder.allSpellings(of: familyName, fullName ?? ""),
+            givenWords: folder.allSpellings(of: givenName, nativeName ?? ""),
+            otherWords: folder.allSpellings(of: reference, email, organisation))
     }
 }

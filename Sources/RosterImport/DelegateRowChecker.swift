@@ -22,7 +22,8 @@ struct DelegateRowChecker: Sendable {
     }
 
     private enum Row {
-        case delegate(Delegate, SearchDocument)
+        /// A good row: its delegate, folded, and the flag it gives (empty when none).
+        case delegate(Delegate, SearchDocument, flag: String)
         case problem(RowProblem)
     }
 
@@ -55,6 +56,7 @@ struct DelegateRowChecker: Sendable {
         defer { reading.wait() }
 
         var firstLine: [String: Int] = [:]
+        firstLine.reserveCapacity(records.count)
         var known = Set<String>()
         for index in 0..<chunks {
             ready[index].wait()
@@ -64,13 +66,13 @@ struct DelegateRowChecker: Sendable {
             for (offset, row) in read.rows.enumerated() {
                 let record = records[index * chunkSize + offset]
                 switch row {
-                case .delegate(let delegate, let document):
-                    if let line = firstLine[delegate.reference.lowercased()] {
+                case .delegate(let delegate, let document, let flag):
+                    // The document's reference is the delegate's in lower case, made where the row was read.
+                    if let line = firstLine[document.reference] {
                         chunk.problems.append(problem(record, "its reference appears already on line \(line)"))
                     } else {
-                        firstLine[delegate.reference.lowercased()] = record.line
+                        firstLine[document.reference] = record.line
                         chunk.delegates.append(delegate)
-                        let flag = mapping.value(.flag, in: record.fields)
                         if !flag.isEmpty { chunk.flags[delegate.reference] = flag }
                         chunk.searchDocuments.append(document)
                     }
@@ -92,7 +94,7 @@ struct DelegateRowChecker: Sendable {
                             + "\(mapping.columnCount) (quote the whole field and double any quote inside it)")
                 }
                 let delegate = try reader.delegate(from: record.fields)
-                return .delegate(delegate, SearchDocument(delegate, folder: folder))
+                return .delegate(delegate, SearchDocument(delegate, folder: folder), flag: mapping.value(.flag, in: record.fields))
             } catch {
                 return .problem(problem(record, error.reason))
             }

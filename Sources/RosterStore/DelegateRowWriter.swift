@@ -27,8 +27,8 @@ struct DelegateRowWriter {
         let values: [String?] = [
             delegate.reference, delegate.title, delegate.givenName, delegate.familyName, delegate.fullName, delegate.nativeName,
             delegate.organisation, delegate.country, delegate.category, delegate.email, JSONText.array(delegate.sessions),
-            JSONText.array(delegate.days), delegate.status.rawValue, stamp, search.familyWords.joined(separator: " "),
-            search.givenWords.joined(separator: " "), search.otherWords.joined(separator: " "),
+            JSONText.array(delegate.days), delegate.status.rawValue, stamp, search.familyText,
+            search.givenText, search.otherText,
         ]
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)

@@ -277,8 +277,8 @@ extension RosterDatabase {
         try db.execute(
             sql: "UPDATE delegate SET searchFamily = ?, searchGiven = ?, searchOther = ? WHERE id = ?",
             arguments: [
-                document.familyWords.joined(separator: " "), document.givenWords.joined(separator: " "),
-                document.otherWords.joined(separator: " "), row["id"],
+                document.familyText, document.givenText,
+                document.otherText, row["id"],
             ])
     }
 }

@@ -50,9 +50,9 @@ struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
         days = delegate.days
         status = delegate.status
         self.updatedAt = updatedAt
-        searchFamily = search.familyWords.joined(separator: " ")
-        searchGiven = search.givenWords.joined(separator: " ")
-        searchOther = search.otherWords.joined(separator: " ")
+        searchFamily = search.familyText
+        searchGiven = search.givenText
+        searchOther = search.otherText
     }
 
     /// Read by hand rather than through `Decodable`, which costs several times more: a desk's search reads ten of
