@@ -1,22 +1,21 @@
 import CCsv
+import Dispatch
 import Roster
+import Synchronization
 
 /// libcsv's parser, owned and freed here, fed one physical line at a time so that every record knows the line it
-/// starts on, counting the newlines inside quoted fields.
+/// starts on, counting the newlines inside quoted fields. Fields come without the spaces and tabs around them.
 ///
 /// Strict mode: a quote inside an unquoted field, text after a closing quote, or a quoted field never closed makes
 /// the record it is in unreadable as CSV. Such a record is not allowed to sink the file: its first line is read
 /// again as written, quotes and all (``Record/misplacedQuote``), and parsing resumes on the next line. So a name
 /// typed `John "Jack"` in a spreadsheet is read as typed, and a stray opening quote costs one row, not the rest of
 /// the file.
-final class CSVParser {
-    /// One record and the line of the file it starts on.
-    struct Record {
-        let line: Int
-        let fields: [String]
-        /// Whether a quote was out of place, so the line was read as written rather than as CSV quoting says.
-        var misplacedQuote = false
-    }
+///
+/// A parser is used by one thread at a time: ``records(in:delimiter:)`` hands each half's parser to its own thread
+/// and reads them only once both threads are done (hence `@unchecked Sendable`).
+final class CSVParser: @unchecked Sendable {
+    typealias Record = DelimitedTable.Record
 
     private let parser: UnsafeMutablePointer<csv_parser>
     private let delimiter: UInt8
@@ -56,30 +55,88 @@ final class CSVParser {
         parser.deallocate()
     }
 
-    /// Parses the whole of `bytes`.
-    func records(in bytes: UnsafeBufferPointer<UInt8>) throws -> [Record] {
-        var lineStarts = [0]
-        for index in bytes.indices where bytes[index] == 0x0A && index + 1 < bytes.count { lineStarts.append(index + 1) }
-        func line(_ number: Int) -> UnsafeBufferPointer<UInt8> {
-            let end = number < lineStarts.count ? lineStarts[number] : bytes.count
-            return UnsafeBufferPointer(rebasing: bytes[lineStarts[number - 1]..<end])
+    /// Parses the whole of `bytes`. A large file is parsed in two halves at once, split where a line starts: when
+    /// the first half ends between records, the second half's records follow it; when it ends inside one (a quoted
+    /// field holding a newline across the split), the first half's parser reads on through the second half, as it
+    /// would have alone. The records are the same either way.
+    static func records(in bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) throws -> [Record] {
+        let lines = Lines(bytes)
+        let first = try CSVParser(delimiter: delimiter)
+        guard lines.count >= 2 * linesPerHalfAtLeast else {
+            try first.read(lines, from: 1)
+            return try first.finish(lines)
         }
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        var number = 1
-        while true {
-            while number <= lineStarts.count {
-                if parser.pointee.pstate == 0 { recordLine = number }  // 0 is libcsv's ROW_NOT_BEGUN
-                let text = line(number)
-                if csv_parse(parser, text.baseAddress, text.count, Self.endField, Self.endRecord, context) != text.count {
-                    number = try recover(line(recordLine), number: recordLine)
-                    continue
-                }
-                number += 1
+        let split = lines.count / 2 + 1
+        let second = try CSVParser(delimiter: delimiter)
+        let outcomes = Mutex<[Int: Result<Void, any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let outcome = Result {
+                _ = try half == 0 ? first.read(lines, from: 1, before: split) : second.read(lines, from: split)
             }
-            guard csv_fini(parser, Self.endField, Self.endRecord, context) != 0 else { return records }
-            // A quoted field still open at the end: its record's first line had a stray quote.
-            number = try recover(line(recordLine), number: recordLine)
+            outcomes.withLock { $0[half] = outcome }
         }
+        try outcomes.withLock { $0[0]! }.get()
+        guard first.isBetweenRecords else {
+            try first.read(lines, from: split)
+            return try first.finish(lines)
+        }
+        try outcomes.withLock { $0[1]! }.get()
+        return try first.records + second.finish(lines)
+    }
+
+    /// A file in lines: line `n` (from 1) starts at `starts[n - 1]`.
+    struct Lines: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let starts: [Int]
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var starts = [0]
+            for index in bytes.indices where bytes[index] == 0x0A && index + 1 < bytes.count { starts.append(index + 1) }
+            self.bytes = bytes
+            self.starts = starts
+        }
+
+        var count: Int { starts.count }
+
+        subscript(number: Int) -> UnsafeBufferPointer<UInt8> {
+            let end = number < starts.count ? starts[number] : bytes.count
+            return UnsafeBufferPointer(rebasing: bytes[starts[number - 1]..<end])
+        }
+    }
+
+    /// Fewer lines than twice this are parsed in one piece: starting a second thread would cost more.
+    private static let linesPerHalfAtLeast = 10_000
+
+    /// Whether the lines read so far ended a record.
+    private var isBetweenRecords: Bool { parser.pointee.pstate == 0 }  // 0 is libcsv's ROW_NOT_BEGUN
+
+    /// Feeds lines `number` up to `end` (the last line when nil), reading a line with a quote out of place as
+    /// written; returns self.
+    @discardableResult
+    private func read(_ lines: Lines, from number: Int, before end: Int? = nil) throws -> CSVParser {
+        let end = end ?? lines.count + 1
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        var number = number
+        while number < end {
+            if isBetweenRecords { recordLine = number }
+            let text = lines[number]
+            if csv_parse(parser, text.baseAddress, text.count, Self.endField, Self.endRecord, context) != text.count {
+                number = try recover(lines[recordLine], number: recordLine)
+                continue
+            }
+            number += 1
+        }
+        return self
+    }
+
+    /// Ends the file: a record without a newline after it is kept, and a quoted field still open at the end had a
+    /// stray quote on its record's first line, which is read as written before reading on.
+    private func finish(_ lines: Lines) throws -> [Record] {
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        while csv_fini(parser, Self.endField, Self.endRecord, context) != 0 {
+            try read(lines, from: recover(lines[recordLine], number: recordLine))
+        }
+        return records
     }
 
     /// Reads line `number` as written, with quotes as plain characters, and returns the line to resume from.
@@ -88,7 +145,7 @@ final class CSVParser {
         _ = start()
         fields.removeAll()
         let literal = try CSVParser(delimiter: delimiter, quote: 0, strict: false)
-        if let record = try literal.records(in: text).first {
+        if let record = try literal.read(Lines(text), from: 1).finish(Lines(text)).first {
             records.append(Record(line: number, fields: record.fields, misplacedQuote: true))
         }
         return number + 1
@@ -97,8 +154,12 @@ final class CSVParser {
     private static let endField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
         bytes, count, context in
         let parser = Unmanaged<CSVParser>.fromOpaque(context!).takeUnretainedValue()
-        parser.fields.append(
-            bytes.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: count), as: UTF8.self) } ?? "")
+        guard let bytes else { return parser.fields.append("") }
+        // Without the spaces and tabs around it, inside quotes too (a field's own newlines stay).
+        var field = UnsafeRawBufferPointer(start: bytes, count: count)[...]
+        while let first = field.first, first == 0x20 || first == 0x09 { field = field.dropFirst() }
+        while let last = field.last, last == 0x20 || last == 0x09 { field = field.dropLast() }
+        parser.fields.append(String(decoding: field, as: UTF8.self))
     }
 
     private static let endRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in

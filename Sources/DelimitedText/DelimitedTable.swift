@@ -58,30 +58,14 @@ public struct DelimitedTable: Sendable {
         var body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let delimiter = Self.detectDelimiter(in: body)
         let parsed = try body.withUTF8 { bytes in
-            try CSVParser(delimiter: delimiter.asciiValue!).records(in: bytes)
+            try CSVParser.records(in: bytes, delimiter: delimiter.asciiValue!)
         }
-        guard let header = parsed.first?.fields.map(Self.trimmed), header.contains(where: { !$0.isEmpty }) else {
+        guard let header = parsed.first?.fields, header.contains(where: { !$0.isEmpty }) else {
             throw LanyardError(.unreadableFile, "\(name) is empty.", remedy: "The first line must name the columns.")
         }
         self.header = header
-        self.records = parsed.dropFirst().compactMap { record in
-            let fields = record.fields.map(Self.trimmed)
-            return fields.count == 1 && fields[0].isEmpty
-                ? nil : Record(line: record.line, fields: fields, misplacedQuote: record.misplacedQuote)
-        }
+        self.records = parsed.dropFirst().filter { record in !(record.fields.count == 1 && record.fields[0].isEmpty) }
         self.delimiter = delimiter
-    }
-
-    /// `field` without leading and trailing spaces and tabs (a field's own newlines stay).
-    private static func trimmed(_ field: String) -> String {
-        guard let first = field.utf8.first, let last = field.utf8.last,
-            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
-        else { return field }
-        let scalars = field.unicodeScalars
-        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-            let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
-        else { return "" }
-        return String(scalars[start...end])
     }
 
     /// The delimiter that splits the header line into the most columns.
