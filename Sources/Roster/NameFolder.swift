@@ -19,15 +19,31 @@ public final class NameFolder: Sendable {
 
         /// Adds a folded (lower-case) spelling without the joiners at its ends, and when it has joiners inside and
         /// `splittingJoiners`, also without them and each of its parts.
-        mutating func add(folded: some BidirectionalCollection<UInt8>, splittingJoiners: Bool = true) {
-            guard let first = folded.firstIndex(where: { !isJoiner($0) }),
-                let last = folded.lastIndex(where: { !isJoiner($0) })
+        mutating func add(folded: String, splittingJoiners: Bool = true) {
+            var folded = folded
+            folded.withUTF8 { add(bytes: $0, splittingJoiners: splittingJoiners) }
+        }
+
+        private mutating func add(bytes: UnsafeBufferPointer<UInt8>, splittingJoiners: Bool) {
+            guard let first = bytes.firstIndex(where: { !isJoiner($0) }), let last = bytes.lastIndex(where: { !isJoiner($0) })
             else { return }
-            let trimmed = folded[first...last]
+            let trimmed = UnsafeBufferPointer(rebasing: bytes[first...last])
             Self.add(String(decoding: trimmed, as: UTF8.self), to: &whole)
             guard splittingJoiners, trimmed.contains(where: isJoiner) else { return }
-            Self.add(String(decoding: trimmed.filter { !isJoiner($0) }, as: UTF8.self), to: &whole)
-            for part in trimmed.split(whereSeparator: isJoiner) { Self.add(String(decoding: part, as: UTF8.self), to: &parts) }
+            let joined = String(unsafeUninitializedCapacity: trimmed.count) { buffer in
+                var count = 0
+                for byte in trimmed where !isJoiner(byte) {
+                    buffer[count] = byte
+                    count += 1
+                }
+                return count
+            }
+            Self.add(joined, to: &whole)
+            var start = 0
+            for index in 0...trimmed.count where index == trimmed.count || isJoiner(trimmed[index]) {
+                if index > start { Self.add(String(decoding: UnsafeBufferPointer(rebasing: trimmed[start..<index]), as: UTF8.self), to: &parts) }
+                start = index + 1
+            }
         }
 
         private static func add(_ spelling: String, to list: inout [String]) {
@@ -90,15 +106,15 @@ public final class NameFolder: Sendable {
         // Georgian rules; in lower case they are.
         let georgianInLowerCase = word.unicodeScalars.contains(where: Self.isGeorgianCapital) ? word.lowercased() : word
         for romanised in romanisations(of: georgianInLowerCase) {
-            spellings.add(folded: Self.foldLatin(romanised).utf8)
+            spellings.add(folded: Self.foldLatin(romanised))
         }
         // Scalars first: comparing them is far cheaper than comparing characters, which few words need.
         if word.unicodeScalars.contains(where: Self.mayBeUmlaut), word.contains(where: { "äöüÄÖÜ".contains($0) }) {
             let spelled = word.replacing(/[äÄ]/, with: "ae").replacing(/[öÖ]/, with: "oe").replacing(/[üÜ]/, with: "ue")
-            spellings.add(folded: Self.foldLatin(spelled).utf8, splittingJoiners: false)
+            spellings.add(folded: Self.foldLatin(spelled), splittingJoiners: false)
         }
         if word.unicodeScalars.contains(where: { $0 == "ə" || $0 == "Ə" }) {
-            spellings.add(folded: Self.foldLatin(word.replacing(/[əƏ]/, with: "a")).utf8, splittingJoiners: false)
+            spellings.add(folded: Self.foldLatin(word.replacing(/[əƏ]/, with: "a")), splittingJoiners: false)
         }
         return spellings
     }
@@ -115,7 +131,7 @@ public final class NameFolder: Sendable {
     private static func asciiSpellings(of word: Substring) -> Spellings {
         if !word.utf8.contains(where: isJoiner) { return Spellings(whole: [lowercasedASCII(word)]) }
         var spellings = Spellings()
-        spellings.add(folded: lowercasedASCII(word).utf8)
+        spellings.add(folded: lowercasedASCII(word))
         return spellings
     }
 

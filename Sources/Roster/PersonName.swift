@@ -5,19 +5,26 @@ public enum PersonName {
     /// Collapses runs of whitespace and trims the ends: `"  Jean   Luc "` becomes `"Jean Luc"`.
     public static func collapsingWhitespace(_ text: String) -> String {
         var previousWasSpace = true
+        var previous: UInt8 = 0
         let needsWork =
             text.utf8.contains { byte in
-                defer { previousWasSpace = byte == 0x20 }
-                return byte == 0x20 ? previousWasSpace : byte == 0x09 || byte == 0x0A || byte == 0x0D || mayStartWhitespace(byte)
+                defer { (previousWasSpace, previous) = (byte == 0x20, byte) }
+                return byte == 0x20
+                    ? previousWasSpace
+                    : byte == 0x09 || byte == 0x0A || byte == 0x0D || mayBeWhitespace(previous, byte)
             } || text.utf8.last == 0x20
         guard needsWork else { return text }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// Whether `byte` may begin the UTF-8 of a non-ASCII space (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000):
-    /// names are checked byte by byte, and only these need the slow path.
-    private static func mayStartWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
+    /// Whether two bytes in a row may begin the UTF-8 of a non-ASCII space (U+0085, U+00A0, U+1680, U+2000 to
+    /// U+205F, U+3000): names are checked byte by byte, and only these need the slow path. Georgian letters, say,
+    /// share U+1680's first byte but not its second.
+    private static func mayBeWhitespace(_ first: UInt8, _ second: UInt8) -> Bool {
+        switch (first, second) {
+        case (0xC2, 0x85), (0xC2, 0xA0), (0xE1, 0x9A), (0xE2, 0x80), (0xE2, 0x81), (0xE3, 0x80): true
+        default: false
+        }
     }
 
     /// A name typed all in capitals (`LĪGA OZOLIŅA`) in the case a badge shows (`Līga Ozoliņa`), by the rules of

@@ -27,4 +27,14 @@ import Testing
     func namesTypedInCapitalsAreRecasedByTheRulesOfTheirLanguage(_ typed: String, _ country: String, _ shown: String) {
         #expect(PersonName.displayCase(typed, country: country) == shown)
     }
+
+    @Test(arguments: [
+        ("Anna  Popa", "Anna Popa"), (" Anna Popa ", "Anna Popa"), ("Anna\tPopa", "Anna Popa"),
+        ("Anna\u{A0}Popa", "Anna Popa"), ("Anna\u{2003}Popa", "Anna Popa"), ("Anna\u{3000}Popa", "Anna Popa"),
+        ("Anna\u{1680}Popa", "Anna Popa"), ("ლევან\u{A0}ბერიძე", "ლევან ბერიძე"), ("ლევან ბერიძე", "ლევან ბერიძე"),
+        ("Nguyễn Văn", "Nguyễn Văn"), ("Ana\u{200B}Popa", "Ana\u{200B}Popa"),
+    ])
+    func runsOfAnyWhitespaceInANameBecomeOneSpace(_ typed: String, _ kept: String) {
+        #expect(PersonName.collapsingWhitespace(typed) == kept)
+    }
 }

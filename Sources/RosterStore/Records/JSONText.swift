@@ -2,7 +2,11 @@
 enum JSONText {
     /// `["A1","B2"]`, with quotes, backslashes and control characters escaped.
     static func array(_ strings: [String]) -> String {
-        "[" + strings.map(quoted).joined(separator: ",") + "]"
+        // Session codes and the like need no escaping: quoting them one by one would cost an import a string each.
+        if strings.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C } }) {
+            return strings.isEmpty ? "[]" : "[\"" + strings.joined(separator: "\",\"") + "\"]"
+        }
+        return "[" + strings.map(quoted).joined(separator: ",") + "]"
     }
 
     /// `[1,2,3]`.
