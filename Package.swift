@@ -57,9 +57,11 @@ let package = Package(
         .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
         .systemLibrary(name: "CCsv", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        // A C target rather than a system library: ICU's headers cannot be imported beside Foundation's own ICU.
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
 
-        // The domain core: pure Swift, no I/O.
-        .target(name: "Roster", swiftSettings: strictSettings),
+        // The domain core: pure Swift, no I/O (names are romanised by ICU's transliterators, in memory).
+        .target(name: "Roster", dependencies: ["CICU"], swiftSettings: strictSettings),
         .target(name: "Badges", dependencies: ["Roster", crypto], swiftSettings: strictSettings),
         .target(name: "DoorRules", dependencies: ["Roster", "Badges"], swiftSettings: strictSettings),
         .target(name: "Attendance", dependencies: ["Roster"], swiftSettings: strictSettings),

@@ -7,6 +7,7 @@ packages=(
     pkg-config libsqlite3-dev sqlite3        # the store (GRDB links the system SQLite)
     libqrencode-dev                           # QR codes on badges
     libcsv-dev                                # roster import: CSV parsing
+    libicu-dev                                # search: romanising names with ICU's transliterators
     libpango1.0-dev libcairo2-dev             # badge rendering: text shaping for every script, PDF and PNG
     fonts-noto-core                           # Latin, Greek, Cyrillic, Armenian and Georgian glyphs
     libcups2-dev cups cups-client cups-filters  # printing, and the private cupsd the tests start

@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 /// Turns names in any script and spelling into the lower-case ASCII spellings search compares.
@@ -155,12 +154,21 @@ public final class NameFolder: Sendable {
             case .other: ["Any-Latin"]
             }
         guard !transforms.isEmpty else { return [word] }
-        return transforms.compactMap { id in
-            guard let latin = word.applyingTransform(StringTransform(id), reverse: false) else { return nil }
-            // A transform for one language may leave another's letters (Belarusian і under Russian rules).
-            return Script.dominant(in: latin) == .latin
-                ? latin : latin.applyingTransform(StringTransform("Any-Latin"), reverse: false)
+        return Self.transliterators.withSet { set in
+            transforms.compactMap { id in
+                guard let latin = set.transliterate(word, with: id) else { return nil }
+                // A transform for one language may leave another's letters (Belarusian і under Russian rules).
+                return Script.dominant(in: latin) == .latin ? latin : set.transliterate(latin, with: "Any-Latin")
+            }
         }
+    }
+
+    /// ICU's transliterators, shared by every folder of the process: opening one costs up to a few milliseconds.
+    private static let transliterators = TransliteratorPool()
+
+    /// `text` through ICU's `Latin-ASCII`, or as it is when ICU fails.
+    private static func latinASCII(_ text: String) -> String {
+        transliterators.withSet { $0.transliterate(text, with: "Latin-ASCII") } ?? text
     }
 
     /// Lower-case ASCII for a Latin-script word: diacritics removed, special letters spelled out. Latin letters are
@@ -184,8 +192,7 @@ public final class NameFolder: Sendable {
             }
         }
         guard needsICU else { return out }
-        let ascii = out.applyingTransform(StringTransform("Latin-ASCII"), reverse: false) ?? out
-        return ascii.lowercased()
+        return latinASCII(out).lowercased()
     }
 
     /// The words of `text`: runs of letters, digits, marks and the joiners `- ' ’ ʼ . @ _`, split by Unicode
@@ -243,8 +250,7 @@ public final class NameFolder: Sendable {
         let blocks: [ClosedRange<UInt32>] = [0xC0...0x24F, 0x2B0...0x2FF, 0x1E00...0x1EFF]
         for value in blocks.joined() {
             guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic, letters[scalar] == nil,
-                let ascii = String(scalar).applyingTransform(StringTransform("Latin-ASCII"), reverse: false)?.lowercased(),
-                ascii.utf8.allSatisfy({ $0 < 0x80 })
+                case let ascii = latinASCII(String(scalar)).lowercased(), ascii.utf8.allSatisfy({ $0 < 0x80 })
             else { continue }
             letters[scalar] = ascii
         }
