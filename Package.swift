@@ -202,7 +202,7 @@ let package = Package(
         .testTarget(
             name: "StationTests",
             dependencies: [
-                "Roster", "Badges", "BadgeRendering", "DoorRules", "Attendance", "RosterStore", "Station", "SampleConference",
+                "Roster", "Badges", "BadgeRendering", "BadgeTemplates", "DoorRules", "Attendance", "RosterStore", "Station", "SampleConference",
                 "Scanning", "Printing", "LanyardTestSupport", logging,
             ],
             swiftSettings: strictSettings),

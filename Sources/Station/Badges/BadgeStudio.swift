@@ -33,17 +33,20 @@ public struct BadgeStudio: BadgeMaker {
         self.desk = desk
     }
 
-    /// The shipped template named `name`, or the template file at that path.
+    /// The templates read so far in this process.
+    private static let shelf = BadgeTemplateShelf()
+
+    /// The shipped template named `name`, or the template file at that path; parsed once while its file is unchanged.
     /// - Throws: ``LanyardError`` `notFound` naming the shipped templates, or `templateError`.
     public static func template(named name: String?) throws -> BadgeTemplate {
         let name = name ?? defaultTemplate
-        if FileManager.default.fileExists(atPath: name) { return try BadgeTemplate(contentsOf: URL(fileURLWithPath: name)) }
+        if FileManager.default.fileExists(atPath: name) { return try shelf.template(at: URL(fileURLWithPath: name)) }
         guard BadgeTemplates.names.contains(name) else {
             throw LanyardError(
                 .notFound, "There is no badge template “\(name)”.",
                 remedy: "Shipped templates: \(BadgeTemplates.names.joined(separator: ", ")); or give a template file's path.")
         }
-        return try BadgeTemplate(contentsOf: BadgeTemplates.url(named: name))
+        return try shelf.template(at: BadgeTemplates.url(named: name))
     }
 
     /// Issues the delegate's next badge (a reprint supersedes the old one) and renders it to `url`. Nothing is

@@ -1,0 +1,36 @@
+import BadgeRendering
+import BadgeTemplates
+import Foundation
+import Station
+import Testing
+
+@Suite struct BadgeTemplateShelfTests {
+    /// A copy of the shipped 4 x 3 in template in a folder of its own, with `dpi` in place of its 203.
+    static func write(dpi: Int, to url: URL) throws {
+        let shipped = try String(contentsOf: BadgeTemplates.url(named: "zebra-4x3"), encoding: .utf8)
+        try shipped.replacingOccurrences(of: "dpi: 203", with: "dpi: \(dpi)").write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test func aTemplateEditedDuringTheEventIsReadAgainForTheNextBadge() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shelf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("desk.yaml")
+        let shelf = BadgeTemplateShelf()
+
+        try Self.write(dpi: 203, to: url)
+        #expect(try shelf.template(at: url).dpi == 203)
+        #expect(try shelf.template(at: url).dpi == 203)
+        try Self.write(dpi: 300, to: url)
+        #expect(try shelf.template(at: url).dpi == 300)
+    }
+
+    @Test func aTemplateFileRemovedIsNoLongerServedFromWhatWasRead() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("shelf-\(UUID().uuidString).yaml")
+        let shelf = BadgeTemplateShelf()
+        try Self.write(dpi: 203, to: url)
+        _ = try shelf.template(at: url)
+        try FileManager.default.removeItem(at: url)
+        #expect(throws: (any Error).self) { try shelf.template(at: url) }
+    }
+}
