@@ -70,6 +70,30 @@ public struct BadgeRenderer: Sendable {
         return results
     }
 
+    /// Renders specimen badges in `format`, every letter of the five scripts delegates' names come in, and throws
+    /// them away: the fonts are found and each glyph drawn at the label's resolution before the first delegate's
+    /// badge, which otherwise takes several times as long (up to 50 ms for a label printer's first badges). A
+    /// specimen no installed font can print is skipped.
+    public func prepare(_ format: RenderFormat) {
+        let dpi: Int
+        switch format {
+        case .zpl: dpi = template.dpi
+        case .png(let resolution): dpi = resolution
+        case .pdf:
+            // A PDF's fonts are its own (no hinting, outlines kept for embedding): prepared on a PDF thrown away.
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-prepare-\(UUID().uuidString).pdf")
+            defer { try? FileManager.default.removeItem(at: url) }
+            guard let canvas = try? CairoCanvas(pdfAt: url, width: template.label.width, height: template.label.height) else { return }
+            for specimen in BadgeSpecimens.contents where (try? draw(specimen, on: canvas)) != nil { canvas.showPage() }
+            try? canvas.finish()
+            return
+        }
+        for specimen in BadgeSpecimens.contents {
+            guard let canvas = try? CairoCanvas(imageWidth: template.label.width, height: template.label.height, dpi: dpi) else { return }
+            _ = try? draw(specimen, on: canvas)
+        }
+    }
+
     /// What one badge puts on the label, planned in full (texts fitted and checked, QR encoded, images read)
     /// before anything is painted: a badge that fails leaves no mark.
     private enum Mark {
@@ -80,6 +104,11 @@ public struct BadgeRenderer: Sendable {
     }
 
     private func draw(_ badge: BadgeContent, on canvas: CairoCanvas) throws -> [TextFit] {
+        try FontMap.shared.withFontMap { fontMap in try draw(badge, on: canvas, fontMap: fontMap) }
+    }
+
+    /// Draws with fonts from `fontMap`, whose lock is held: the layouts made live in the marks until painted.
+    private func draw(_ badge: BadgeContent, on canvas: CairoCanvas, fontMap: UnsafeMutablePointer<PangoFontMap>) throws -> [TextFit] {
         var marks: [Mark] = []
         var fits: [TextFit] = []
         for element in template.elements {
@@ -88,7 +117,7 @@ public struct BadgeRenderer: Sendable {
                 let colour = band.colours[badge.category] ?? band.colours["default"] ?? Colour(hex: "#000000")!
                 marks.append(.fill(band.box, template.isMonochrome ? colour.monochrome : colour))
             case .text(let text):
-                if let (mark, fit) = try plan(text, badge.text(for: text.format), on: canvas) {
+                if let (mark, fit) = try plan(text, badge.text(for: text.format), on: canvas, fontMap: fontMap) {
                     marks.append(mark)
                     fits.append(fit)
                 }
@@ -126,10 +155,12 @@ public struct BadgeRenderer: Sendable {
     }
 
     /// Shrinks to the minimum size, then wraps up to the allowed lines, then ellipsises.
-    private func plan(_ element: BadgeTemplate.Text, _ text: String, on canvas: CairoCanvas) throws -> (Mark, TextFit)? {
+    private func plan(
+        _ element: BadgeTemplate.Text, _ text: String, on canvas: CairoCanvas, fontMap: UnsafeMutablePointer<PangoFontMap>
+    ) throws -> (Mark, TextFit)? {
         guard !text.isEmpty else { return nil }
         return try canvas.draw { cr in
-            let layout = TextLayout(context: cr)
+            let layout = TextLayout(context: cr, fontMap: fontMap)
             let box = element.box
             func setSize(_ points: Double) {
                 // Lines are broken a little short of the box, leaving room for glyphs that overhang their advance.

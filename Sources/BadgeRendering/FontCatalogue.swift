@@ -5,7 +5,7 @@ enum FontCatalogue {
     private static let families: Set<String> = {
         var list: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
         var count: Int32 = 0
-        pango_font_map_list_families(pango_cairo_font_map_get_default(), &list, &count)
+        FontMap.shared.withFontMap { pango_font_map_list_families($0, &list, &count) }
         defer { g_free(list) }
         guard let list else { return [] }
         return Set((0..<Int(count)).compactMap { list[$0].map { String(cString: pango_font_family_get_name($0)).lowercased() } })

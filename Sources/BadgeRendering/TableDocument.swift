@@ -43,28 +43,30 @@ public struct TableDocument: Sendable {
         let perPage = max(1, Int((Self.pageHeight - Self.margin - 8 - firstRowY) / Self.rowHeight))
         let pages = max(1, (rows.count + perPage - 1) / perPage)
         for page in 0..<pages {
-            canvas.draw { context in
-                let layout = TextLayout(context: context)
-                write(title, at: (Self.margin, Self.margin), width: usable, points: 15, bold: true, layout, context)
-                write(subtitle, at: (Self.margin, Self.margin + 8), width: usable, points: 9, bold: false, layout, context)
-                var x = Self.margin
-                for (column, width) in zip(columns, widths) {
-                    write(column.title, at: (x, firstRowY - Self.rowHeight), width: width - 2, points: 8.5, bold: true, layout, context)
-                    x += width
-                }
-                rule(at: firstRowY - 0.6, width: usable, context)
-                for (index, row) in rows.dropFirst(page * perPage).prefix(perPage).enumerated() {
-                    let y = firstRowY + Double(index) * Self.rowHeight
-                    if index % 2 == 1 { shade(at: y, width: usable, context) }
+            FontMap.shared.withFontMap { fontMap in
+                canvas.draw { context in
+                    let layout = TextLayout(context: context, fontMap: fontMap)
+                    write(title, at: (Self.margin, Self.margin), width: usable, points: 15, bold: true, layout, context)
+                    write(subtitle, at: (Self.margin, Self.margin + 8), width: usable, points: 9, bold: false, layout, context)
                     var x = Self.margin
-                    for (cell, width) in zip(row, widths) {
-                        write(cell, at: (x, y + 0.8), width: width - 2, points: 8.5, bold: false, layout, context)
+                    for (column, width) in zip(columns, widths) {
+                        write(column.title, at: (x, firstRowY - Self.rowHeight), width: width - 2, points: 8.5, bold: true, layout, context)
                         x += width
                     }
+                    rule(at: firstRowY - 0.6, width: usable, context)
+                    for (index, row) in rows.dropFirst(page * perPage).prefix(perPage).enumerated() {
+                        let y = firstRowY + Double(index) * Self.rowHeight
+                        if index % 2 == 1 { shade(at: y, width: usable, context) }
+                        var x = Self.margin
+                        for (cell, width) in zip(row, widths) {
+                            write(cell, at: (x, y + 0.8), width: width - 2, points: 8.5, bold: false, layout, context)
+                            x += width
+                        }
+                    }
+                    write(
+                        "Page \(page + 1) of \(pages)", at: (Self.margin, Self.pageHeight - Self.margin), width: usable, points: 8, bold: false,
+                        layout, context, alignment: .right)
                 }
-                write(
-                    "Page \(page + 1) of \(pages)", at: (Self.margin, Self.pageHeight - Self.margin), width: usable, points: 8, bold: false,
-                    layout, context, alignment: .right)
             }
             canvas.showPage()
         }

@@ -10,8 +10,12 @@ final class TextLayout {
     private let layout: OpaquePointer
     private var font: OpaquePointer?
 
-    init(context: OpaquePointer) {
-        layout = pango_cairo_create_layout(context)
+    /// A layout for `context` with fonts from `fontMap` (``FontMap``, whose lock must be held while this lives).
+    init(context: OpaquePointer, fontMap: UnsafeMutablePointer<PangoFontMap>) {
+        let pangoContext = pango_font_map_create_context(fontMap)
+        pango_cairo_update_context(context, pangoContext)
+        layout = pango_layout_new(pangoContext)
+        g_object_unref(UnsafeMutableRawPointer(pangoContext))
         // One user unit is one millimetre: 25.4 of them to the inch. Glyphs are placed where the font puts them:
         // Pango would otherwise round each position to a whole unit, a whole millimetre here, and space letters
         // unevenly (a PDF read back as text then has words cut in two).

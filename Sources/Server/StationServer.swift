@@ -29,7 +29,7 @@ public enum StationServer {
             hub.upstream.map { UpstreamPuller(station: station, source: $0, ledger: hub.upstreamLedger, logger: logger) }
         }
         let router = try await buildRouter(station: station, configuration: configuration, logger: logger, feed: feed, upstream: upstream)
-        var services: [any Service] = [station.printWorker, station.searchPreparation, feed] + extra
+        var services: [any Service] = [station.printWorker, station.searchPreparation, station.badgePreparation, feed] + extra
         if let upstream { services.append(upstream) }
         if let scanner = try await station.scannerService() { services.append(scanner) }
         return Application(
