@@ -58,7 +58,7 @@ public final class NameFolder: Sendable {
     }
 
     /// Folds a name in every script once, so that ICU's transliterators are open before the first desk types:
-    /// opening one costs up to a few milliseconds, once per process.
+    /// opening one costs up to a few milliseconds, once per borrower of ``TransliteratorPool``.
     public static func openTransliterators() {
         _ = NameFolder().allSpellings(of: "Łódź Müller Шевченко Ђорђевић Σηδέάτ Տոսի ძოე")
     }
@@ -154,21 +154,18 @@ public final class NameFolder: Sendable {
             case .other: ["Any-Latin"]
             }
         guard !transforms.isEmpty else { return [word] }
-        return Self.transliterators.withSet { set in
+        return TransliteratorPool.shared.withTransliterators { icu in
             transforms.compactMap { id in
-                guard let latin = set.transliterate(word, with: id) else { return nil }
+                guard let latin = icu.transliterate(word, with: id) else { return nil }
                 // A transform for one language may leave another's letters (Belarusian і under Russian rules).
-                return Script.dominant(in: latin) == .latin ? latin : set.transliterate(latin, with: "Any-Latin")
+                return Script.dominant(in: latin) == .latin ? latin : icu.transliterate(latin, with: "Any-Latin")
             }
         }
     }
 
-    /// ICU's transliterators, shared by every folder of the process: opening one costs up to a few milliseconds.
-    private static let transliterators = TransliteratorPool()
-
     /// `text` through ICU's `Latin-ASCII`, or as it is when ICU fails.
     private static func latinASCII(_ text: String) -> String {
-        transliterators.withSet { $0.transliterate(text, with: "Latin-ASCII") } ?? text
+        TransliteratorPool.shared.withTransliterators { $0.transliterate(text, with: "Latin-ASCII") } ?? text
     }
 
     /// Lower-case ASCII for a Latin-script word: diacritics removed, special letters spelled out. Latin letters are
@@ -184,7 +181,8 @@ public final class NameFolder: Sendable {
             } else if let spelled = latinLetters[scalar] {
                 out += spelled
             } else if isCombiningDiacritic(scalar) {
-                // ICU's `Latin-ASCII` drops a diacritic romanisation left apart from its letter (`k̲`) too.
+                // A diacritic romanisation left apart from its letter (`k̲`): ICU's `Latin-ASCII` drops it after a
+                // Latin letter or digit, and this drops it after anything, so that a spelling is always ASCII.
                 continue
             } else {
                 out.unicodeScalars.append(scalar)

@@ -11,7 +11,7 @@ public enum PersonName {
                 defer { (previousWasSpace, previous) = (byte == 0x20, byte) }
                 return byte == 0x20
                     ? previousWasSpace
-                    : byte == 0x09 || byte == 0x0A || byte == 0x0D || mayBeWhitespace(previous, byte)
+                    : (0x09...0x0D).contains(byte) || mayBeWhitespace(previous, byte)
             } || text.utf8.last == 0x20
         guard needsWork else { return text }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

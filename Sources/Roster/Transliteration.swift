@@ -1,5 +1,3 @@
-import Foundation
-
 /// The Latin spelling of a name written in another script, for the line under it on a badge.
 public enum Transliteration {
     /// `name` in Latin letters, by the romanisation the delegate's country uses in passports (BGN/PCGN, UNGEGN),
@@ -19,8 +17,11 @@ public enum Transliteration {
             case (.georgian, _): "Georgian-Latin/BGN"
             default: "Any-Latin"
             }
-        var latin = name.applyingTransform(StringTransform(transform), reverse: false) ?? name
-        if !PersonName.isLatin(latin) { latin = latin.applyingTransform(StringTransform("Any-Latin"), reverse: false) ?? latin }
+        // The ICU search folds with, so that what the badge prints is what the desk finds.
+        let latin = TransliteratorPool.shared.withTransliterators { icu in
+            let latin = icu.transliterate(name, with: transform) ?? name
+            return PersonName.isLatin(latin) ? latin : icu.transliterate(latin, with: "Any-Latin") ?? latin
+        }
         // Scripts without case (Georgian) come out in lower case: capitalise each word.
         return latin.split(separator: " ").map { word in
             word.first.map { $0.isLowercase ? $0.uppercased() + word.dropFirst() : String(word) } ?? ""

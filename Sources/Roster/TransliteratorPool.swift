@@ -1,11 +1,14 @@
 import Synchronization
 
-/// ICU transliterators for every thread that folds names at once: each borrower gets a set of its own, opened as
-/// it asks for them and kept for the next borrower, so that opening one (up to a few milliseconds) happens once per
-/// set rather than once per word.
+/// ICU transliterators for every thread that romanises names at once: each borrower gets transliterators of its
+/// own, opened as it asks for them and kept for the next borrower, so that opening one (up to a few milliseconds)
+/// happens once per borrower at a time rather than once per word.
 final class TransliteratorPool: Sendable {
+    /// The process's pool: search's folding and the badge's Latin line romanise with the same ICU.
+    static let shared = TransliteratorPool()
+
     /// The transliterators one borrower holds, by ID.
-    final class Set: @unchecked Sendable {
+    final class Transliterators: @unchecked Sendable {
         private var opened: [String: ICUTransliterator?] = [:]
 
         /// `text` through the transliterator `id`; nil when ICU has none by that ID or fails.
@@ -17,12 +20,12 @@ final class TransliteratorPool: Sendable {
         }
     }
 
-    private let idle = Mutex<[Set]>([])
+    private let idle = Mutex<[Transliterators]>([])
 
-    /// Runs `body` with a set no other thread holds meanwhile.
-    func withSet<Result>(_ body: (Set) -> Result) -> Result {
-        let set = idle.withLock { $0.popLast() } ?? Set()
-        defer { idle.withLock { $0.append(set) } }
-        return body(set)
+    /// Runs `body` with transliterators no other thread holds meanwhile.
+    func withTransliterators<Result>(_ body: (Transliterators) -> Result) -> Result {
+        let borrowed = idle.withLock { $0.popLast() } ?? Transliterators()
+        defer { idle.withLock { $0.append(borrowed) } }
+        return body(borrowed)
     }
 }

@@ -32,7 +32,8 @@ import Testing
         ("Anna  Popa", "Anna Popa"), (" Anna Popa ", "Anna Popa"), ("Anna\tPopa", "Anna Popa"),
         ("Anna\u{A0}Popa", "Anna Popa"), ("Anna\u{2003}Popa", "Anna Popa"), ("Anna\u{3000}Popa", "Anna Popa"),
         ("Anna\u{1680}Popa", "Anna Popa"), ("ლევან\u{A0}ბერიძე", "ლევან ბერიძე"), ("ლევან ბერიძე", "ლევან ბერიძე"),
-        ("Nguyễn Văn", "Nguyễn Văn"), ("Ana\u{200B}Popa", "Ana\u{200B}Popa"),
+        ("Nguyễn Văn", "Nguyễn Văn"), ("Ana\u{200B}Popa", "Ana\u{200B}Popa"), ("Anna\u{85}Popa", "Anna Popa"),
+        ("Anna\u{205F}Popa", "Anna Popa"), ("Anna\u{B}Popa", "Anna Popa"), ("Anna\u{C}Popa", "Anna Popa"),
     ])
     func runsOfAnyWhitespaceInANameBecomeOneSpace(_ typed: String, _ kept: String) {
         #expect(PersonName.collapsingWhitespace(typed) == kept)
