@@ -2,20 +2,23 @@ import ArgumentParser
 import BadgeRendering
 import Foundation
 import Logging
+import Printing
 import Roster
 import RosterStore
 import SampleConference
 import Station
 
-/// `lanyard-bench badges`: one badge at a time as the spooler makes it, per format, then the sample conference's
-/// batch, on one core; beside it, when python3-reportlab is installed, the reportlab stack of pretix and Indico on the
-/// same badges.
+/// `lanyard-bench badges`: a station with a Zebra and a PDF printer prepares its badges as `lanyard serve` does as it
+/// starts; then one badge at a time as the spooler makes it, per format, before anything else is rendered; then the
+/// sample conference's batch, on one core, and beside it, when python3-reportlab is installed, the reportlab stack of
+/// pretix and Indico on the same badges.
 struct BadgesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "badges", abstract: "Badges one at a time per format, the batch, and reportlab on the same badges.")
 
     @Option(help: "Scratch folder (emptied).") var scratch = "bench-out/badges"
-    @Option(help: "Badge template.") var template = BadgeStudio.defaultTemplate
+    @Option(help: "Badge template of the batch (single badges use the printers' own, zebra-4x3).")
+    var template = BadgeStudio.defaultTemplate
     @Option(help: "Badges made one at a time, per format.") var single = 300
     @Option(help: "The reportlab script to compare with (skipped when python3-reportlab is missing).")
     var reportlab = "Benchmarks/reportlab/badges.py"
@@ -30,7 +33,7 @@ struct BadgesCommand: AsyncParsableCommand {
     }
 
     struct Report: Codable {
-        /// The station's preparation of a Zebra's and a PDF printer's badges, as `lanyard serve` runs it at start-up.
+        /// The station's preparation of its Zebra's and its PDF printer's badges, as `lanyard serve` runs it at start-up.
         var preparationMilliseconds: Double
         var single: [SingleBadge]
         /// The reportlab script's time for the same batch, and how many times faster Lanyard renders it (nil when
@@ -49,9 +52,17 @@ struct BadgesCommand: AsyncParsableCommand {
     func run() async throws {
         let folder = URL(fileURLWithPath: scratch, isDirectory: true)
         try? FileManager.default.removeItem(at: folder)
-        let configuration = StationConfiguration(data: DataFolder(path: folder.appendingPathComponent("data").path), name: "bench")
+        // A Zebra printing ZPL and a printer without a profile (a PDF of the default template): what serve prepares.
+        let configuration = StationConfiguration(
+            data: DataFolder(path: folder.appendingPathComponent("data").path), name: "bench",
+            printers: PrinterRoute("bench-zebra=zebra-zd421-203dpi, bench-pdf"))
         let (station, _) = try await DemoConference.open(configuration, logger: Logger(label: "bench"))
         let clock = ContinuousClock()
+
+        // First, before anything else is rendered in this process: the preparation serve runs, then single badges.
+        let preparation = await station.prepareBadges(await station.preparedBadgeFormats())
+        let references = try station.database.delegates().prefix(single).map(\.reference)
+        let singles = try singleBadges(station, references: references, in: folder)
 
         let batchURL = folder.appendingPathComponent("batch.pdf")
         var batch: BatchView?
@@ -72,12 +83,8 @@ struct BadgesCommand: AsyncParsableCommand {
         }
         let size = (try FileManager.default.attributesOfItem(atPath: batchURL.path)[.size] as? Int) ?? 0
         let reportlabTime = try reportlab(contents, in: folder)
-        // As serve does when the station starts (BadgePreparation) for a station with a Zebra and a PDF printer; the
-        // desk's PNG preview is not prepared.
-        let preparation = await station.prepareBadges([(template, .zpl), (template, .pdf)])
         let report = Report(
-            preparationMilliseconds: preparation.milliseconds,
-            single: try singleBadges(station, references: badges.prefix(single).map(\.reference), in: folder),
+            preparationMilliseconds: preparation.milliseconds, single: singles,
             reportlabMilliseconds: reportlabTime?.milliseconds,
             timesFasterThanReportlab: reportlabTime.map { $0.milliseconds / pdfTime.milliseconds },
             qrEncodeMicrosecondsPerToken: qrTime.milliseconds * 1000 / Double(max(1, badges.count)),
@@ -86,7 +93,7 @@ struct BadgesCommand: AsyncParsableCommand {
             batchBadges: badges.count, batchPDFMilliseconds: batchTime.milliseconds, batchPDFMiB: Double(size) / 1_048_576,
             peakMemoryMiB: peakMemoryMiB())
         try BenchmarkOutput(json: json).report(report) {
-            "Badges prepared as the station starts (ZPL and PDF, as serve does for its printers): \(format(report.preparationMilliseconds, 0)) ms\n"
+            "Badges prepared as the station starts (its Zebra's ZPL and its PDF printer's, as serve does): \(format(report.preparationMilliseconds, 0)) ms\n"
                 + report.single.map {
                     "One badge as the spooler makes it, \($0.format): p50 \(format($0.p50Milliseconds)) ms, p99 \(format($0.p99Milliseconds)) ms, "
                         + "max \(format($0.maxMilliseconds)) ms"
@@ -111,8 +118,9 @@ struct BadgesCommand: AsyncParsableCommand {
     ]
 
     /// `references`' badges made one at a time per format, as the spooler makes one for a print job: signed, rendered
-    /// and written to a file. The first of each format is timed too: the station has prepared its printers' formats
-    /// as it started, as serve does, and nothing else is warmed.
+    /// and written to a file, with the printers' template. The first of each format is timed too: the station has
+    /// prepared its printers' formats as it started, as serve does, and nothing else has been rendered (the desk's PNG
+    /// preview is not prepared).
     private func singleBadges(_ station: Station, references: [String], in folder: URL) throws -> [SingleBadge] {
         let clock = ContinuousClock()
         return try Self.formats.map { name, format in
@@ -120,7 +128,7 @@ struct BadgesCommand: AsyncParsableCommand {
                 let job = PrintJob(key: UUID().uuidString, reference: reference, station: "bench", preferredQueue: nil, at: Date())
                 let time = try clock.measure {
                     _ = try station.studio.makeBadge(
-                        for: job, template: template, format: format, to: folder.appendingPathComponent("single"), at: Date())
+                        for: job, template: nil, format: format, to: folder.appendingPathComponent("single"), at: Date())
                 }
                 if ProcessInfo.processInfo.environment["LANYARD_BENCH_SHOW_EACH"] != nil {
                     FileHandle.standardError.write(Data("\(name)\t\(time.milliseconds)\t\(reference)\n".utf8))

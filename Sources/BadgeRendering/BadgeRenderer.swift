@@ -70,8 +70,8 @@ public struct BadgeRenderer: Sendable {
         return results
     }
 
-    /// Renders specimen badges in `format`, every letter of the five scripts delegates' names come in, and throws
-    /// them away: the fonts are found and each glyph drawn at the label's resolution before the first delegate's
+    /// Renders specimen badges in `format` (``BadgeSpecimens``: the letters of the five scripts delegates' names come
+    /// in) and throws them away: the fonts are found and each glyph drawn at the label's resolution before the first delegate's
     /// badge, which otherwise takes several times as long (up to 50 ms for a label printer's first badges). A
     /// specimen no installed font can print is skipped.
     public func prepare(_ format: RenderFormat) {
@@ -81,9 +81,7 @@ public struct BadgeRenderer: Sendable {
         case .png(let resolution): dpi = resolution
         case .pdf:
             // A PDF's fonts are its own (no hinting, outlines kept for embedding): prepared on a PDF thrown away.
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-prepare-\(UUID().uuidString).pdf")
-            defer { try? FileManager.default.removeItem(at: url) }
-            guard let canvas = try? CairoCanvas(pdfAt: url, width: template.label.width, height: template.label.height) else { return }
+            guard let canvas = try? CairoCanvas(discardedPDFWidth: template.label.width, height: template.label.height) else { return }
             for specimen in BadgeSpecimens.contents where (try? draw(specimen, on: canvas)) != nil { canvas.showPage() }
             try? canvas.finish()
             return
@@ -103,32 +101,37 @@ public struct BadgeRenderer: Sendable {
         case image(PNGImage, in: BadgeTemplate.Box)
     }
 
+    /// Plans the marks needing no font (QR code, images) first, then the texts and the painting with the process's
+    /// font map, whose lock is held only for those: the layouts made live in the marks until painted.
     private func draw(_ badge: BadgeContent, on canvas: CairoCanvas) throws -> [TextFit] {
-        try FontMap.shared.withFontMap { fontMap in try draw(badge, on: canvas, fontMap: fontMap) }
-    }
-
-    /// Draws with fonts from `fontMap`, whose lock is held: the layouts made live in the marks until painted.
-    private func draw(_ badge: BadgeContent, on canvas: CairoCanvas, fontMap: UnsafeMutablePointer<PangoFontMap>) throws -> [TextFit] {
-        var marks: [Mark] = []
-        var fits: [TextFit] = []
-        for element in template.elements {
+        var planned: [Int: Mark] = [:]
+        for (index, element) in template.elements.enumerated() {
             switch element {
-            case .band(let band):
-                let colour = band.colours[badge.category] ?? band.colours["default"] ?? Colour(hex: "#000000")!
-                marks.append(.fill(band.box, template.isMonochrome ? colour.monochrome : colour))
-            case .text(let text):
-                if let (mark, fit) = try plan(text, badge.text(for: text.format), on: canvas, fontMap: fontMap) {
-                    marks.append(mark)
-                    fits.append(fit)
-                }
-            case .qr(let box):
-                marks.append(.qr(try planQR(badge.code, in: box), in: box))
-            case .image(let image):
-                marks.append(.image(try PNGImage(contentsOf: image.file, template: template.name), in: image.box))
+            case .qr(let box): planned[index] = .qr(try planQR(badge.code, in: box), in: box)
+            case .image(let image): planned[index] = .image(try PNGImage(contentsOf: image.file, template: template.name), in: image.box)
+            case .band, .text: break
             }
         }
-        marks.forEach { paint($0, on: canvas) }
-        return fits
+        return try FontMap.shared.withFontMap { fontMap in
+            var marks: [Mark] = []
+            var fits: [TextFit] = []
+            for (index, element) in template.elements.enumerated() {
+                switch element {
+                case .band(let band):
+                    let colour = band.colours[badge.category] ?? band.colours["default"] ?? Colour(hex: "#000000")!
+                    marks.append(.fill(band.box, template.isMonochrome ? colour.monochrome : colour))
+                case .text(let text):
+                    if let (mark, fit) = try plan(text, badge.text(for: text.format), on: canvas, fontMap: fontMap) {
+                        marks.append(mark)
+                        fits.append(fit)
+                    }
+                case .qr, .image:
+                    if let mark = planned[index] { marks.append(mark) }
+                }
+            }
+            marks.forEach { paint($0, on: canvas) }
+            return fits
+        }
     }
 
     private func paint(_ mark: Mark, on canvas: CairoCanvas) {

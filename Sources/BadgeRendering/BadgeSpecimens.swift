@@ -1,15 +1,17 @@
-/// Badges holding every letter of the scripts delegates' names arrive in: Latin with Europe's diacritics, Cyrillic,
-/// Greek, Armenian and Georgian, in names of twelve letters, which fit a name's box at its largest size. Rendered
-/// once as a station starts (``BadgeRenderer/prepare(_:)``), never printed.
+/// Badges holding the letters of the scripts delegates' names arrive in: the Latin alphabet with the diacritics of
+/// Europe's languages, and the Cyrillic, Greek, Armenian and Georgian (with its capitals) alphabets, in names of
+/// twelve letters, which fit a name's box at its largest size. Rendered once as a station starts
+/// (``BadgeRenderer/prepare(_:)``), never printed; a name shrunk to fit draws its glyphs at a smaller size itself.
 enum BadgeSpecimens {
     private static let alphabets = [
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
         "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ",
-        "ĀāĂăĄąĆćČčĎďĐđĒēĖėĘęĚěĞğĢģĪīĮįİıĶķĹĺĻļĽľŁłŃńŅņŇňŌōŐőŒœŔŕŘřŚśŞşŠšŢţŤťŪūŮůŰűŲųŹźŻżŽžȘșȚțƏə",
+        "ĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĪīĮįİıĴĵĶķĹĺĻļĽľŁłŃńŅņŇňŌōŐőŒœŔŕŘřŚśŜŝŞşŠšŢţŤťŪūŬŭŮůŰűŲųŴŵŶŷŹźŻżŽžȘșȚțƏə",
         "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюяЁёЄєІіЇїЎўЂђЈјЉљЊњЋћЏџЃѓЌќЅѕҐґ",
         "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρστυφχψωάέήίόύώςϊϋΐΰΆΈΉΊΌΎΏ",
         "ԱԲԳԴԵԶԷԸԹԺԻԼԽԾԿՀՁՂՃՄՅՆՇՈՉՊՋՌՍՎՏՐՑՒՓՔՕՖաբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆև",
         "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
+        "ᲐᲑᲒᲓᲔᲕᲖᲗᲘᲙᲚᲛᲜᲝᲞᲟᲠᲡᲢᲣᲤᲥᲦᲧᲨᲩᲪᲫᲬᲭᲮᲯᲰ",
     ]
 
     /// One badge per twelve letters, as two words of six, in every text field a template may show.

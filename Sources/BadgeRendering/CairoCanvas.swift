@@ -22,6 +22,14 @@ final class CairoCanvas {
         try self.init(surface: surface, scale: points, isRaster: false, what: url.path)
     }
 
+    /// A PDF whose bytes are thrown away as Cairo writes them: for preparing fonts, with no file at all.
+    convenience init(discardedPDFWidth width: Double, height: Double) throws {
+        let points = 72 / 25.4
+        guard let surface = cairo_pdf_surface_create_for_stream({ _, _, _ in CAIRO_STATUS_SUCCESS }, nil, width * points, height * points)
+        else { throw LanyardError(.renderFailure, "Cairo cannot create a PDF.") }
+        try self.init(surface: surface, scale: points, isRaster: false, what: "a PDF")
+    }
+
     /// An image `width` × `height` mm at `dpi`, on white.
     convenience init(imageWidth width: Double, height: Double, dpi: Int) throws {
         let scale = Double(dpi) / 25.4

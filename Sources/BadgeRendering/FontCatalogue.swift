@@ -5,7 +5,11 @@ enum FontCatalogue {
     private static let families: Set<String> = {
         var list: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
         var count: Int32 = 0
-        FontMap.shared.withFontMap { pango_font_map_list_families($0, &list, &count) }
+        // A font map of its own, freed once the names are read: a template is read (and its fonts checked) while
+        // badges are being laid out with the shared one, whose lock is not re-entrant.
+        let fontMap = pango_cairo_font_map_new()
+        defer { g_object_unref(fontMap) }
+        pango_font_map_list_families(fontMap, &list, &count)
         defer { g_free(list) }
         guard let list else { return [] }
         return Set((0..<Int(count)).compactMap { list[$0].map { String(cString: pango_font_family_get_name($0)).lowercased() } })

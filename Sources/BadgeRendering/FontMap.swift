@@ -6,7 +6,8 @@ import Foundation
 /// Pango's default font map is one per thread, so each thread that rendered found the fonts again, sorted each
 /// script's fallback fonts again and drew its glyphs again: the first badges a thread rendered took up to 50 ms, and
 /// preparing the fonts on one thread helped no other. Pango's objects are not for two threads at once, hence the
-/// lock: badges are laid out one at a time (a few milliseconds each), which two cores hardly notice.
+/// lock: a badge's texts are laid out and painted one badge at a time (a few milliseconds; its QR code and images
+/// are planned before), a report one page at a time. Not re-entrant: nothing inside may take it again.
 final class FontMap: @unchecked Sendable {
     /// The process's font map.
     static let shared = FontMap()

@@ -1,4 +1,4 @@
-import BadgeRendering
+public import BadgeRendering
 public import Foundation
 public import Printing
 public import Roster
@@ -344,6 +344,11 @@ public struct PrintSpooler: Sendable {
         return configuration.profiles.first { $0.name == name }
     }
 
+    /// The format a printer with `profile` is sent: raw ZPL for a Zebra printing ZPL, a PDF otherwise.
+    public static func renderFormat(for profile: PrinterProfile?) -> RenderFormat {
+        profile?.format == .zpl ? .zpl : .pdf
+    }
+
     /// Renders the job's badge for `queue`: its profile's template and format, or a PDF of the default template.
     private func render(
         _ job: PrintJob, for queue: String, profile: PrinterProfile?, now: Date
@@ -351,10 +356,11 @@ public struct PrintSpooler: Sendable {
         -> (URL, DocumentFormat, MadeBadge)
     {
         try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
-        let isZPL = profile?.format == .zpl
+        let format = Self.renderFormat(for: profile)
+        let isZPL = format == .zpl
         let safeKey = job.key.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
         let url = spool.appendingPathComponent("\(String(safeKey))-\(queue).\(isZPL ? "zpl" : "pdf")")
-        let made = try badges.makeBadge(for: job, template: profile?.template, format: isZPL ? .zpl : .pdf, to: url, at: now)
+        let made = try badges.makeBadge(for: job, template: profile?.template, format: format, to: url, at: now)
         return (url, isZPL ? .raw : .pdf, made)
     }
 

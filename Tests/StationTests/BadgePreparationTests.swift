@@ -10,14 +10,12 @@ import Testing
             configuration.printers = PrinterRoute(
                 "desk-zebra=zebra-zd421-203dpi, spare-zebra=zebra-zd421-203dpi, hall-brother=brother-ql-820nwb, plain")
         }
-        let formats = fixture.station.preparedBadgeFormats.map { "\($0.template ?? "default") \($0.format)" }
-        #expect(formats == ["zebra-4x3 zpl", "brother-62mm pdf", "default pdf"])
+        let formats = await fixture.station.preparedBadgeFormats().map { "\($0.template ?? "none") \($0.format)" }
+        #expect(formats == ["zebra-4x3 zpl", "brother-62mm pdf", "zebra-4x3 pdf"])
     }
 
-    @Test func aStationWithoutPrintersPreparesNothing() async throws {
-        let fixture = try await StationFixture()
-        #expect(fixture.station.preparedBadgeFormats.isEmpty)
-        // A template that cannot be read is left to the badge that needs it.
-        await fixture.station.prepareBadges([("no-such-template", .zpl)])
+    @Test func aStationWithoutPrintersOrCUPSQueuesPreparesNothing() async throws {
+        let fixture = try await StationFixture { $0.cupsServer = "127.0.0.1:9" }
+        #expect(await fixture.station.preparedBadgeFormats().isEmpty)
     }
 }

@@ -22,6 +22,7 @@ public final class BadgeTemplateShelf: Sendable {
 
     private let kept = Mutex<[String: Kept]>([:])
 
+    /// An empty shelf.
     public init() {}
 
     /// The template in the file at `url`, parsed once for as long as the file does not change.
