@@ -60,7 +60,7 @@ struct BadgesCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
 
         // First, before anything else is rendered in this process: the preparation serve runs, then single badges.
-        let preparation = await station.prepareBadges(await station.preparedBadgeFormats())
+        let preparation = await station.prepareBadges(station.preparedBadgeFormats)
         let references = try station.database.delegates().prefix(single).map(\.reference)
         let singles = try singleBadges(station, references: references, in: folder)
 

@@ -126,7 +126,8 @@ public struct BadgeRenderer: Sendable {
                         fits.append(fit)
                     }
                 case .qr, .image:
-                    if let mark = planned[index] { marks.append(mark) }
+                    // Planned above, or the badge has failed already.
+                    marks.append(planned[index]!)
                 }
             }
             marks.forEach { paint($0, on: canvas) }

@@ -5,8 +5,8 @@ enum FontCatalogue {
     private static let families: Set<String> = {
         var list: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
         var count: Int32 = 0
-        // A font map of its own, freed once the names are read: a template is read (and its fonts checked) while
-        // badges are being laid out with the shared one, whose lock is not re-entrant.
+        // A font map of its own, freed once the names are read: the names are read from Pango's objects, which may
+        // not outlive the shared map's lock, and reading a template never waits for a badge being laid out.
         let fontMap = pango_cairo_font_map_new()
         defer { g_object_unref(fontMap) }
         pango_font_map_list_families(fontMap, &list, &count)

@@ -182,7 +182,7 @@ public final class NameFolder: Sendable {
                 out += spelled
             } else if isCombiningDiacritic(scalar) {
                 // A diacritic romanisation left apart from its letter (`k̲`): ICU's `Latin-ASCII` drops it after a
-                // Latin letter or digit, and this drops it after anything, so that a spelling is always ASCII.
+                // Latin letter only; this drops U+0300 to U+036F after anything (after `ʺ`, say).
                 continue
             } else {
                 out.unicodeScalars.append(scalar)

@@ -17,7 +17,7 @@ public enum Transliteration {
             case (.georgian, _): "Georgian-Latin/BGN"
             default: "Any-Latin"
             }
-        // The ICU search folds with, so that what the badge prints is what the desk finds.
+        // The same ICU library as search's folding (Debian's, not Foundation's own copy).
         let latin = TransliteratorPool.shared.withTransliterators { icu in
             let latin = icu.transliterate(name, with: transform) ?? name
             return PersonName.isLatin(latin) ? latin : icu.transliterate(latin, with: "Any-Latin") ?? latin

@@ -8,12 +8,13 @@ public import ServiceLifecycle
 
 /// Prepares the badges this station prints (``BadgeRenderer/prepare(_:)``) as it starts: each printer's template in
 /// its format, so that the first delegate's badge is not the one that finds the fonts and draws every script's
-/// glyphs. A station with no printer prepares nothing. Runs once, beside the server.
+/// glyphs. A station without a route of printers (one printing to whatever CUPS offers) prepares nothing: asking
+/// CUPS and each printer at every start would cost more than it saves. Runs once, beside the server.
 public struct BadgePreparation: Service {
     let station: Station
 
     public func run() async throws {
-        let formats = await station.preparedBadgeFormats()
+        let formats = station.preparedBadgeFormats
         if !formats.isEmpty {
             let took = await station.prepareBadges(formats)
             station.logger.info("Badges prepared", metadata: ["took": "\(took)"])
@@ -29,14 +30,12 @@ extension Station {
     /// A template (nil: the default) and the format it is rendered in.
     public typealias BadgeFormat = (template: String?, format: RenderFormat)
 
-    /// What this station prints, and so prepares as it starts: the template and format of each printer of its route
-    /// or, without a route, of each CUPS queue, as the spooler sends them (a printer without a profile gets a PDF of
-    /// the default template). The desk's preview of a corrected name is left out: it is not printed, and preparing
-    /// it would cost every station half a second of its start.
-    public func preparedBadgeFormats() async -> [BadgeFormat] {
-        var queues = configuration.printers.queues
-        if queues.isEmpty { queues = (try? await printers())?.map(\.queue) ?? [] }
-        let formats: [BadgeFormat] = queues.map { queue in
+    /// What this station prints, and so prepares as it starts: the template and format of each printer of its
+    /// route, as the spooler sends them (a printer without a profile gets a PDF of the default template). The desk's
+    /// preview of a corrected name is left out: it is not printed, and preparing it would cost every station half a
+    /// second of its start.
+    public var preparedBadgeFormats: [BadgeFormat] {
+        let formats: [BadgeFormat] = configuration.printers.queues.map { queue in
             let name = configuration.printers.profiles[queue] ?? queue
             let profile = catalogue.printers.first { $0.name == name }
             return (profile?.template ?? BadgeStudio.defaultTemplate, PrintSpooler.renderFormat(for: profile))

@@ -8,14 +8,16 @@ import Testing
     @Test func aStationPreparesEachPrintersTemplateInItsFormatOnce() async throws {
         let fixture = try await StationFixture { configuration in
             configuration.printers = PrinterRoute(
-                "desk-zebra=zebra-zd421-203dpi, spare-zebra=zebra-zd421-203dpi, hall-brother=brother-ql-820nwb, plain")
+                "desk-zebra=zebra-zd421-203dpi, spare-zebra=zebra-zd421-203dpi, hall-brother=brother-ql-820nwb, plain, "
+                    + "zebra-pdf=zebra-zd421-203dpi-pdf")
         }
-        let formats = await fixture.station.preparedBadgeFormats().map { "\($0.template ?? "none") \($0.format)" }
+        // The queue without a profile and the Zebra printing PDFs both take the default template as a PDF: once.
+        let formats = fixture.station.preparedBadgeFormats.map { "\($0.template ?? "none") \($0.format)" }
         #expect(formats == ["zebra-4x3 zpl", "brother-62mm pdf", "zebra-4x3 pdf"])
     }
 
-    @Test func aStationWithoutPrintersOrCUPSQueuesPreparesNothing() async throws {
-        let fixture = try await StationFixture { $0.cupsServer = "127.0.0.1:9" }
-        #expect(await fixture.station.preparedBadgeFormats().isEmpty)
+    @Test func aStationWithoutARouteOfPrintersPreparesNothing() async throws {
+        let fixture = try await StationFixture()
+        #expect(fixture.station.preparedBadgeFormats.isEmpty)
     }
 }
