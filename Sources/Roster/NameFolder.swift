@@ -196,28 +196,44 @@ public final class NameFolder: Sendable {
     /// The words of `text`: runs of letters, digits, marks and the joiners `- ' ’ ʼ . @ _`, split by Unicode
     /// scalar rather than by grapheme (the marks a grapheme adds are word characters anyway).
     private static func split(_ text: String) -> [Substring] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.split(whereSeparator: { !isWordScalar(Unicode.Scalar($0)) }).map { Substring($0) }
-        }
-        let scalars = text.unicodeScalars
+        let utf8 = text.utf8
         var words: [Substring] = []
         var start: String.Index?
-        for index in scalars.indices {
-            if isWordScalar(scalars[index]) {
-                if start == nil { start = index }
-            } else if let first = start {
-                words.append(Substring(scalars[first..<index]))
-                start = nil
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            // A continuation byte belongs to the scalar before it, judged already.
+            if byte & 0xC0 != 0x80 {
+                if byte < 0x80 ? isWordByte(byte) : isWordScalar(text.unicodeScalars[index]) {
+                    if start == nil { start = index }
+                } else if let first = start {
+                    words.append(Substring(text.unicodeScalars[first..<index]))
+                    start = nil
+                }
             }
+            utf8.formIndex(after: &index)
         }
-        if let first = start { words.append(Substring(scalars[first...])) }
+        if let first = start { words.append(Substring(text.unicodeScalars[first...])) }
         return words
     }
 
+    /// Whether an ASCII byte belongs to a word: a letter, a digit or one of the joiners `- ' . @ _`.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x27, 0x2E, 0x40, 0x5F: true
+        default: false
+        }
+    }
+
+    /// Whether a non-ASCII scalar belongs to a word: the letters of the Latin, Greek, Cyrillic, Armenian and
+    /// Georgian blocks without asking Unicode's tables, anything else by its category.
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let byte = UInt8(scalar.value)
-            return 0x30...0x39 ~= byte || 0x41...0x5A ~= byte || 0x61...0x7A ~= byte || "-'.@_".utf8.contains(byte)
+        switch scalar.value {
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x388...0x38A, 0x38C, 0x38E...0x3A1, 0x3A3...0x3CE, 0x400...0x481,
+            0x48A...0x52F, 0x531...0x556, 0x561...0x587, 0x10D0...0x10FA:
+            return true
+        default:
+            break
         }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark,

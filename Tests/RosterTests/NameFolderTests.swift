@@ -23,4 +23,13 @@ import Testing
     func wordsHaveEveryCommonSpelling(name: String, spelling: String) {
         #expect(folder.spellings(of: Substring(name)).contains(spelling))
     }
+
+    @Test(arguments: [
+        ("Jean-Luc O’Brien, Ana", ["jean-luc", "o'brien", "ana"]), ("Jose\u{301} (Ma)", ["jose", "ma"]),
+        ("ana.popa@mai.gov.ro; R-1", ["ana.popa@mai.gov.ro", "r-1"]), ("Шевченко/Ђорђевић", ["shevchenko", "dordevic"]),
+        ("Ძოე × 2", ["dzoe", "2"]), ("  ", []),
+    ])
+    func aTextSplitsIntoItsWordsAtAnythingButLettersDigitsMarksAndJoiners(text: String, primary: [String]) {
+        #expect(folder.words(of: text).map { $0.first ?? "" } == primary)
+    }
 }
