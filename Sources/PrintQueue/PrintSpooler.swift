@@ -48,6 +48,12 @@ public struct PrintSpooler: Sendable {
             self.queueProfiles = queueProfiles
             self.reachabilityGrace = reachabilityGrace
         }
+
+        /// The profile of `queue`: the one given for it, or the one it is named after; nil when neither is known.
+        public func profile(for queue: String) -> PrinterProfile? {
+            let name = queueProfiles[queue] ?? queue
+            return profiles.first { $0.name == name }
+        }
     }
 
     public let store: RosterDatabase
@@ -142,10 +148,10 @@ public struct PrintSpooler: Sendable {
         let names = configuration.route.isEmpty ? printers.map(\.name) : configuration.route
         return names.map { name in
             guard let status = printers.first(where: { $0.name == name }) else {
-                return QueueState(queue: name, status: nil, profile: profile(for: name)?.name, reachability: nil)
+                return QueueState(queue: name, status: nil, profile: configuration.profile(for: name)?.name, reachability: nil)
             }
             let reachability = book.check(name, deviceURI: status.deviceURI, now: now, since: now)
-            return QueueState(queue: name, status: status, profile: profile(for: name)?.name, reachability: reachability)
+            return QueueState(queue: name, status: status, profile: configuration.profile(for: name)?.name, reachability: reachability)
         }
     }
 
@@ -195,7 +201,7 @@ public struct PrintSpooler: Sendable {
             try store.updatePrint(job)
             return isNews ? [.waiting(key: job.key, reason: reason)] : []
         }
-        let profile = profile(for: target)
+        let profile = configuration.profile(for: target)
         let (document, format, made) = try render(job, for: target, profile: profile, now: now)
         job.code = made.code
         job.serial = made.serial
@@ -246,7 +252,7 @@ public struct PrintSpooler: Sendable {
         }
         let isStalled = elapsed > configuration.stallTimeout
         if status.state == .completed || (isStalled && status.state == .processing),
-            let deviceURI = printerStatus?.deviceURI, profile(for: queue)?.status != nil,
+            let deviceURI = printerStatus?.deviceURI, configuration.profile(for: queue)?.status != nil,
             let condition = probe.condition(of: deviceURI)
         {
             switch condition {
@@ -337,11 +343,6 @@ public struct PrintSpooler: Sendable {
         let order = preferred + (configuration.route.isEmpty ? printers.map(\.name) : configuration.route)
         var seen = Set<String>()
         return order.filter { healthy.contains($0) && seen.insert($0).inserted }
-    }
-
-    private func profile(for queue: String) -> PrinterProfile? {
-        let name = configuration.queueProfiles[queue] ?? queue
-        return configuration.profiles.first { $0.name == name }
     }
 
     /// The format a printer with `profile` is sent: raw ZPL for a Zebra printing ZPL, a PDF otherwise.

@@ -35,9 +35,9 @@ extension Station {
     /// preview of a corrected name is left out: it is not printed, and preparing it would cost every station half a
     /// second of its start.
     public var preparedBadgeFormats: [BadgeFormat] {
-        let formats: [BadgeFormat] = configuration.printers.queues.map { queue in
-            let name = configuration.printers.profiles[queue] ?? queue
-            let profile = catalogue.printers.first { $0.name == name }
+        let printing = printWorker.spooler.configuration
+        let formats: [BadgeFormat] = printing.route.map { queue in
+            let profile = printing.profile(for: queue)
             return (profile?.template ?? BadgeStudio.defaultTemplate, PrintSpooler.renderFormat(for: profile))
         }
         return formats.reduce(into: []) { unique, format in
