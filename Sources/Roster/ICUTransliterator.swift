@@ -21,18 +21,32 @@ final class ICUTransliterator: @unchecked Sendable {
 
     /// `text` transliterated; nil when ICU fails.
     func transliterate(_ text: String) -> String? {
-        let units = Array(text.utf16)
+        let length = text.utf16.count
         // Romanising rarely triples a word's length; when it does, ICU says how much room it needs.
-        var capacity = max(units.count * 3, 16)
+        var capacity = max(length * 3, 16)
         while true {
-            var buffer = units + [UInt16](repeating: 0, count: capacity - units.count)
-            let length = Int(lanyard_transliterator_transliterate(handle, &buffer, Int32(units.count), Int32(capacity)))
-            guard length >= 0 else { return nil }
-            guard length <= capacity else {
-                capacity = length
+            var result: Int32 = 0
+            let buffer = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
+                _ = buffer.initialize(fromContentsOf: text.utf16)
+                result = lanyard_transliterator_transliterate(handle, buffer.baseAddress!, Int32(length), Int32(capacity))
+                count = result < 0 || result > capacity ? 0 : Int(result)
+            }
+            guard result >= 0 else { return nil }
+            guard result <= capacity else {
+                capacity = Int(result)
                 continue
             }
-            return String(decoding: buffer[..<length], as: UTF16.self)
+            return Self.string(buffer)
+        }
+    }
+
+    /// The text of UTF-16 `units`, copied byte by byte when it is ASCII (romanised names nearly always are), which
+    /// costs a fraction of transcoding.
+    private static func string(_ units: [UInt16]) -> String {
+        guard units.allSatisfy({ $0 < 0x80 }) else { return String(decoding: units, as: UTF16.self) }
+        return String(unsafeUninitializedCapacity: units.count) { bytes in
+            for (offset, unit) in units.enumerated() { bytes[offset] = UInt8(truncatingIfNeeded: unit) }
+            return units.count
         }
     }
 }

@@ -16,9 +16,10 @@ public enum Script: Sendable, Equatable {
 
     /// The first non-Latin script among the letters of `text`, or `.latin` when all are Latin.
     public static func dominant(in text: some StringProtocol) -> Script {
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        // The block first: asking Unicode's tables whether a scalar is a letter costs more, and Latin needs no answer.
+        for scalar in text.unicodeScalars {
             let script = of(scalar)
-            if script != .latin { return script }
+            if script != .latin, scalar.properties.isAlphabetic { return script }
         }
         return .latin
     }
