@@ -21,16 +21,12 @@ struct DelegateRowChecker: Sendable {
         var rowsDone = 0
     }
 
-    private enum Row {
-        /// A good row: its delegate, folded, and the flag it gives (empty when none).
-        case delegate(Delegate, SearchDocument, flag: String)
-        case problem(RowProblem)
-    }
-
-    /// The rows of one chunk as read, before duplicates across chunks are known.
+    /// A chunk as read on a worker, before duplicates across chunks are known: its `flags` are still empty.
     private struct ReadChunk {
-        var rows: [Row]
-        var createdCategories: [Category]
+        var chunk = Chunk()
+        /// In step with `chunk.delegates`: each one's reference in lower case, the position of its record in the
+        /// file, and the flag its row gives (empty when none).
+        var rows: [(reference: String, record: Int, flag: String)] = []
     }
 
     let reader: DelegateRowReader
@@ -61,32 +57,32 @@ struct DelegateRowChecker: Sendable {
         for index in 0..<chunks {
             ready[index].wait()
             let read = results.withLock { $0.removeValue(forKey: index)! }
-            var chunk = Chunk(rowsDone: min(records.count, (index + 1) * chunkSize))
-            chunk.createdCategories = read.createdCategories.filter { known.insert($0.code).inserted }
+            var chunk = read.chunk
+            chunk.rowsDone = min(records.count, (index + 1) * chunkSize)
+            chunk.createdCategories = chunk.createdCategories.filter { known.insert($0.code).inserted }
+            var repeated: [Int] = []
             for (offset, row) in read.rows.enumerated() {
-                let record = records[index * chunkSize + offset]
-                switch row {
-                case .delegate(let delegate, let document, let flag):
-                    // The document's reference is the delegate's in lower case, made where the row was read.
-                    if let line = firstLine[document.reference] {
-                        chunk.problems.append(problem(record, "its reference appears already on line \(line)"))
-                    } else {
-                        firstLine[document.reference] = record.line
-                        chunk.delegates.append(delegate)
-                        if !flag.isEmpty { chunk.flags[delegate.reference] = flag }
-                        chunk.searchDocuments.append(document)
-                    }
-                case .problem(let problem):
-                    chunk.problems.append(problem)
+                if let line = firstLine[row.reference] {
+                    repeated.append(offset)
+                    chunk.problems.append(problem(records[row.record], "its reference appears already on line \(line)"))
+                } else {
+                    firstLine[row.reference] = records[row.record].line
+                    if !row.flag.isEmpty { chunk.flags[chunk.delegates[offset].reference] = row.flag }
                 }
             }
+            if !repeated.isEmpty { Self.remove(repeated, from: &chunk) }
             try consume(chunk)
         }
     }
 
+    /// Reads a chunk's rows: its good rows' delegates, folded, and its bad rows' problems.
     private func read(_ records: ArraySlice<DelimitedTable.Record>) -> ReadChunk {
         var reader = reader
-        let rows = records.map { record -> Row in
+        var read = ReadChunk()
+        read.chunk.delegates.reserveCapacity(records.count)
+        read.chunk.searchDocuments.reserveCapacity(records.count)
+        read.rows.reserveCapacity(records.count)
+        for (position, record) in zip(records.indices, records) {
             do throws(RowError) {
                 if record.misplacedQuote && record.fields.count != mapping.columnCount {
                     throw RowError(
@@ -94,12 +90,27 @@ struct DelegateRowChecker: Sendable {
                             + "\(mapping.columnCount) (quote the whole field and double any quote inside it)")
                 }
                 let delegate = try reader.delegate(from: record.fields)
-                return .delegate(delegate, SearchDocument(delegate, folder: folder), flag: mapping.value(.flag, in: record.fields))
+                let document = SearchDocument(delegate, folder: folder)
+                // The document's reference is the delegate's in lower case.
+                read.rows.append((document.reference, position, mapping.value(.flag, in: record.fields)))
+                read.chunk.delegates.append(delegate)
+                read.chunk.searchDocuments.append(document)
             } catch {
-                return .problem(problem(record, error.reason))
+                read.chunk.problems.append(problem(record, error.reason))
             }
         }
-        return ReadChunk(rows: rows, createdCategories: reader.categories.created)
+        read.chunk.createdCategories = reader.categories.created
+        return read
+    }
+
+    /// Takes out of `chunk` the delegates at `offsets` (ascending), whose references came earlier in the file, and
+    /// puts its problems back in file order.
+    private static func remove(_ offsets: [Int], from chunk: inout Chunk) {
+        for offset in offsets.reversed() {
+            chunk.delegates.remove(at: offset)
+            chunk.searchDocuments.remove(at: offset)
+        }
+        chunk.problems.sort { $0.line < $1.line }
     }
 
     private func problem(_ record: DelimitedTable.Record, _ reason: String) -> RowProblem {

@@ -51,8 +51,8 @@ struct DelegateRowReader: Sendable {
         let category = try categories.code(for: mapping.columns[.category] == nil ? "Delegate" : value(.category))
         let email = value(.email)
         if !email.isEmpty, !email.utf8.contains(0x40) { throw RowError("its email “\(email)” has no @") }
-        let sessions = Self.list(value(.sessions)).map { code in
-            code.utf8.contains { 0x61...0x7A ~= $0 } ? code.uppercased() : code
+        let sessions = Self.items(of: value(.sessions)).map { code in
+            code.utf8.contains { 0x61...0x7A ~= $0 } ? code.uppercased() : String(code)
         }
         if !sessionDays.isEmpty, let unknown = sessions.first(where: { sessionDays[$0] == nil }) {
             throw RowError("it names the session “\(unknown)”, which is not in the programme")
@@ -70,10 +70,10 @@ struct DelegateRowReader: Sendable {
 
     /// The days a row lists; without a list, the days of its sessions, or every day.
     private func days(_ text: String, sessions: [String]) throws(RowError) -> [Int] {
-        let items = Self.list(text)
+        let items = Self.items(of: text)
         if items.isEmpty {
-            let fromSessions = Set(sessions.compactMap { sessionDays[$0] })
-            return fromSessions.isEmpty ? Array(1...dayCount) : fromSessions.sorted()
+            let fromSessions = sessions.compactMap { sessionDays[$0] }
+            return fromSessions.isEmpty ? Array(1...dayCount) : Self.sortedWithoutRepeats(fromSessions)
         }
         var days: [Int] = []
         for item in items {
@@ -82,18 +82,33 @@ struct DelegateRowReader: Sendable {
             }
             days.append(day)
         }
-        days.sort()
-        return days.enumerated().filter { $0.offset == 0 || days[$0.offset - 1] != $0.element }.map(\.element)
+        return Self.sortedWithoutRepeats(days)
+    }
+
+    private static func sortedWithoutRepeats(_ days: [Int]) -> [Int] {
+        var unique: [Int] = []
+        for day in days.sorted() where unique.last != day { unique.append(day) }
+        return unique
     }
 
     /// The items of a `;`, `,` or `|` separated list, without surrounding spaces.
-    private static func list(_ text: String) -> [String] {
-        var items: [String] = []
-        for item in text.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x2C || $0 == 0x7C }) {
-            guard let first = item.firstIndex(where: { $0 != 0x20 }), let last = item.lastIndex(where: { $0 != 0x20 })
-            else { continue }
-            items.append(String(Substring(item[first...last])))
+    private static func items(of text: String) -> [Substring] {
+        guard !text.isEmpty else { return [] }
+        var items: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while true {
+            let atEnd = index == utf8.endIndex
+            if atEnd || utf8[index] == 0x3B || utf8[index] == 0x2C || utf8[index] == 0x7C {
+                var first = start, last = index
+                while first < last, utf8[first] == 0x20 { utf8.formIndex(after: &first) }
+                while last > first, utf8[utf8.index(before: last)] == 0x20 { utf8.formIndex(before: &last) }
+                if first < last { items.append(text[first..<last]) }
+                if atEnd { return items }
+                start = utf8.index(after: index)
+            }
+            utf8.formIndex(after: &index)
         }
-        return items
     }
 }

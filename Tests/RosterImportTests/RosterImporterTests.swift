@@ -86,6 +86,33 @@ import Testing
         #expect(last.phase == .importing && last.done == 5_000 && last.total == 5_000)
     }
 
+    @Test func aRepeatedReferenceGivesNoFlagAndProblemsStayInFileOrder() throws {
+        let summary = try importing(
+            """
+            reference,first_name,last_name,country,category,status,flag
+            R-1,Ana,Popa,RO,DEL,confirmed,
+            r-1,Ana,Again,RO,DEL,confirmed,Check her passport
+            R-3,Jan,Novak,ZZ,DEL,confirmed,
+            R-4,Eva,Horvat,HR,DEL,confirmed,Speaker: send to room 2
+            """)
+        #expect(summary.problems.map(\.line) == [3, 4])
+        #expect(summary.problems[0].reason.contains("line 2"))
+        #expect(try database.flags(of: "R-1") == [])
+        #expect(try database.flags(of: "R-4").map(\.note) == ["Speaker: send to room 2"])
+    }
+
+    @Test(arguments: [
+        ("1;3", "", [1, 3]), (" 3 , 1 | 3 ", "", [1, 3]), ("2;2", "", [2]), (" ; ", "A1", [2]), ("", "A1;A2", [2, 3]),
+        ("", "", [1, 2, 3]),
+    ])
+    func daysAreListedSortedOnceOrTakenFromTheSessions(days: String, sessions: String, expected: [Int]) throws {
+        let programme = "code,day,start,end,title,room,capacity,access\nA1,2,14:00,15:30,T,R,120,registered\nA2,3,09:00,10:00,T,R,80,all\n"
+        let summary = try importing(
+            "\(Self.header)\nR-1,,Ana,Popa,,X,RO,DEL,,\"\(sessions)\",\"\(days)\",confirmed\n", sessions: programme)
+        #expect(summary.problems == [])
+        #expect(try database.delegate("R-1").days == expected)
+    }
+
     @Test func aFileThatCannotBeReadChangesNothing() throws {
         _ = try importing("\(Self.header)\nR-1,,Ana,Popa,,X,RO,DEL,,,1,confirmed\n")
         let broken = try files.write(
