@@ -26,4 +26,10 @@ extension Station {
             try RosterImporter(database: database, station: station).run(table, named: name, rejectingBadRows: true, progress: progress)
         }
     }
+
+    /// Moves what SQLite's write-ahead log holds into the store file, which closing the store would do otherwise:
+    /// after a large import, a command does it while it writes its answer rather than after.
+    public func checkpoint() async throws {
+        try await store { try $0.checkpoint() }
+    }
 }

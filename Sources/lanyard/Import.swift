@@ -29,11 +29,15 @@ extension Lanyard {
                     delegates: URL(fileURLWithPath: file), sessions: sessions.map(URL.init(fileURLWithPath:)),
                     categories: categories.map(URL.init(fileURLWithPath:)), mapping: mapping.map(URL.init(fileURLWithPath:)))
                 let progress = Progress()
-                let summary = try await station.open().importRoster(files) {
+                let opened = try await station.open()
+                let summary = try await opened.importRoster(files) {
                     progress.update("\($0.phase.rawValue.capitalized) rows", done: $0.done, total: $0.total)
                 }
                 progress.finish()
+                // The import is committed; moving it from SQLite's log into the store file runs beside the answer.
+                async let checkpointed: Void = opened.checkpoint()
                 try output.answer(summary) { Self.describe(summary, file: file) }
+                try await checkpointed
                 if !summary.problems.isEmpty { throw ExitStatus.importSkippedRows.exitCode }
             }
         }
