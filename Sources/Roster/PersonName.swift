@@ -4,15 +4,19 @@ import Foundation
 public enum PersonName {
     /// Collapses runs of whitespace and trims the ends: `"  Jean   Luc "` becomes `"Jean Luc"`.
     public static func collapsingWhitespace(_ text: String) -> String {
-        var previousWasSpace = true
-        var previous: UInt8 = 0
-        let needsWork =
-            text.utf8.contains { byte in
-                defer { (previousWasSpace, previous) = (byte == 0x20, byte) }
-                return byte == 0x20
-                    ? previousWasSpace
-                    : (0x09...0x0D).contains(byte) || mayBeWhitespace(previous, byte)
-            } || text.utf8.last == 0x20
+        var text = text
+        let needsWork = text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            if first == 0x20 || last == 0x20 { return true }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x20 ? previous == 0x20 : (0x09...0x0D).contains(byte) || mayBeWhitespace(previous, byte) {
+                    return true
+                }
+                previous = byte
+            }
+            return false
+        }
         guard needsWork else { return text }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
