@@ -18,6 +18,12 @@ public struct SearchIndex: Sendable, Equatable {
     /// How many candidates are ranked at most: enough for every whole-word match of a common name.
     public static let candidateLimit = 500
 
+    /// How many candidates per hit asked for a query of one word of one or two letters gathers beyond the names
+    /// holding it whole, each word starting with it giving at most as many as are asked for: thousands of names
+    /// start with so little, and the desk is still typing. So a common given name cannot crowd out the family names
+    /// after it in the alphabet, and ranking, which reads each candidate's words from memory far apart, stays short.
+    static let shortWordCandidatesPerHit = 10
+
     /// The shortest typed word looked for with a typo: `jnes` finds Jones.
     static let shortestWithTypo = 4
 
@@ -71,23 +77,32 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// The documents of the typed word matching the fewest, in the order of its matched words, at most
-    /// ``candidateLimit``. A query of one word stops once `limit` documents match it at the start of a name word,
-    /// keeping only a reference typed in full after those: every other document would score below them (a whole
+    /// ``candidateLimit`` (fewer for a word of one or two letters: ``shortWordCandidatesPerHit``). A query of one
+    /// word stops once `limit` documents match it at the start of a name word, keeping only a reference typed in full after those: every other document would score below them (a whole
     /// word or a start in an organisation or email, a match inside a word, or a slip).
     private func candidates(_ matches: [SearchTermMatches], limit: Int) -> [UInt32] {
         guard let narrowest = matches.min(by: { $0.estimatedDocuments < $1.estimatedDocuments }), narrowest.estimatedDocuments > 0
         else { return [] }
+        let isShort = matches.count == 1 && narrowest.primaryLength <= 2
         var documents: [UInt32] = []
         var seen = Set<UInt32>()
         var nameStarts = 0
         narrowest.forEachWord { words, reach in
-            let enoughNames = matches.count == 1 && reach != .nameStart && nameStarts >= limit
+            let inName = reach == .nameWhole || reach == .nameStart
+            let enoughNames = matches.count == 1 && !inName && nameStarts >= limit
             if enoughNames, reach == .elsewhere { return false }
+            // Every name holding a short word whole is ranked (a family name `Ee` or `Li`); what only starts with it
+            // is sampled.
+            let sampled = isShort && reach != .nameWhole
+            if sampled, documents.count >= limit * Self.shortWordCandidatesPerHit { return false }
+            var fromWord = 0
             for document in words where seen.insert(document).inserted {
                 if enoughNames, !narrowest.isExactly(Int(references[Int(document)])) { continue }
                 documents.append(document)
-                if reach == .nameStart { nameStarts += 1 }
+                if inName { nameStarts += 1 }
                 if documents.count == Self.candidateLimit { return false }
+                fromWord += 1
+                if sampled, fromWord == limit { break }
             }
             return true
         }

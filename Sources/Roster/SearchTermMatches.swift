@@ -58,6 +58,9 @@ struct SearchTermMatches {
     /// ``isInside(_:)`` looks words up in a short list rather than reading each from the vocabulary.
     static let listedInsideLimit = 512
 
+    /// How many bytes the typed word's primary spelling has.
+    var primaryLength: Int { spellings.first?.count ?? 0 }
+
     /// Whether word `word` is the typed word's spelling exactly.
     func isExactly(_ word: Int) -> Bool {
         exact.contains(word)
@@ -108,13 +111,15 @@ struct SearchTermMatches {
     func oneTypoAway(_ word: Int) -> TypoReach? {
         guard !typos.isEmpty, vocabulary.isNameWord(word), Self.ranges(typos, contain: word) else { return nil }
         let length = vocabulary.withWord(word) { $0.count }
-        return length <= (spellings.first?.count ?? 0) + 1 ? .wholeWord : .start
+        return length <= primaryLength + 1 ? .wholeWord : .start
     }
 
     /// Where the documents ``forEachWord(_:)`` hands over have the word they match: what tells gathering when
     /// later documents can no longer beat those it has.
     enum Reach {
-        /// In a name, equal to a spelling or starting with one.
+        /// In a name, equal to a spelling.
+        case nameWhole
+        /// In a name, starting with a spelling.
         case nameStart
         /// Outside their names, equal to a spelling (a reference typed in full among them).
         case wholeElsewhere
@@ -131,7 +136,7 @@ struct SearchTermMatches {
         // out the names starting with what was typed.
         var seen = Set<Int>()
         for word in whole where seen.insert(word).inserted {
-            guard body(vocabulary.nameDocuments(of: word), .nameStart) else { return }
+            guard body(vocabulary.nameDocuments(of: word), .nameWhole) else { return }
         }
         for range in prefixes {
             for word in range where vocabulary.isNameWord(word) && seen.insert(word).inserted {

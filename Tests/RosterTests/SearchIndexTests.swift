@@ -69,6 +69,20 @@ import Testing
         #expect(references(index, "ann").first == Int64(annabels.count + 1))
     }
 
+    @Test func aFamilyNameStartingWithTheLetterTypedComesFirstThoughACommonGivenNameBeforeItHasMoreDelegatesThanAreRanked() {
+        // Every Anna comes before Azur in the vocabulary's order, and there are more of them than are ever ranked.
+        let annas = (0..<(SearchIndex.candidateLimit + 100)).map { ("R-\($0)", "Anna", "Kowal") }
+        let index = index(annas + [("R-X", "Jan", "Azur")])
+        #expect(references(index, "a").first == Int64(annas.count + 1))
+        #expect(references(index, "az").first == Int64(annas.count + 1))
+    }
+
+    @Test func everyoneWithAShortFamilyNameTypedWholeIsRankedThoughMoreHaveItThanTheDeskAsksFor() {
+        // Fifteen delegates are called Ee; the one first in the alphabet by given name was registered last.
+        let ees = (0..<14).map { ("R-\($0)", "Zora", "Ee") } + [("R-X", "Ada", "Ee")]
+        #expect(references(index(ees), "ee", limit: 10).first == 15)
+    }
+
     @Test func everyTypedWordMustMatch() {
         let index = index([("R-1", "Ivan", "Petrov"), ("R-2", "Olga", "Petrova"), ("R-3", "Ivan", "Sidorov")])
         #expect(references(index, "ivan petrov") == [1])
