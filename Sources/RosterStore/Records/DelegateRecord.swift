@@ -69,8 +69,9 @@ struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
         country = row["country"]
         category = row["category"]
         email = row["email"]
-        sessions = try Self.decoder.decode([String].self, from: row["sessions"] ?? Data("[]".utf8))
-        days = try Self.decoder.decode([Int].self, from: row["days"] ?? Data("[]".utf8))
+        let sessions: String = row["sessions"] ?? "[]", days: String = row["days"] ?? "[]"
+        self.sessions = try JSONText.strings(sessions) ?? Self.decoder.decode([String].self, from: Data(sessions.utf8))
+        self.days = try JSONText.numbers(days) ?? Self.decoder.decode([Int].self, from: Data(days.utf8))
         let status: String = row["status"]
         guard let known = RegistrationStatus(rawValue: status) else {
             throw LanyardError(.storeFailure, "Delegate \(reference) has the unknown status \(status) in the store.")
