@@ -143,16 +143,20 @@ public final class NameFolder: Sendable {
         }
     }
 
+    /// The ICU transforms every word of `script` is romanised with, the primary first.
+    public static func romanisations(for script: Script) -> [String] {
+        switch script {
+        case .latin: []
+        case .cyrillic: ["Russian-Latin/BGN", "Ukrainian-Latin/BGN", "Any-Latin"]
+        case .greek: ["Greek-Latin/UNGEGN", "Greek-Latin/BGN", "Any-Latin"]
+        case .armenian: ["Armenian-Latin/BGN", "Any-Latin"]
+        case .georgian: ["Georgian-Latin/BGN", "Any-Latin"]
+        case .other: ["Any-Latin"]
+        }
+    }
+
     private func romanisations(of word: String) -> [String] {
-        let transforms: [String] =
-            switch Script.dominant(in: word) {
-            case .latin: []
-            case .cyrillic: ["Russian-Latin/BGN", "Ukrainian-Latin/BGN", "Any-Latin"]
-            case .greek: ["Greek-Latin/UNGEGN", "Greek-Latin/BGN", "Any-Latin"]
-            case .armenian: ["Armenian-Latin/BGN", "Any-Latin"]
-            case .georgian: ["Georgian-Latin/BGN", "Any-Latin"]
-            case .other: ["Any-Latin"]
-            }
+        let transforms = Self.romanisations(for: Script.dominant(in: word))
         guard !transforms.isEmpty else { return [word] }
         return TransliteratorPool.shared.withTransliterators { icu in
             transforms.compactMap { id in

@@ -51,18 +51,23 @@ public struct SearchDocument: Sendable, Equatable {
         self.init(
             reference: delegate.reference, familyName: delegate.familyName, givenName: delegate.givenName,
             fullName: delegate.fullName, nativeName: delegate.nativeName, email: delegate.email,
-            organisation: delegate.organisation, folder: folder)
+            organisation: delegate.organisation, country: delegate.country, folder: folder)
     }
 
     /// Folds the searchable fields of a delegate as registered. Every word of a full name given in one piece
-    /// counts as a family name: which word is which is not known.
+    /// counts as a family name: which word is which is not known. A name that a badge spells in Latin by its
+    /// `country`'s own romanisation is folded in that spelling too (``Transliteration/hasOwnRomanisation(_:country:)``).
     public init(
         reference: String, familyName: String, givenName: String, fullName: String? = nil, nativeName: String?,
-        email: String, organisation: String, folder: NameFolder
+        email: String, organisation: String, country: String, folder: NameFolder
     ) {
+        func badgeSpelling(_ name: String) -> String {
+            Transliteration.hasOwnRomanisation(name, country: country) ? Transliteration.latin(name, country: country) : ""
+        }
         self.init(
-            reference: reference.lowercased(), familyWords: folder.allSpellings(of: familyName, fullName ?? ""),
-            givenWords: folder.allSpellings(of: givenName, nativeName ?? ""),
+            reference: reference.lowercased(),
+            familyWords: folder.allSpellings(of: familyName, fullName ?? "", badgeSpelling(familyName), badgeSpelling(fullName ?? "")),
+            givenWords: folder.allSpellings(of: givenName, nativeName ?? "", badgeSpelling(givenName)),
             otherWords: folder.allSpellings(of: reference, email, organisation))
     }
 }

@@ -124,7 +124,7 @@ extension RosterDatabase {
             }
             let folder = NameFolder()
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, reference, familyName, givenName, nativeName, email, organisation FROM delegate")
+                db, sql: "SELECT id, reference, familyName, givenName, nativeName, email, organisation, country FROM delegate")
             for row in rows { try foldAgain(row, with: folder, in: db) }
             // Bumped by every change to the roster, so that an index built earlier knows it is stale.
             try db.create(table: "rosterRevision") { t in
@@ -256,7 +256,7 @@ extension RosterDatabase {
             // were, so their Latin spellings found nobody: fold them again, and let the search index be built again.
             let folder = NameFolder()
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, reference, familyName, givenName, fullName, nativeName, email, organisation FROM delegate")
+                db, sql: "SELECT id, reference, familyName, givenName, fullName, nativeName, email, organisation, country FROM delegate")
             var folded = 0
             for row in rows {
                 let texts: [String?] = [row["familyName"], row["givenName"], row["fullName"], row["nativeName"], row["organisation"]]
@@ -266,14 +266,32 @@ extension RosterDatabase {
             }
             if folded > 0 { try db.execute(sql: "UPDATE rosterRevision SET value = value + 1") }
         }
+        migrator.registerMigration("v18-badge-romanisations") { db in
+            // Cyrillic names from Belarus, Serbia, Montenegro, Bosnia, North Macedonia and Bulgaria were folded
+            // without the Latin spelling their badges print: fold them again with it.
+            let folder = NameFolder()
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, reference, familyName, givenName, fullName, nativeName, email, organisation, country FROM delegate")
+            var folded = 0
+            for row in rows {
+                let country: String = row["country"]
+                let names: [String?] = [row["familyName"], row["givenName"], row["fullName"]]
+                guard names.contains(where: { $0.map { Transliteration.hasOwnRomanisation($0, country: country) } ?? false }) else { continue }
+                try foldAgain(row, with: folder, in: db)
+                folded += 1
+            }
+            if folded > 0 { try db.execute(sql: "UPDATE rosterRevision SET value = value + 1") }
+        }
         return migrator
     }
 
-    /// Folds a delegate's row (its id, reference, names, email and organisation) into its search columns again.
+    /// Folds a delegate's row (its id, reference, names, email, organisation and country) into its search columns
+    /// again.
     private static func foldAgain(_ row: Row, with folder: NameFolder, in db: Database) throws {
         let document = SearchDocument(
             reference: row["reference"], familyName: row["familyName"], givenName: row["givenName"], fullName: row["fullName"],
-            nativeName: row["nativeName"], email: row["email"], organisation: row["organisation"], folder: folder)
+            nativeName: row["nativeName"], email: row["email"], organisation: row["organisation"],
+            country: row["country"] ?? "", folder: folder)
         try db.execute(
             sql: "UPDATE delegate SET searchFamily = ?, searchGiven = ?, searchOther = ? WHERE id = ?",
             arguments: [

@@ -67,6 +67,32 @@ import Testing
         #expect(try database.search("Ბერიძე").map(\.delegate.reference) == ["R-1"])
     }
 
+    @Test func aBulgarianNameInAnEarlierStoreIsFoldedAgainAndFoundByTheSpellingOnItsBadge() throws {
+        // Given a store of the previous release, whose folding knew only the Russian and Ukrainian romanisations
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        try folder.create()
+        let old = try DatabasePool(path: folder.rosterURL.path)
+        try RosterDatabase.migrator.migrate(old, upTo: "v17-georgian-capitals")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO delegate (reference, title, givenName, familyName, organisation, country, category, email,
+                        sessions, days, status, updatedAt, searchFamily, searchGiven, searchOther)
+                    VALUES ('R-1', '', 'Иван', 'Щерев', '', 'BG', 'DEL', '', '[]', '[]', 'confirmed', '2027-03-01 10:00:00',
+                        'shcherev serev', 'ivan', 'r-1')
+                    """)
+        }
+        try old.close()
+
+        // When the current release opens it
+        let database = try RosterDatabase.open(in: folder)
+
+        // Then the name is found as its badge spells it, and as before
+        #expect(try database.search("shterev").map(\.delegate.reference) == ["R-1"])
+        #expect(try database.search("shcherev").map(\.delegate.reference) == ["R-1"])
+    }
+
     @Test func aVersionFiveStoresStringDetailsBecomeTypedRecords() throws {
         // Given a store of the previous release, whose log details were dictionaries of strings
         let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)

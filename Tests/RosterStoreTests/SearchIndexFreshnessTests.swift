@@ -47,7 +47,7 @@ import Testing
                 id,
                 SearchDocument(
                     reference: "r-1", familyName: "Marker", givenName: "Ana", nativeName: nil, email: "", organisation: "",
-                    folder: first.folder)
+                    country: "", folder: first.folder)
             )
         ])
         try file.write { db in

@@ -83,6 +83,18 @@ import Testing
         #expect(references(index(ees), "ee", limit: 10).first == 15)
     }
 
+    @Test(arguments: [
+        ("Иван", "Щерев", "BG"), ("Ѓорѓи", "Ѓорѓиев", "MK"), ("Ђорђе", "Ђорђевић", "RS"), ("Јован", "Јовановић", "ME"),
+        ("Аляксандр", "Лукашэнка", "BY"), ("Тарас", "Шевченко", "UA"), ("Παύλος", "Γεωργίου", "GR"),
+    ])
+    func aNameInAnotherScriptIsFoundAsItsBadgeSpellsItInLatin(given: String, family: String, country: String) throws {
+        let delegate = Delegate(reference: "R-1", givenName: given, familyName: family, country: country, category: "DEL")
+        let index = SearchIndex([(1, SearchDocument(delegate, folder: folder))])
+        let badgeLine = Transliteration.latin(delegate.displayName, country: country)
+        #expect(references(index, badgeLine) == [1])
+        #expect(references(index, try #require(badgeLine.split(separator: " ").last).description) == [1])
+    }
+
     @Test func everyTypedWordMustMatch() {
         let index = index([("R-1", "Ivan", "Petrov"), ("R-2", "Olga", "Petrova"), ("R-3", "Ivan", "Sidorov")])
         #expect(references(index, "ivan petrov") == [1])
