@@ -78,6 +78,19 @@ extension RosterDatabase {
         try storeAccess { try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
     }
 
+    /// Writes into the database file as much of the write-ahead log as no reader still needs, without waiting for
+    /// any (SQLite's passive checkpoint): what closing the store would do otherwise, and never busy, however many
+    /// doors read and write meanwhile (another process checkpointing at that moment is left to it).
+    public func checkpointWithoutWaiting() throws {
+        try storeAccess {
+            do {
+                try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                // Another process is checkpointing this moment: it moves the log, or the next checkpoint will.
+            }
+        }
+    }
+
     /// Copies the store, as one consistent moment, into a new file at `url` (SQLite's online backup). A process that
     /// has the store open must copy it this way, never as a file: opening and closing the file beside SQLite drops
     /// SQLite's locks in that process.

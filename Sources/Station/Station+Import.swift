@@ -27,9 +27,10 @@ extension Station {
         }
     }
 
-    /// Moves what SQLite's write-ahead log holds into the store file, which closing the store would do otherwise:
-    /// after a large import, a command does it while it writes its answer rather than after.
+    /// Moves what SQLite's write-ahead log holds into the store file, as far as no other process's reader still
+    /// needs it, which closing the store would do otherwise: after a large import, a command does it while it writes
+    /// its answer rather than after. Never waits for the doors reading and writing meanwhile.
     public func checkpoint() async throws {
-        try await store { try $0.checkpoint() }
+        try await store { try $0.checkpointWithoutWaiting() }
     }
 }
