@@ -66,13 +66,14 @@ public struct SearchIndex: Sendable, Equatable {
     /// after Schmitt.
     public func search(_ query: SearchQuery, limit: Int) -> [Hit] {
         guard !query.isEmpty, limit > 0 else { return [] }
-        let matches = query.terms.map { SearchTermMatches($0, in: vocabulary, allowingTypos: false) }
+        let matches = query.terms.map { SearchTermMatches($0, in: vocabulary) }
         let hits = rank(candidates(matches, limit: limit), matches)
-        if hits.count >= limit || !query.terms.contains(where: { $0[0].utf8.count >= Self.shortestWithTypo }) {
-            return Array(hits.prefix(limit))
-        }
-        // Allowing typos keeps every exact match at its own score, above any match with a typo.
-        let withTypos = query.terms.map { SearchTermMatches($0, in: vocabulary, allowingTypos: true) }
+        guard hits.count < limit else { return Array(hits.prefix(limit)) }
+        // Allowing typos keeps every exact match at its own score, above any match with a typo. The words each typed
+        // word matches are kept: only its slips are looked for.
+        let typos = matches.map { $0.allowingTypos() }
+        guard typos.contains(where: { $0 != nil }) else { return hits }
+        let withTypos = zip(matches, typos).map { $1 ?? $0 }
         return Array(rank(candidates(withTypos, limit: limit), withTypos).prefix(limit))
     }
 

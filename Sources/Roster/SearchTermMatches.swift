@@ -16,29 +16,23 @@ struct SearchTermMatches {
     private let prefixes: [Range<Int>]
     private let exact: [Int?]
     /// The words one typo away from the primary spelling, as ascending ranges; the name words among them match.
-    private let typos: [Range<Int>]
+    private var typos: [Range<Int>]
     /// Per spelling, the words of the trigram index containing it, ascending, when its rarest three-letter run has
     /// few enough words to list (``listedInsideLimit``); nil otherwise, and for a spelling under three letters.
     private let insideWords: [[UInt32]?]
     /// The documents the matched words appear in, counted once per word: more than the truth when a spelling's
     /// substring matches are estimated from the words sharing its rarest three-letter run.
-    let estimatedDocuments: Int
+    private(set) var estimatedDocuments: Int
 
-    init(_ spellings: [String], in vocabulary: SearchVocabulary, allowingTypos: Bool) {
+    /// The words `spellings` match whole, at their start or inside them; none with a typo (see ``allowingTypos()``).
+    init(_ spellings: [String], in vocabulary: SearchVocabulary) {
         self.vocabulary = vocabulary
         self.spellings = spellings.map { Array($0.utf8) }
         prefixes = self.spellings.map { spelling in spelling.withUnsafeBufferPointer { vocabulary.wordsStarting(with: $0) } }
         exact = zip(self.spellings, prefixes).map { spelling, range in
             !range.isEmpty && vocabulary.withWord(range.lowerBound) { $0.count == spelling.count } ? range.lowerBound : nil
         }
-        // A slip is looked for in names: not in a reference, a number or an email address.
-        if allowingTypos, let primary = self.spellings.first, primary.count >= SearchIndex.shortestWithTypo,
-            !primary.contains(where: { (0x30...0x39).contains($0) || $0 == 0x40 })
-        {
-            typos = vocabulary.wordsOneTypoAway(from: primary)
-        } else {
-            typos = []
-        }
+        typos = []
         var insideWords: [[UInt32]?] = []
         var maybeInside = 0
         for spelling in self.spellings {
@@ -50,8 +44,20 @@ struct SearchTermMatches {
             }
         }
         self.insideWords = insideWords
-        estimatedDocuments =
-            prefixes.reduce(0) { $0 + vocabulary.documentCount(of: $1) } + maybeInside + typos.reduce(0) { $0 + vocabulary.documentCount(of: $1) }
+        estimatedDocuments = prefixes.reduce(0) { $0 + vocabulary.documentCount(of: $1) } + maybeInside
+    }
+
+    /// These matches and the name words one typo away from the primary spelling; nil when a slip is not looked for
+    /// in the typed word: under ``SearchIndex/shortestWithTypo`` letters, or a reference, a number or an email
+    /// address (a digit or an `@`).
+    func allowingTypos() -> SearchTermMatches? {
+        guard let primary = spellings.first, primary.count >= SearchIndex.shortestWithTypo,
+            !primary.contains(where: { (0x30...0x39).contains($0) || $0 == 0x40 })
+        else { return nil }
+        var matches = self
+        matches.typos = vocabulary.wordsOneTypoAway(from: primary)
+        matches.estimatedDocuments += matches.typos.reduce(0) { $0 + vocabulary.documentCount(of: $1) }
+        return matches
     }
 
     /// How many words sharing a spelling's rarest three-letter run are compared with it up front, so that

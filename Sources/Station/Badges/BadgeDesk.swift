@@ -50,6 +50,9 @@ public struct BadgeDesk: Sendable {
 
     /// The reference a scanned confirmation code or badge code names, when its signature is this event's.
     public func reference(inScanned code: String) -> String? {
+        // Both codes start with a prefix ending in a colon (`LYC1:`, `LY1:`); a name or a reference typed at the desk,
+        // nearly every search, has none and is not parsed.
+        guard code.utf8.contains(0x3A) else { return nil }
         if let reference = verifier?.confirmedReference(code) { return reference }
         guard let check = try? check(code, registry: InMemoryBadgeRegistry()), check.reason != .badSignature, check.reason != .otherEvent,
             check.reason != .malformed, check.reason != .truncated, check.reason != .wrongCase
