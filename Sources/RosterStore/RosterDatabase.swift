@@ -81,12 +81,14 @@ extension RosterDatabase {
     /// Writes into the database file as much of the write-ahead log as no reader still needs, without waiting for
     /// any (SQLite's passive checkpoint): what closing the store would do otherwise, and never busy, however many
     /// doors read and write meanwhile (another process checkpointing at that moment is left to it).
-    public func checkpointWithoutWaiting() throws {
+    /// - Returns: How many of the log's frames are in the database file now.
+    @discardableResult public func checkpointWithoutWaiting() throws -> Int {
         try storeAccess {
             do {
-                try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+                return try writer.writeWithoutTransaction { db in try db.checkpoint(.passive).checkpointedFrameCount }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
                 // Another process is checkpointing this moment: it moves the log, or the next checkpoint will.
+                return 0
             }
         }
     }

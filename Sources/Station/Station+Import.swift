@@ -31,6 +31,6 @@ extension Station {
     /// needs it, which closing the store would do otherwise: after a large import, a command does it while it writes
     /// its answer rather than after. Never waits for the doors reading and writing meanwhile.
     public func checkpoint() async throws {
-        try await store { try $0.checkpointWithoutWaiting() }
+        _ = try await store { try $0.checkpointWithoutWaiting() }
     }
 }
