@@ -18,10 +18,11 @@ public struct SearchIndex: Sendable, Equatable {
     /// How many candidates are ranked at most: enough for every whole-word match of a common name.
     public static let candidateLimit = 500
 
-    /// How many candidates per hit asked for a query of one word of one or two letters gathers beyond the names
-    /// holding it whole, each word starting with it giving at most as many as are asked for: thousands of names
-    /// start with so little, and the desk is still typing. So a common given name cannot crowd out the family names
-    /// after it in the alphabet, and ranking, which reads each candidate's words from memory far apart, stays short.
+    /// How many documents per hit asked for a query of one word of one or two letters samples: every name or
+    /// reference holding it whole is gathered (up to ``candidateLimit``), but each word only starting with it gives
+    /// just as many documents as are asked for, those first in the alphabet. Thousands of names start with so little
+    /// and the desk is still typing: so one common given name cannot crowd out the family names after it in the
+    /// alphabet, and ranking, which reads each candidate's words from memory far apart, stays short.
     static let shortWordCandidatesPerHit = 10
 
     /// The shortest typed word looked for with a typo: `jnes` finds Jones.
@@ -78,36 +79,55 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// The documents of the typed word matching the fewest, in the order of its matched words, at most
-    /// ``candidateLimit`` (fewer for a word of one or two letters: ``shortWordCandidatesPerHit``). A query of one
-    /// word stops once `limit` documents match it at the start of a name word, keeping only a reference typed in full after those: every other document would score below them (a whole
-    /// word or a start in an organisation or email, a match inside a word, or a slip).
+    /// ``candidateLimit`` (a sample of those only starting with a word of one or two letters:
+    /// ``shortWordCandidatesPerHit``). A query of one word stops once `limit` documents match it at the start of a
+    /// name word, keeping only a reference typed in full after those: every other document would score below them (a
+    /// whole word or a start in an organisation or email, a match inside a word, or a slip).
     private func candidates(_ matches: [SearchTermMatches], limit: Int) -> [UInt32] {
         guard let narrowest = matches.min(by: { $0.estimatedDocuments < $1.estimatedDocuments }), narrowest.estimatedDocuments > 0
         else { return [] }
         let isShort = matches.count == 1 && narrowest.primaryLength <= 2
         var documents: [UInt32] = []
         var seen = Set<UInt32>()
-        var nameStarts = 0
+        var nameStarts = 0, sampled = 0
         narrowest.forEachWord { words, reach in
             let inName = reach == .nameWhole || reach == .nameStart
             let enoughNames = matches.count == 1 && !inName && nameStarts >= limit
-            if enoughNames, reach == .elsewhere { return false }
-            // Every name holding a short word whole is ranked (a family name `Ee` or `Li`); what only starts with it
-            // is sampled.
-            let sampled = isShort && reach != .nameWhole
-            if sampled, documents.count >= limit * Self.shortWordCandidatesPerHit { return false }
-            var fromWord = 0
-            for document in words where seen.insert(document).inserted {
+            if enoughNames, reach == .elsewhere { return .stop }
+            // A short word's whole matches are all gathered (a family name `Ee`, a reference typed in full); each word
+            // only starting with it, or holding it outside a name, gives a sample.
+            let sample: [UInt32]
+            if isShort, reach == .nameStart || reach == .elsewhere {
+                guard sampled < limit * Self.shortWordCandidatesPerHit else { return .nextReach }
+                sample = firstInAlphabet(words, count: limit, excluding: seen)
+                sampled += sample.count
+            } else {
+                sample = Array(words)
+            }
+            for document in sample where seen.insert(document).inserted {
                 if enoughNames, !narrowest.isExactly(Int(references[Int(document)])) { continue }
                 documents.append(document)
                 if inName { nameStarts += 1 }
-                if documents.count == Self.candidateLimit { return false }
-                fromWord += 1
-                if sampled, fromWord == limit { break }
+                if documents.count == Self.candidateLimit { return .stop }
             }
-            return true
+            return .next
         }
         return documents
+    }
+
+    /// The `count` documents of `documents` not yet `seen` that come first in the alphabet (``places``), in that
+    /// order.
+    private func firstInAlphabet(_ documents: ArraySlice<UInt32>, count: Int, excluding seen: Set<UInt32>) -> [UInt32] {
+        var first: [UInt32] = []
+        for document in documents where !seen.contains(document) {
+            let place = places[Int(document)]
+            if first.count == count {
+                guard place < places[Int(first[count - 1])] else { continue }
+                first.removeLast()
+            }
+            first.insert(document, at: first.firstIndex { places[Int($0)] > place } ?? first.count)
+        }
+        return first
     }
 
     private func rank(_ candidates: [UInt32], _ matches: [SearchTermMatches]) -> [Hit] {

@@ -133,40 +133,61 @@ struct SearchTermMatches {
         case elsewhere
     }
 
-    /// Calls `body` with the documents of each matched word, best kind of match first, until it answers false; with
-    /// them, where they have the word. A word's documents come at most twice: those with it in a name, and the
+    /// What gathering asks ``forEachWord(_:)`` for next.
+    enum Visit {
+        /// The next word's documents.
+        case next
+        /// No more documents of this reach: those of the next.
+        case nextReach
+        /// Nothing more.
+        case stop
+    }
+
+    /// Calls `body` with the documents of each matched word, best kind of match first, until it answers `.stop`;
+    /// with them, where they have the word. A word's documents come at most twice: those with it in a name, and the
     /// others.
-    func forEachWord(_ body: (_ documents: ArraySlice<UInt32>, _ reach: Reach) -> Bool) {
+    func forEachWord(_ body: (_ documents: ArraySlice<UInt32>, _ reach: Reach) -> Visit) {
+        var done = Set<Reach>()
+        /// Hands over `documents` unless their reach is done; false when no more of it is wanted (or nothing at all).
+        func visit(_ documents: ArraySlice<UInt32>, _ reach: Reach) -> Bool {
+            guard !done.contains(reach) else { return false }
+            switch body(documents, reach) {
+            case .next: return true
+            case .nextReach: done.insert(reach)
+            case .stop: done = [.nameWhole, .nameStart, .wholeElsewhere, .elsewhere]
+            }
+            return false
+        }
         let whole = exact.compactMap { $0 }
         // Names first: a country code or the start of a booking reference that many delegates share must not crowd
         // out the names starting with what was typed.
         var seen = Set<Int>()
         for word in whole where seen.insert(word).inserted {
-            guard body(vocabulary.nameDocuments(of: word), .nameWhole) else { return }
+            guard visit(vocabulary.nameDocuments(of: word), .nameWhole) else { break }
         }
-        for range in prefixes {
+        names: for range in prefixes {
             for word in range where vocabulary.isNameWord(word) && seen.insert(word).inserted {
-                guard body(vocabulary.nameDocuments(of: word), .nameStart) else { return }
+                guard visit(vocabulary.nameDocuments(of: word), .nameStart) else { break names }
             }
         }
         seen.removeAll(keepingCapacity: true)
         for word in whole where seen.insert(word).inserted {
-            guard body(vocabulary.otherDocuments(of: word), .wholeElsewhere) else { return }
+            guard visit(vocabulary.otherDocuments(of: word), .wholeElsewhere) else { break }
         }
-        for range in prefixes {
+        others: for range in prefixes {
             for word in range where seen.insert(word).inserted {
-                guard body(vocabulary.otherDocuments(of: word), .elsewhere) else { return }
+                guard visit(vocabulary.otherDocuments(of: word), .elsewhere) else { break others }
             }
         }
-        for spelling in spellings where spelling.count >= 3 {
+        inside: for spelling in spellings where spelling.count >= 3 && !done.contains(.elsewhere) {
             let words = spelling.withUnsafeBufferPointer { vocabulary.wordsMaybeContaining($0) }
             for word in words where Self.word(Int(word), in: vocabulary, contains: spelling) && seen.insert(Int(word)).inserted {
-                guard body(vocabulary.documents(of: Int(word)), .elsewhere) else { return }
+                guard visit(vocabulary.documents(of: Int(word)), .elsewhere) else { break inside }
             }
         }
-        for range in typos {
+        slips: for range in typos where !done.contains(.elsewhere) {
             for word in range where vocabulary.isNameWord(word) && seen.insert(word).inserted {
-                guard body(vocabulary.nameDocuments(of: word), .elsewhere) else { return }
+                guard visit(vocabulary.nameDocuments(of: word), .elsewhere) else { break slips }
             }
         }
     }

@@ -74,7 +74,20 @@ import Testing
         let annas = (0..<(SearchIndex.candidateLimit + 100)).map { ("R-\($0)", "Anna", "Kowal") }
         let index = index(annas + [("R-X", "Jan", "Azur")])
         #expect(references(index, "a").first == Int64(annas.count + 1))
-        #expect(references(index, "az").first == Int64(annas.count + 1))
+    }
+
+    @Test func aShortWordsSampleOfAFamilyNameIsTheDelegatesFirstInTheAlphabet() {
+        // Fifteen Aaltos: the one whose given name comes first was registered last.
+        let aaltos = (0..<15).map { ("R-\($0)", "Zora", "Aalto") } + [("R-X", "Bea", "Aalto")]
+        #expect(references(index(aaltos), "a", limit: 10).first == 16)
+    }
+
+    @Test func aReferenceOfTwoLettersTypedInFullComesFirstThoughMoreNamesStartWithThemThanAreSampled() {
+        let names = (0..<(SearchIndex.shortWordCandidatesPerHit + 2)).flatMap { word in
+            (0..<10).map { ("R-\(word)-\($0)", "Ab\(String(UnicodeScalar(UInt8(97 + word))))", "Kowal") }
+        }
+        let index = index(names + [("AB", "Jan", "Novak")])
+        #expect(references(index, "ab", limit: 10).first == Int64(names.count + 1))
     }
 
     @Test func everyoneWithAShortFamilyNameTypedWholeIsRankedThoughMoreHaveItThanTheDeskAsksFor() {
