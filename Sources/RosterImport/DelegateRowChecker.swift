@@ -56,8 +56,9 @@ struct DelegateRowChecker: Sendable {
         var known = Set<String>()
         for index in 0..<chunks {
             ready[index].wait()
-            let read = results.withLock { $0.removeValue(forKey: index)! }
+            var read = results.withLock { $0.removeValue(forKey: index)! }
             var chunk = read.chunk
+            read.chunk = Chunk()  // the chunk's arrays, held once, are changed in place
             chunk.rowsDone = min(records.count, (index + 1) * chunkSize)
             chunk.createdCategories = chunk.createdCategories.filter { known.insert($0.code).inserted }
             var repeated: [Int] = []
@@ -103,13 +104,18 @@ struct DelegateRowChecker: Sendable {
         return read
     }
 
-    /// Takes out of `chunk` the delegates at `offsets` (ascending), whose references came earlier in the file, and
-    /// puts its problems back in file order.
+    /// Takes out of `chunk` the delegates at `offsets` (ascending), whose references came earlier in the file, in one
+    /// pass, and puts its problems back in file order.
     private static func remove(_ offsets: [Int], from chunk: inout Chunk) {
-        for offset in offsets.reversed() {
-            chunk.delegates.remove(at: offset)
-            chunk.searchDocuments.remove(at: offset)
+        let repeated = Set(offsets)
+        var kept = 0
+        for offset in chunk.delegates.indices where !repeated.contains(offset) {
+            chunk.delegates.swapAt(kept, offset)
+            chunk.searchDocuments.swapAt(kept, offset)
+            kept += 1
         }
+        chunk.delegates.removeLast(chunk.delegates.count - kept)
+        chunk.searchDocuments.removeLast(chunk.searchDocuments.count - kept)
         chunk.problems.sort { $0.line < $1.line }
     }
 

@@ -91,7 +91,7 @@ import Testing
             """
             reference,first_name,last_name,country,category,status,flag
             R-1,Ana,Popa,RO,DEL,confirmed,
-            r-1,Ana,Again,RO,DEL,confirmed,Check her passport
+            R-1,Ana,Again,RO,DEL,confirmed,Check her passport
             R-3,Jan,Novak,ZZ,DEL,confirmed,
             R-4,Eva,Horvat,HR,DEL,confirmed,Speaker: send to room 2
             """)
