@@ -27,7 +27,7 @@ import Testing
         #expect(JSONText.numbers(JSONText.array(numbers)) == numbers)
     }
 
-    @Test(arguments: ["[1,]", "[ 1]", "[-1]", "[1.5]", "[\"1\"]", "", "[", "[,]", "[1234567890]"])
+    @Test(arguments: ["[1,]", "[ 1]", "[-1]", "[1.5]", "[01]", "[\"1\"]", "", "[", "[,]", "[1234567890]"])
     func anythingButPlainNumbersIsLeftToTheDecoder(text: String) {
         #expect(JSONText.numbers(text) == nil)
     }

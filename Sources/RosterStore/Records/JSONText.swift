@@ -66,7 +66,9 @@ enum JSONText {
         if inside.isEmpty { return [] }
         var numbers: [Int] = []
         for item in inside.split(separator: 0x2C, omittingEmptySubsequences: false) {
-            guard !item.isEmpty, item.count <= 9, item.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            // JSON writes no leading zero (`01`); nine digits never overflow.
+            guard !item.isEmpty, item.count <= 9, item.count == 1 || item.first != 0x30, item.allSatisfy({ (0x30...0x39).contains($0) })
+            else { return nil }
             numbers.append(item.reduce(0) { $0 * 10 + Int($1 - 0x30) })
         }
         return numbers
