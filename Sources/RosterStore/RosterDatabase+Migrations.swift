@@ -274,7 +274,7 @@ extension RosterDatabase {
                 db, sql: "SELECT id, reference, familyName, givenName, fullName, nativeName, email, organisation, country FROM delegate")
             var folded = 0
             for row in rows {
-                let country: String = row["country"]
+                let country: String = row["country"] ?? ""
                 let names: [String?] = [row["familyName"], row["givenName"], row["fullName"]]
                 guard names.contains(where: { $0.map { Transliteration.hasOwnRomanisation($0, country: country) } ?? false }) else { continue }
                 try foldAgain(row, with: folder, in: db)

@@ -83,14 +83,16 @@ import Testing
                         'shcherev serev', 'ivan', 'r-1')
                     """)
         }
+        let revision = try old.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") }
         try old.close()
 
         // When the current release opens it
         let database = try RosterDatabase.open(in: folder)
 
-        // Then the name is found as its badge spells it, and as before
+        // Then the name is found as its badge spells it, and as before, and a search index stored before is stale
         #expect(try database.search("shterev").map(\.delegate.reference) == ["R-1"])
         #expect(try database.search("shcherev").map(\.delegate.reference) == ["R-1"])
+        #expect(try database.rosterRevision() != revision)
     }
 
     @Test func aVersionFiveStoresStringDetailsBecomeTypedRecords() throws {
