@@ -18,10 +18,11 @@ public struct SearchIndexBuilder {
         references.reserveCapacity(capacity)
         firstWords.reserveCapacity(capacity)
         documentWords.reserveCapacity(capacity * 12)
-        // A delegate brings about nine spellings nobody else has (a reference, an email, and their parts): room for
-        // them up front spares the table of words growing, and hashing every word again, twenty times over.
-        numbers.reserveCapacity(capacity * 9)
-        words.reserveCapacity(capacity * 9)
+        // A delegate brings four spellings or more that nobody else has (a reference and its parts; an email and its
+        // own add more): room for those up front spares the table of words growing, and hashing every word again,
+        // twenty times over, while a roster without emails reserves no more than it fills.
+        numbers.reserveCapacity(capacity * 4)
+        words.reserveCapacity(capacity * 4)
     }
 
     /// Adds a document, indexed under `id`.
