@@ -90,22 +90,31 @@ public struct SearchIndex: Sendable, Equatable {
         var documents: [UInt32] = []
         var seen = Set<UInt32>()
         var nameStarts = 0, sampled = 0
+        let sampleBudget = min(limit, Self.candidateLimit) * Self.shortWordCandidatesPerHit
         narrowest.forEachWord { words, reach in
             let inName = reach == .nameWhole || reach == .nameStart
-            let enoughNames = matches.count == 1 && !inName && nameStarts >= limit
-            if enoughNames, reach == .elsewhere { return .stop }
+            if matches.count == 1, !inName, nameStarts >= limit {
+                // Enough names: only a reference typed in full can still beat them, looked for among no more
+                // documents holding the word than are ever ranked.
+                guard reach == .wholeElsewhere else { return .stop }
+                guard words.count <= Self.candidateLimit else { return .next }
+                for document in words where narrowest.isExactly(Int(references[Int(document)])) && seen.insert(document).inserted {
+                    documents.append(document)
+                    if documents.count == Self.candidateLimit { return .stop }
+                }
+                return .next
+            }
             // A short word's whole matches are all gathered (a family name `Ee`, a reference typed in full); each word
-            // only starting with it, or holding it outside a name, gives a sample.
-            let sample: [UInt32]
+            // only starting with it gives a sample.
+            let sample: ArraySlice<UInt32>
             if isShort, reach == .nameStart || reach == .elsewhere {
-                guard sampled < limit * Self.shortWordCandidatesPerHit else { return .nextReach }
-                sample = firstInAlphabet(words, count: limit, excluding: seen)
+                guard sampled < sampleBudget else { return .nextReach }
+                sample = ArraySlice(firstInAlphabet(words, count: limit, excluding: seen))
                 sampled += sample.count
             } else {
-                sample = Array(words)
+                sample = words
             }
             for document in sample where seen.insert(document).inserted {
-                if enoughNames, !narrowest.isExactly(Int(references[Int(document)])) { continue }
                 documents.append(document)
                 if inName { nameStarts += 1 }
                 if documents.count == Self.candidateLimit { return .stop }
@@ -119,11 +128,13 @@ public struct SearchIndex: Sendable, Equatable {
     /// order.
     private func firstInAlphabet(_ documents: ArraySlice<UInt32>, count: Int, excluding seen: Set<UInt32>) -> [UInt32] {
         var first: [UInt32] = []
-        for document in documents where !seen.contains(document) {
+        for document in documents {
             let place = places[Int(document)]
             if first.count == count {
-                guard place < places[Int(first[count - 1])] else { continue }
+                guard place < places[Int(first[count - 1])], !seen.contains(document) else { continue }
                 first.removeLast()
+            } else {
+                guard !seen.contains(document) else { continue }
             }
             first.insert(document, at: first.firstIndex { places[Int($0)] > place } ?? first.count)
         }

@@ -18,9 +18,9 @@ public struct SearchIndexBuilder {
         references.reserveCapacity(capacity)
         firstWords.reserveCapacity(capacity)
         documentWords.reserveCapacity(capacity * 12)
-        // A delegate brings four spellings or more that nobody else has (a reference and its parts; an email and its
-        // own add more): room for those up front spares the table of words growing, and hashing every word again,
-        // twenty times over, while a roster without emails reserves no more than it fills.
+        // A delegate brings a few spellings nobody else has (a reference `R-1234` three: `r-1234`, `r1234`, `1234`; an
+        // email and its parts more): room for four each up front spares the table of words most of its growing, and
+        // hashing every word again each time, without reserving much more than a roster without emails fills.
         numbers.reserveCapacity(capacity * 4)
         words.reserveCapacity(capacity * 4)
     }

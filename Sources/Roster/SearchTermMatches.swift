@@ -162,19 +162,19 @@ struct SearchTermMatches {
         // Names first: a country code or the start of a booking reference that many delegates share must not crowd
         // out the names starting with what was typed.
         var seen = Set<Int>()
-        for word in whole where seen.insert(word).inserted {
+        for word in whole where !done.contains(.nameWhole) && seen.insert(word).inserted {
             guard visit(vocabulary.nameDocuments(of: word), .nameWhole) else { break }
         }
-        names: for range in prefixes {
+        names: for range in prefixes where !done.contains(.nameStart) {
             for word in range where vocabulary.isNameWord(word) && seen.insert(word).inserted {
                 guard visit(vocabulary.nameDocuments(of: word), .nameStart) else { break names }
             }
         }
         seen.removeAll(keepingCapacity: true)
-        for word in whole where seen.insert(word).inserted {
+        for word in whole where !done.contains(.wholeElsewhere) && seen.insert(word).inserted {
             guard visit(vocabulary.otherDocuments(of: word), .wholeElsewhere) else { break }
         }
-        others: for range in prefixes {
+        others: for range in prefixes where !done.contains(.elsewhere) {
             for word in range where seen.insert(word).inserted {
                 guard visit(vocabulary.otherDocuments(of: word), .elsewhere) else { break others }
             }

@@ -82,6 +82,8 @@ import Testing
         #expect(summary.problems[0].reason.contains("line 11"))
         #expect(summary.changes.categoriesAdded.sorted() == ["EARLY-BIRD", "WALK-IN"])
         #expect(try database.delegateCount() == 4_998)
+        // The row after the repeat, in the same chunk, keeps its own folded name.
+        #expect(try database.search("popa3001").map(\.delegate.reference) == ["R-3001"])
         let last = try #require(progress.last)
         #expect(last.phase == .importing && last.done == 5_000 && last.total == 5_000)
     }
