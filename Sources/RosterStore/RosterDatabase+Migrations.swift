@@ -254,35 +254,35 @@ extension RosterDatabase {
         migrator.registerMigration("v17-georgian-capitals") { db in
             // Names (and organisations) in Georgian capitals (Mtavruli) were folded with those letters left as they
             // were, so their Latin spellings found nobody: fold them again, and let the search index be built again.
-            let folder = NameFolder()
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT id, reference, familyName, givenName, fullName, nativeName, email, organisation, country FROM delegate")
-            var folded = 0
-            for row in rows {
+            try foldAgain(in: db) { row in
                 let texts: [String?] = [row["familyName"], row["givenName"], row["fullName"], row["nativeName"], row["organisation"]]
-                guard texts.contains(where: { $0?.unicodeScalars.contains(where: NameFolder.isGeorgianCapital) == true }) else { continue }
-                try foldAgain(row, with: folder, in: db)
-                folded += 1
+                return texts.contains(where: { $0?.unicodeScalars.contains(where: NameFolder.isGeorgianCapital) == true })
             }
-            if folded > 0 { try db.execute(sql: "UPDATE rosterRevision SET value = value + 1") }
         }
         migrator.registerMigration("v18-badge-romanisations") { db in
             // Cyrillic names from Belarus, Serbia, Montenegro, Bosnia, North Macedonia and Bulgaria were folded
             // without the Latin spelling their badges print: fold them again with it.
-            let folder = NameFolder()
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT id, reference, familyName, givenName, fullName, nativeName, email, organisation, country FROM delegate")
-            var folded = 0
-            for row in rows {
+            try foldAgain(in: db) { row in
                 let country: String = row["country"] ?? ""
                 let names: [String?] = [row["familyName"], row["givenName"], row["fullName"]]
-                guard names.contains(where: { $0.map { Transliteration.hasOwnRomanisation($0, country: country) } ?? false }) else { continue }
-                try foldAgain(row, with: folder, in: db)
-                folded += 1
+                return names.contains(where: { $0.map { Transliteration.hasOwnRomanisation($0, country: country) } ?? false })
             }
-            if folded > 0 { try db.execute(sql: "UPDATE rosterRevision SET value = value + 1") }
         }
         return migrator
+    }
+
+    /// Folds again the delegates whose row `needsIt`, and when there were any, moves the roster's revision so that a
+    /// search index stored before is built again.
+    private static func foldAgain(in db: Database, where needsIt: (Row) -> Bool) throws {
+        let folder = NameFolder()
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, reference, familyName, givenName, fullName, nativeName, email, organisation, country FROM delegate")
+        var folded = 0
+        for row in rows where needsIt(row) {
+            try foldAgain(row, with: folder, in: db)
+            folded += 1
+        }
+        if folded > 0 { try db.execute(sql: "UPDATE rosterRevision SET value = value + 1") }
     }
 
     /// Folds a delegate's row (its id, reference, names, email, organisation and country) into its search columns

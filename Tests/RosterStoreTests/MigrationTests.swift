@@ -43,21 +43,9 @@ import Testing
 
     @Test func georgianNamesInCapitalsInAnEarlierStoreAreFoldedAgainAndFoundByTheirLatinSpelling() throws {
         // Given a store of the previous release, whose folding left Georgian capitals (Mtavruli) as they were
-        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        let (folder, _) = try earlierStore(
+            upTo: "v16-roster-import-changes", given: "Ნინო", family: "Ბერიძე", country: "GE", folded: ("ბeridze", "ნino"))
         defer { try? FileManager.default.removeItem(at: folder.url) }
-        try folder.create()
-        let old = try DatabasePool(path: folder.rosterURL.path)
-        try RosterDatabase.migrator.migrate(old, upTo: "v16-roster-import-changes")
-        try old.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO delegate (reference, title, givenName, familyName, organisation, country, category, email,
-                        sessions, days, status, updatedAt, searchFamily, searchGiven, searchOther)
-                    VALUES ('R-1', '', 'Ნინო', 'Ბერიძე', '', 'GE', 'DEL', '', '[]', '[]', 'confirmed', '2027-03-01 10:00:00',
-                        'ბeridze', 'ნino', 'r-1')
-                    """)
-        }
-        try old.close()
 
         // When the current release opens it
         let database = try RosterDatabase.open(in: folder)
@@ -69,22 +57,9 @@ import Testing
 
     @Test func aBulgarianNameInAnEarlierStoreIsFoldedAgainAndFoundByTheSpellingOnItsBadge() throws {
         // Given a store of the previous release, whose folding knew only the Russian and Ukrainian romanisations
-        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        let (folder, revision) = try earlierStore(
+            upTo: "v17-georgian-capitals", given: "Иван", family: "Щерев", country: "BG", folded: ("shcherev serev", "ivan"))
         defer { try? FileManager.default.removeItem(at: folder.url) }
-        try folder.create()
-        let old = try DatabasePool(path: folder.rosterURL.path)
-        try RosterDatabase.migrator.migrate(old, upTo: "v17-georgian-capitals")
-        try old.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO delegate (reference, title, givenName, familyName, organisation, country, category, email,
-                        sessions, days, status, updatedAt, searchFamily, searchGiven, searchOther)
-                    VALUES ('R-1', '', 'Иван', 'Щерев', '', 'BG', 'DEL', '', '[]', '[]', 'confirmed', '2027-03-01 10:00:00',
-                        'shcherev serev', 'ivan', 'r-1')
-                    """)
-        }
-        let revision = try old.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") }
-        try old.close()
 
         // When the current release opens it
         let database = try RosterDatabase.open(in: folder)
@@ -93,6 +68,28 @@ import Testing
         #expect(try database.search("shterev").map(\.delegate.reference) == ["R-1"])
         #expect(try database.search("shcherev").map(\.delegate.reference) == ["R-1"])
         #expect(try database.rosterRevision() != revision)
+    }
+
+    /// A store of an earlier release, migrated up to `migration`, holding one delegate (R-1) folded as that release
+    /// folded them; with the roster's revision then.
+    private func earlierStore(
+        upTo migration: String, given: String, family: String, country: String, folded: (family: String, given: String)
+    ) throws -> (folder: DataFolder, revision: Int64?) {
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        try folder.create()
+        let old = try DatabasePool(path: folder.rosterURL.path)
+        try RosterDatabase.migrator.migrate(old, upTo: migration)
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO delegate (reference, title, givenName, familyName, organisation, country, category, email,
+                        sessions, days, status, updatedAt, searchFamily, searchGiven, searchOther)
+                    VALUES ('R-1', '', ?, ?, '', ?, 'DEL', '', '[]', '[]', 'confirmed', '2027-03-01 10:00:00', ?, ?, 'r-1')
+                    """, arguments: [given, family, country, folded.family, folded.given])
+        }
+        let revision = try old.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") }
+        try old.close()
+        return (folder, revision)
     }
 
     @Test func aVersionFiveStoresStringDetailsBecomeTypedRecords() throws {
