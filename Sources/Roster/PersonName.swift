@@ -51,7 +51,7 @@ public enum PersonName {
 
     /// Whether every letter of `text` is Latin script.
     public static func isLatin(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic || Script.of($0) == .latin }
+        Script.dominant(in: text) == .latin
     }
 
     /// How one country's names are re-cased.

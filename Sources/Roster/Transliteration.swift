@@ -3,8 +3,9 @@ public enum Transliteration {
     /// `name` in Latin letters, by the romanisation the delegate's country uses in passports (BGN/PCGN, UNGEGN),
     /// or ICU's general one. Latin names come back unchanged.
     public static func latin(_ name: String, country: String) -> String {
-        guard !PersonName.isLatin(name) else { return name }
-        let transform = romanisation(for: Script.dominant(in: name), country: country)
+        let script = Script.dominant(in: name)
+        guard script != .latin else { return name }
+        let transform = romanisation(for: script, country: country)
         // The same ICU library as search's folding (Debian's, not Foundation's own copy).
         let latin = TransliteratorPool.shared.withTransliterators { icu in
             let latin = icu.transliterate(name, with: transform) ?? name
