@@ -2,8 +2,7 @@
 /// numbers are put in the words' byte order at the end, with every list the index needs made by counting rather
 /// than by collecting arrays per word.
 public struct SearchIndexBuilder {
-    private var numbers: [String: UInt32] = [:]
-    private var words: [String] = []
+    private var words: WordTable
     private var ids: [Int64] = []
     private var documentStarts: [UInt32] = [0]
     /// Tagged first-seen word numbers (``SearchField``), renumbered by ``build()``.
@@ -19,55 +18,55 @@ public struct SearchIndexBuilder {
         firstWords.reserveCapacity(capacity)
         documentWords.reserveCapacity(capacity * 12)
         // A delegate brings a few spellings nobody else has (a reference `R-1234` three: `r-1234`, `r1234`, `1234`; an
-        // email and its parts more): room for four each up front spares the table of words most of its growing, and
-        // hashing every word again each time, without reserving much more than a roster without emails fills.
-        numbers.reserveCapacity(capacity * 4)
-        words.reserveCapacity(capacity * 4)
+        // email and its parts more): room for four each up front spares the table of words most of its growing
+        // without reserving much more than a roster without emails fills.
+        words = WordTable(capacity: capacity * 4)
     }
 
     /// Adds a document, indexed under `id`.
     public mutating func add(id: Int64, _ document: SearchDocument) {
-        add(
-            id: id, reference: document.reference, familyWords: document.familyWords, givenWords: document.givenWords,
-            otherWords: document.otherWords)
+        var (reference, family, given, other) = (document.reference, document.familyText, document.givenText, document.otherText)
+        reference.withUTF8 { reference in
+            family.withUTF8 { family in
+                given.withUTF8 { given in
+                    other.withUTF8 { other in add(id: id, reference: reference, familyText: family, givenText: given, otherText: other) }
+                }
+            }
+        }
     }
 
-    /// Adds a document from its folded words, indexed under `id`; `reference` in lower case.
+    /// Adds a document from the UTF-8 of its folded fields, each field's words separated by spaces as a
+    /// ``SearchDocument`` keeps them (and a store its columns), indexed under `id`; `reference` in lower case.
     public mutating func add(
-        id: Int64, reference: String, familyWords: some Sequence<some StringProtocol>, givenWords: some Sequence<some StringProtocol>,
-        otherWords: some Sequence<some StringProtocol>
+        id: Int64, reference: UnsafeBufferPointer<UInt8>, familyText: UnsafeBufferPointer<UInt8>, givenText: UnsafeBufferPointer<UInt8>,
+        otherText: UnsafeBufferPointer<UInt8>
     ) {
         ids.append(id)
-        var family = UInt32.max, given = UInt32.max
-        for word in familyWords {
-            let number = self.number(of: word)
-            if family == .max { family = number }
-            documentWords.append(SearchField.tag(number, .family))
-        }
-        for word in givenWords {
-            let number = self.number(of: word)
-            if given == .max { given = number }
-            documentWords.append(SearchField.tag(number, .given))
-        }
-        for word in otherWords { documentWords.append(SearchField.tag(number(of: word), .other)) }
-        references.append(number(of: reference))
+        let family = addWords(familyText, as: .family), given = addWords(givenText, as: .given)
+        _ = addWords(otherText, as: .other)
+        references.append(words.number(of: reference))
         documentStarts.append(UInt32(documentWords.count))
         firstWords.append((family, given))
     }
 
-    private mutating func number(of word: some StringProtocol) -> UInt32 {
-        let key = String(word)
-        if let number = numbers[key] { return number }
-        let number = UInt32(words.count)
-        numbers[key] = number
-        words.append(key)
-        return number
+    /// Numbers each word of `text` (words separated by spaces) and appends it to the document's words as a word of
+    /// `field`; the first word's number, or `.max` when there is none.
+    private mutating func addWords(_ text: UnsafeBufferPointer<UInt8>, as field: SearchField) -> UInt32 {
+        var first = UInt32.max, start = 0
+        for end in 0...text.count where end == text.count || text[end] == 0x20 {
+            if end > start {
+                let number = words.number(of: UnsafeBufferPointer(rebasing: text[start..<end]))
+                if first == .max { first = number }
+                documentWords.append(SearchField.tag(number, field))
+            }
+            start = end + 1
+        }
+        return first
     }
 
     /// The index of every document added.
     public func build() -> SearchIndex {
-        let bytes = Bytes(words)
-        let order = bytes.sortedOrder()
+        let order = Self.sortedOrder(words)
         var rank = [UInt32](repeating: 0, count: words.count)
         for (place, word) in order.enumerated() { rank[Int(word)] = UInt32(place) }
         let documentWords = self.documentWords.map { tagged in
@@ -75,10 +74,10 @@ public struct SearchIndexBuilder {
             return SearchField.tag(rank[word], field)
         }
         var sortedBytes: [UInt8] = [], starts: [UInt32] = [0]
-        sortedBytes.reserveCapacity(bytes.all.count)
+        sortedBytes.reserveCapacity(words.bytes.count)
         starts.reserveCapacity(words.count + 1)
         for word in order {
-            sortedBytes += bytes.word(Int(word))
+            sortedBytes += words.word(Int(word))
             starts.append(UInt32(sortedBytes.count))
         }
         let (postings, postingStarts, nameCounts) = Self.postings(documentWords, documentStarts, words: words.count)
@@ -182,37 +181,20 @@ public struct SearchIndexBuilder {
         return (keys, keyStarts, words)
     }
 
-    /// The words' UTF-8 in one buffer, and their order by bytes.
-    private struct Bytes {
-        var all: [UInt8] = []
-        var starts: [Int] = [0]
-
-        init(_ words: [String]) {
-            for word in words {
-                all += word.utf8
-                starts.append(all.count)
+    /// The numbers of `words` in byte order: first by their first eight bytes as one integer, then by the rest.
+    private static func sortedOrder(_ words: WordTable) -> [UInt32] {
+        var order = Array(0..<UInt32(words.count))
+        let starts = words.starts
+        words.bytes.withUnsafeBufferPointer { all in
+            func word(_ index: UInt32) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: all[Int(starts[Int(index)])..<Int(starts[Int(index) + 1])])
+            }
+            let keys = order.map { SearchVocabulary.key(word($0)) }
+            order.sort { a, b in
+                if keys[Int(a)] != keys[Int(b)] { return keys[Int(a)] < keys[Int(b)] }
+                return SearchVocabulary.precedes(word(a), word(b))
             }
         }
-
-        func word(_ index: Int) -> ArraySlice<UInt8> {
-            all[starts[index]..<starts[index + 1]]
-        }
-
-        /// Word numbers in byte order: first by their first eight bytes as one integer, then by the rest.
-        func sortedOrder() -> [UInt32] {
-            var order = Array(0..<UInt32(starts.count - 1))
-            all.withUnsafeBufferPointer { all in
-                let keys = order.map { index in
-                    SearchVocabulary.key(UnsafeBufferPointer(rebasing: all[starts[Int(index)]..<starts[Int(index) + 1]]))
-                }
-                order.sort { a, b in
-                    if keys[Int(a)] != keys[Int(b)] { return keys[Int(a)] < keys[Int(b)] }
-                    let x = UnsafeBufferPointer(rebasing: all[starts[Int(a)]..<starts[Int(a) + 1]])
-                    let y = UnsafeBufferPointer(rebasing: all[starts[Int(b)]..<starts[Int(b) + 1]])
-                    return SearchVocabulary.precedes(x, y)
-                }
-            }
-            return order
-        }
+        return order
     }
 }

@@ -58,16 +58,41 @@ final class SearchIndexCache: Sendable {
         }
     }
 
+    /// Builds the index from the stored folded columns, each read in place from SQLite's buffer.
     private static func build(_ db: Database) throws -> SearchIndex {
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delegate") ?? 0
         var builder = SearchIndexBuilder(capacity: count)
         let rows = try Row.fetchCursor(db, sql: "SELECT id, reference, searchFamily, searchGiven, searchOther FROM delegate ORDER BY id")
+        var lowered: [UInt8] = []
         while let row = try rows.next() {
-            let reference: String = row[1], family: String = row[2], given: String = row[3], other: String = row[4]
-            builder.add(
-                id: row[0], reference: reference.lowercased(), familyWords: DelegateRecord.words(family),
-                givenWords: DelegateRecord.words(given), otherWords: DelegateRecord.words(other))
+            let id: Int64 = row[0]
+            try text(row, 1) { reference in
+                try text(row, 2) { family in
+                    try text(row, 3) { given in
+                        try text(row, 4) { other in
+                            lowerCased(reference, into: &lowered)
+                            lowered.withUnsafeBufferPointer { reference in
+                                builder.add(id: id, reference: reference, familyText: family, givenText: given, otherText: other)
+                            }
+                        }
+                    }
+                }
+            }
         }
         return builder.build()
+    }
+
+    /// Calls `body` with the UTF-8 of column `index` of `row`, in place (empty for NULL).
+    private static func text<T>(_ row: Row, _ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
+        try row.withUnsafeData(atIndex: index) { data in
+            try (data ?? Data()).withUnsafeBytes { try body($0.assumingMemoryBound(to: UInt8.self)) }
+        }
+    }
+
+    /// `text` in lower case, as `String.lowercased()` gives it: byte by byte for ASCII, which references are.
+    private static func lowerCased(_ text: UnsafeBufferPointer<UInt8>, into lowered: inout [UInt8]) {
+        lowered.removeAll(keepingCapacity: true)
+        guard text.allSatisfy({ $0 < 0x80 }) else { return lowered.append(contentsOf: String(decoding: text, as: UTF8.self).lowercased().utf8) }
+        lowered.append(contentsOf: text.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
     }
 }

@@ -68,6 +68,27 @@ import Testing
         try file.write { db in try db.execute(sql: "DELETE FROM searchIndex WHERE part = 3") }
         #expect(try RosterDatabase.open(in: folder).search("ionescu").map(\.delegate.reference) == ["R-1", "R-2"])
     }
+
+    @Test func theIndexAStoreBuildsFromItsColumnsIsTheOneItsDelegatesDocumentsMake() throws {
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        let store = try RosterDatabase.open(in: folder)
+        try store.createEvent(Event(name: "E", venue: "V", firstDay: "2027-03-09", dayCount: 1, timeZoneIdentifier: "UTC"))
+        // References in upper case, in Cyrillic and with a diacritic (lowered byte by byte, or by Unicode), names
+        // sharing words, an email and an organisation.
+        let delegates = [
+            Delegate(reference: "R-1", givenName: "Ana Maria", familyName: "Ionescu", category: "DEL", email: "ana.ionescu@politia.ro"),
+            Delegate(reference: "Ж-7", givenName: "Иван", familyName: "Щерев", nativeName: "Иван Щерев", country: "BG", category: "DEL"),
+            Delegate(reference: "ÄB-3", givenName: "Mihai", familyName: "Ionescu", organisation: "Europol", category: "DEL"),
+        ]
+        _ = try store.apply(delegates: delegates)
+        try store.prepareSearch()
+        let file = try DatabaseQueue(path: folder.rosterURL.path)
+        let stored = try file.read { db in try Data.fetchAll(db, sql: "SELECT body FROM searchIndex ORDER BY part").map { [UInt8]($0) } }
+        let ids = try file.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM delegate ORDER BY id") }
+        let documents = zip(ids, delegates).map { ($0, SearchDocument($1, folder: store.folder)) }
+        #expect(stored == SearchIndex(documents).serializedParts())
+    }
 }
 
 @Suite struct RosterSnapshotFreshnessTests {

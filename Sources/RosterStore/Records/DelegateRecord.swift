@@ -85,11 +85,6 @@ struct DelegateRecord: Codable, FetchableRecord, PersistableRecord {
 
     private static let decoder = JSONDecoder()
 
-    /// The space-separated words of a search column, split on bytes (no grapheme breaking: this runs per delegate).
-    static func words(_ text: String) -> [String] {
-        text.utf8.split(separator: 0x20).map { String(Substring($0)) }
-    }
-
     var delegate: Delegate {
         Delegate(
             reference: reference, title: title, givenName: givenName, familyName: familyName, fullName: fullName,

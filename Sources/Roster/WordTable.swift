@@ -1,0 +1,96 @@
+/// Numbers distinct words by their bytes, in the order they are first seen, keeping each word's bytes once.
+///
+/// An open-addressing hash table of word numbers over one buffer of bytes: a word is hashed and compared where it
+/// lies, never copied into a `String` (whose hashing normalises Unicode first). An index of 100,000 delegates
+/// numbers nearly a million distinct words, most of them spellings of a reference or an email address that only
+/// one delegate has.
+struct WordTable {
+    /// The words' bytes, one after another; word `n` is `bytes[starts[n]..<starts[n + 1]]`.
+    private(set) var bytes: [UInt8] = []
+    private(set) var starts: [UInt32] = [0]
+    /// Per slot: the word's hash in the high half, its number plus one in the low half; 0 for an empty slot.
+    private var slots: [UInt64]
+    /// Random per table, so that no roster can be written to make words collide.
+    private let seed = UInt64.random(in: .min ... .max)
+
+    /// - Parameter capacity: How many distinct words are expected, to reserve room for.
+    init(capacity: Int) {
+        slots = [UInt64](repeating: 0, count: Self.slotCount(for: capacity))
+        starts.reserveCapacity(capacity + 1)
+        bytes.reserveCapacity(capacity * 8)
+    }
+
+    /// How many distinct words the table holds.
+    var count: Int { starts.count - 1 }
+
+    /// Word `number`'s bytes.
+    func word(_ number: Int) -> ArraySlice<UInt8> {
+        bytes[Int(starts[number])..<Int(starts[number + 1])]
+    }
+
+    /// The number of `word`, given the next number when it is new.
+    mutating func number(of word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let hash = UInt32(truncatingIfNeeded: Self.hash(word, seed: seed))
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while slots[slot] != 0 {
+            let entry = slots[slot]
+            if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+                let number = Int(UInt32(truncatingIfNeeded: entry)) - 1
+                if holds(number, equalTo: word) { return UInt32(number) }
+            }
+            slot = (slot + 1) & mask
+        }
+        let number = UInt32(count)
+        bytes.append(contentsOf: word)
+        starts.append(UInt32(bytes.count))
+        slots[slot] = UInt64(hash) << 32 | UInt64(number + 1)
+        if count * 2 > slots.count { grow() }
+        return number
+    }
+
+    private func holds(_ number: Int, equalTo word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[number]), end = Int(starts[number + 1])
+        guard end - start == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { all in ByteSearch.starts(UnsafeBufferPointer(rebasing: all[start..<end]), with: word) }
+    }
+
+    /// Doubles the slots, placing each word again by the hash its slot keeps.
+    private mutating func grow() {
+        var grown = [UInt64](repeating: 0, count: slots.count * 2)
+        let mask = grown.count - 1
+        for entry in slots where entry != 0 {
+            var slot = Int(entry >> 32) & mask
+            while grown[slot] != 0 { slot = (slot + 1) & mask }
+            grown[slot] = entry
+        }
+        slots = grown
+    }
+
+    /// A power of two at least twice `capacity`: the table stays at most half full.
+    private static func slotCount(for capacity: Int) -> Int {
+        var count = 16
+        while count < capacity * 2 { count *= 2 }
+        return count
+    }
+
+    /// Eight bytes at a time, each mixed by multiplication, then the whole folded down: a word's bytes all count.
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(word)
+        var hash = seed ^ UInt64(word.count) &* 0x9E37_79B9_7F4A_7C15
+        var offset = 0
+        while offset + 8 <= raw.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+            offset += 8
+        }
+        if offset < raw.count {
+            var tail: UInt64 = 0
+            for index in offset..<raw.count { tail = tail << 8 | UInt64(raw[index]) }
+            hash = (hash ^ tail) &* 0xBF58_476D_1CE4_E5B9
+        }
+        hash ^= hash >> 29
+        hash &*= 0x94D0_49BB_1331_11EB
+        return hash ^ hash >> 32
+    }
+}
