@@ -81,7 +81,7 @@ public struct SearchIndexBuilder {
             starts.append(UInt32(sortedBytes.count))
         }
         let (postings, postingStarts, nameCounts) = Self.postings(documentWords, documentStarts, words: words.count)
-        let (trigramKeys, trigramStarts, trigramWords) = Self.trigrams(sortedBytes, starts) { place in
+        let (trigramKeys, trigramStarts, trigramWords) = TrigramLists.build(sortedBytes, starts) { place in
             // Inside a name, an organisation or a reference; an email address is found by its parts' starts instead
             // (its long unique spellings would be most of the index).
             nameCounts[place] != 0 || !sortedBytes[Int(starts[place])..<Int(starts[place + 1])].contains(0x40)
@@ -136,49 +136,6 @@ public struct SearchIndexBuilder {
             }
         }
         return (postings, starts, nameCounts)
-    }
-
-    /// For each three-byte run, ascending, the sorted words `including` containing it: counted per run, then placed.
-    private static func trigrams(
-        _ bytes: [UInt8], _ starts: [UInt32], including: (Int) -> Bool
-    ) -> (keys: [UInt32], starts: [UInt32], words: [UInt32]) {
-        var slots: [UInt32: Int] = [:]
-        var counts: [UInt32] = [], lastWord: [UInt32] = []
-        var pairs: [(slot: Int, word: UInt32)] = []
-        for word in 0..<(starts.count - 1) {
-            let from = Int(starts[word]), to = Int(starts[word + 1])
-            guard to - from >= 3, including(word) else { continue }
-            for at in from...(to - 3) {
-                let key = SearchVocabulary.trigramKey(bytes[at], bytes[at + 1], bytes[at + 2])
-                let slot: Int
-                if let known = slots[key] {
-                    slot = known
-                } else {
-                    slot = counts.count
-                    slots[key] = slot
-                    counts.append(0)
-                    lastWord.append(.max)
-                }
-                guard lastWord[slot] != UInt32(word) else { continue }
-                lastWord[slot] = UInt32(word)
-                counts[slot] += 1
-                pairs.append((slot, UInt32(word)))
-            }
-        }
-        let keys = slots.keys.sorted()
-        var slotStarts = [UInt32](repeating: 0, count: counts.count)
-        var keyStarts: [UInt32] = [0]
-        for key in keys {
-            let slot = slots[key]!
-            slotStarts[slot] = keyStarts[keyStarts.count - 1]
-            keyStarts.append(slotStarts[slot] + counts[slot])
-        }
-        var words = [UInt32](repeating: 0, count: pairs.count)
-        for pair in pairs {
-            words[Int(slotStarts[pair.slot])] = pair.word
-            slotStarts[pair.slot] += 1
-        }
-        return (keys, keyStarts, words)
     }
 
     /// The numbers of `words` in byte order: first by their first eight bytes as one integer, then by the rest.
