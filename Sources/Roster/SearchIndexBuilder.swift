@@ -64,15 +64,13 @@ public struct SearchIndexBuilder {
         return first
     }
 
-    /// The index of every document added.
-    public func build() -> SearchIndex {
+    /// The index of every document added: the postings and the alphabetical order on one core while the trigram
+    /// index is built on another.
+    public consuming func build() -> SearchIndex {
+        words.forgetLookups()
         let order = Self.sortedOrder(words)
         var rank = [UInt32](repeating: 0, count: words.count)
         for (place, word) in order.enumerated() { rank[Int(word)] = UInt32(place) }
-        let documentWords = self.documentWords.map { tagged in
-            let (word, field) = SearchField.untag(tagged)
-            return SearchField.tag(rank[word], field)
-        }
         var sortedBytes: [UInt8] = [], starts: [UInt32] = [0]
         sortedBytes.reserveCapacity(words.bytes.count)
         starts.reserveCapacity(words.count + 1)
@@ -80,24 +78,42 @@ public struct SearchIndexBuilder {
             sortedBytes += words.word(Int(word))
             starts.append(UInt32(sortedBytes.count))
         }
-        let (postings, postingStarts, nameCounts) = Self.postings(documentWords, documentStarts, words: words.count)
-        let (trigramKeys, trigramStarts, trigramWords) = TrigramLists.build(sortedBytes, starts) { place in
-            // Inside a name, an organisation or a reference; an email address is found by its parts' starts instead
-            // (its long unique spellings would be most of the index).
-            nameCounts[place] != 0 || !sortedBytes[Int(starts[place])..<Int(starts[place + 1])].contains(0x40)
+        words = WordTable(capacity: 0)
+        var isNameWord = [Bool](repeating: false, count: rank.count)
+        for (word, field) in documentWords.lazy.map(SearchField.untag) where field != .other { isNameWord[Int(rank[word])] = true }
+        let (byWord, trigrams) = inParallel {
+            [rank, documentWords = self.documentWords, documentStarts = self.documentStarts, firstWords = self.firstWords] in
+            let documentWords = documentWords.map { tagged in
+                let (word, field) = SearchField.untag(tagged)
+                return SearchField.tag(rank[word], field)
+            }
+            return (documentWords, Self.postings(documentWords, documentStarts, words: rank.count), Self.places(firstWords, rank))
+        } _: { [sortedBytes, starts, isNameWord] in
+            TrigramLists.build(sortedBytes, starts) { place in
+                // Inside a name, an organisation or a reference; an email address is found by its parts' starts
+                // instead (its long unique spellings would be most of the index).
+                isNameWord[place] || !sortedBytes[Int(starts[place])..<Int(starts[place + 1])].contains(0x40)
+            }
         }
+        let (documentWords, (postings, postingStarts, nameCounts), places) = byWord
         let vocabulary = SearchVocabulary(
             bytes: sortedBytes, starts: starts, postings: postings, postingStarts: postingStarts,
-            nameDocumentCounts: nameCounts, trigramKeys: trigramKeys, trigramStarts: trigramStarts,
-            trigramWords: trigramWords)
-        let ranked = firstWords.map { ($0.family == .max ? 0 : rank[Int($0.family)] + 1, $0.given == .max ? 0 : rank[Int($0.given)] + 1) }
-        var alphabetical = Array(0..<UInt32(ids.count))
-        alphabetical.sort { a, b in (ranked[Int(a)].0, ranked[Int(a)].1, a) < (ranked[Int(b)].0, ranked[Int(b)].1, b) }
-        var places = [UInt32](repeating: 0, count: ids.count)
-        for (place, document) in alphabetical.enumerated() { places[Int(document)] = UInt32(place) }
+            nameDocumentCounts: nameCounts, trigramKeys: trigrams.keys, trigramStarts: trigrams.starts,
+            trigramWords: trigrams.words)
         return SearchIndex(
             ids: ids, documentStarts: documentStarts, documentWords: documentWords, references: references.map { rank[Int($0)] },
             places: places, vocabulary: vocabulary)
+    }
+
+    /// Each document's place when ordered by its first family name word, then its first given name word (as `rank`
+    /// orders words), then as added.
+    private static func places(_ firstWords: [(family: UInt32, given: UInt32)], _ rank: [UInt32]) -> [UInt32] {
+        let ranked = firstWords.map { ($0.family == .max ? 0 : rank[Int($0.family)] + 1, $0.given == .max ? 0 : rank[Int($0.given)] + 1) }
+        var alphabetical = Array(0..<UInt32(firstWords.count))
+        alphabetical.sort { a, b in (ranked[Int(a)].0, ranked[Int(a)].1, a) < (ranked[Int(b)].0, ranked[Int(b)].1, b) }
+        var places = [UInt32](repeating: 0, count: firstWords.count)
+        for (place, document) in alphabetical.enumerated() { places[Int(document)] = UInt32(place) }
+        return places
     }
 
     /// Each word's documents, once each, as one flat list with its starts: first, ascending, those having it in a

@@ -28,6 +28,11 @@ struct WordTable {
         bytes[Int(starts[number])..<Int(starts[number + 1])]
     }
 
+    /// Lets go of the table's slots, keeping the words: no word is numbered afterwards.
+    mutating func forgetLookups() {
+        slots = []
+    }
+
     /// The number of `word`, given the next number when it is new.
     mutating func number(of word: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let hash = UInt32(truncatingIfNeeded: Self.hash(word, seed: seed))
