@@ -10,12 +10,24 @@ extension SearchIndex {
     /// The index as parts of bytes: a header naming the format, then each of its flat arrays in this machine's byte
     /// order, so that loading is copying rather than building, one array at a time.
     public func serializedParts() -> [[UInt8]] {
-        func bytes<T: FixedWidthInteger>(_ array: [T]) -> [UInt8] { array.withUnsafeBytes { Array($0) } }
-        return [
-            Array("LYSI".utf8) + bytes([Self.format]), bytes(ids), bytes(documentStarts), bytes(documentWords), bytes(references),
-            bytes(places), vocabulary.bytes, bytes(vocabulary.starts), bytes(vocabulary.postings), bytes(vocabulary.postingStarts),
-            bytes(vocabulary.nameDocumentCounts), bytes(vocabulary.trigramKeys), bytes(vocabulary.trigramStarts), bytes(vocabulary.trigramWords),
-        ]
+        var parts: [[UInt8]] = []
+        forEachSerializedPart { parts.append(Array($0)) }
+        return parts
+    }
+
+    /// Calls `body` with each of ``serializedParts()`` in turn, read in place from the index's arrays: storing an
+    /// index of tens of megabytes copies none of it.
+    public func forEachSerializedPart(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try (Array("LYSI".utf8) + [Self.format].withUnsafeBytes { Array($0) }).withUnsafeBytes(body)
+        try ids.withUnsafeBytes(body)
+        for array in [documentStarts, documentWords, references, places] { try array.withUnsafeBytes(body) }
+        try vocabulary.bytes.withUnsafeBytes(body)
+        for array in [
+            vocabulary.starts, vocabulary.postings, vocabulary.postingStarts, vocabulary.nameDocumentCounts, vocabulary.trigramKeys,
+            vocabulary.trigramStarts, vocabulary.trigramWords,
+        ] {
+            try array.withUnsafeBytes(body)
+        }
     }
 
     /// Reads an index from ``serializedParts()``'s parts, each asked for in turn from `nextPart` (nil: none left).

@@ -33,9 +33,12 @@ final class SearchIndexCache: Sendable {
     func store(_ index: SearchIndex, revision: Int64, in db: Database) throws {
         guard try Self.revision(db) == revision else { return }
         try db.execute(sql: "DELETE FROM searchIndex")
-        for (part, body) in index.serializedParts().enumerated() {
-            try db.execute(
-                sql: "INSERT INTO searchIndex (part, revision, body) VALUES (?, ?, ?)", arguments: [part, revision, Data(body)])
+        var part = 0
+        try index.forEachSerializedPart { body in
+            // Bound in place: SQLite copies the bytes as it binds them, and the index's arrays outlive the statement.
+            let bytes = body.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: body.count, deallocator: .none) }
+            try db.execute(sql: "INSERT INTO searchIndex (part, revision, body) VALUES (?, ?, ?)", arguments: [part, revision, bytes ?? Data()])
+            part += 1
         }
     }
 
