@@ -6,7 +6,8 @@ extension RosterDatabase {
     /// tolerated in words of four letters or more; a reference, email or organisation.
     ///
     /// Searches the in-memory ``SearchIndex``, loaded or built on the first search and built again after the roster
-    /// changes (never stored from here: a search does not wait for the store's write lock).
+    /// changes (never stored from here, which would make a search wait for the store's write lock:
+    /// ``storeSearchIndex()`` does).
     /// - Parameters:
     ///   - text: What the desk typed.
     ///   - limit: How many delegates to return at most.
@@ -17,7 +18,7 @@ extension RosterDatabase {
             // Outside a transaction: the index is for the revision read first, its hits are read by id, and a roster
             // changed in between only means the next search uses a newer index.
             try writer.unsafeRead { db in
-                let hits = try searchIndex.index(db).index.search(query, limit: limit)
+                let hits = try searchIndex.index(db).search(query, limit: limit)
                 guard !hits.isEmpty else { return [] }
                 // A statement per number of hits, compiled once: a desk searches on every keystroke.
                 let placeholders = Array(repeating: "?", count: hits.count).joined(separator: ",")
@@ -30,12 +31,15 @@ extension RosterDatabase {
     }
 
     /// Loads or builds the search index now rather than on the first search, so that a station answers its first
-    /// desk query as fast as the rest; an index built here is stored for the next process to load.
+    /// desk query as fast as the rest.
     public func prepareSearch() throws {
-        try storeAccess {
-            let (index, builtFor) = try writer.read { db in try searchIndex.index(db) }
-            if let builtFor { try writer.write { db in try searchIndex.store(index, revision: builtFor, in: db) } }
-        }
+        try storeAccess { _ = try writer.read { db in try searchIndex.index(db) } }
+    }
+
+    /// Stores the search index this store built (on a search or ``prepareSearch()``) for the next process to load
+    /// rather than build; nothing when it was loaded from the store, or the roster has changed since it was built.
+    public func storeSearchIndex() throws {
+        try storeAccess { try writer.write { db in try searchIndex.storeBuiltIndex(in: db) } }
     }
 
     /// Reads every delegate's row once, so that the operating system holds the roster in its page cache: a search

@@ -8,42 +8,53 @@ import Synchronization
 /// while it is built wait for that one build rather than each building their own: twenty desks typing at once after
 /// start-up build it once.
 final class SearchIndexCache: Sendable {
-    private let current = Mutex<(revision: Int64, index: SearchIndex)?>(nil)
+    /// The index in memory, for the roster revision it was made for, and whether the store holds it.
+    private struct Kept {
+        let revision: Int64
+        let index: SearchIndex
+        var isStored: Bool
+    }
+
+    private let current = Mutex<Kept?>(nil)
     private let building = Mutex(())
 
-    /// The index for the roster as `db` sees it, with the revision it was built for when it was built here rather
-    /// than kept or loaded (so worth storing: ``store(_:revision:in:)``).
-    func index(_ db: Database) throws -> (index: SearchIndex, builtFor: Int64?) {
+    /// The index for the roster as `db` sees it.
+    func index(_ db: Database) throws -> SearchIndex {
         let revision = try Self.revision(db)
-        if let index = cached(revision) { return (index, nil) }
+        if let index = kept(revision) { return index }
         return try building.withLock { _ in
-            if let index = cached(revision) { return (index, nil) }
+            if let index = kept(revision) { return index }
             if let stored = try Self.load(db, revision: revision) {
-                current.withLock { $0 = (revision, stored) }
-                return (stored, nil)
+                current.withLock { $0 = Kept(revision: revision, index: stored, isStored: true) }
+                return stored
             }
             let index = try Self.build(db)
-            current.withLock { $0 = (revision, index) }
-            return (index, revision)
+            current.withLock { $0 = Kept(revision: revision, index: index, isStored: false) }
+            return index
         }
     }
 
-    /// Stores `index` for the next process to load, one part per row, unless the roster has moved on since
-    /// `revision`.
-    func store(_ index: SearchIndex, revision: Int64, in db: Database) throws {
-        guard try Self.revision(db) == revision else { return }
+    /// Stores the index built here for the next process to load, one part per row: nothing when the one in memory
+    /// was loaded from the store, is stored already, or is of an older roster than `db` sees (it is never built
+    /// here, under the store's write lock).
+    func storeBuiltIndex(in db: Database) throws {
+        let revision = try Self.revision(db)
+        guard let kept = current.withLock({ $0 }), kept.revision == revision, !kept.isStored else { return }
         try db.execute(sql: "DELETE FROM searchIndex")
         var part = 0
-        try index.forEachSerializedPart { body in
+        try kept.index.forEachSerializedPart { body in
             // Bound in place: SQLite copies the bytes as it binds them, and the index's arrays outlive the statement.
             let bytes = body.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: body.count, deallocator: .none) }
             try db.execute(sql: "INSERT INTO searchIndex (part, revision, body) VALUES (?, ?, ?)", arguments: [part, revision, bytes ?? Data()])
             part += 1
         }
+        current.withLock { current in
+            if current?.revision == revision { current?.isStored = true }
+        }
     }
 
-    private func cached(_ revision: Int64) -> SearchIndex? {
-        current.withLock { cached in cached?.revision == revision ? cached?.index : nil }
+    private func kept(_ revision: Int64) -> SearchIndex? {
+        current.withLock { kept in kept?.revision == revision ? kept?.index : nil }
     }
 
     private static func revision(_ db: Database) throws -> Int64 {

@@ -5,9 +5,9 @@ import RosterStore
 public import ServiceLifecycle
 import Synchronization
 
-/// Builds the desk search's index as the station starts, so that the first desk to type after start-up is not
-/// kept waiting while a large roster is indexed, opens the transliterators a query in another script needs, and
-/// reads the roster ahead (``Station/readRosterAhead()``). Runs beside the server until the station shuts down.
+/// Builds the desk search's index as the station starts (and stores one it built, for the next station to load),
+/// so that the first desk to type after start-up is not kept waiting while a large roster is indexed, opens the
+/// transliterators a query in another script needs, and reads the roster ahead (``Station/readRosterAhead()``). Runs beside the server until the station shuts down.
 public struct SearchPreparation: Service {
     let station: Station
 
@@ -16,8 +16,8 @@ public struct SearchPreparation: Service {
         try? await gracefulShutdown()
     }
 
-    /// Builds or loads the index, opens the transliterators, then reads the roster ahead; what fails is said in the
-    /// log, and left to the first searches.
+    /// Builds or loads the index (storing one it built), opens the transliterators, then reads the roster ahead;
+    /// what fails is said in the log, and left to the first searches.
     fileprivate func prepare() async {
         let clock = ContinuousClock()
         let start = clock.now
@@ -28,6 +28,11 @@ public struct SearchPreparation: Service {
             station.logger.info("Search index ready", metadata: ["took": "\(clock.now - start)"])
         } catch {
             station.logger.warning("Could not prepare the search ahead; the first search will: \(error)")
+        }
+        do {
+            try await station.storeSearchIndex()
+        } catch {
+            station.logger.warning("Could not store the search index; the next station to open will build it again: \(error)")
         }
         _ = await opened
         do {

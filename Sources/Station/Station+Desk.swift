@@ -20,10 +20,15 @@ extension Station {
         }
     }
 
-    /// Loads or builds the desk search's index now, storing one it built, so that the first search is as fast as the
-    /// rest, and the next process to open this store loads it rather than building it.
+    /// Loads or builds the desk search's index now, so that the first search is as fast as the rest.
     public func prepareSearch() async throws {
         try await store { try $0.prepareSearch() }
+    }
+
+    /// Stores the desk search's index built here, so that the next process to open this store loads it rather than
+    /// building it; nothing when it was loaded from the store.
+    public func storeSearchIndex() async throws {
+        try await store { try $0.storeSearchIndex() }
     }
 
     /// Reads the roster once, so that the first searches after start-up do not wait on the disk for their hits.

@@ -22,11 +22,13 @@ extension Lanyard {
             try await output.run {
                 let text = query.joined(separator: " ")
                 let station = try await station.open()
-                try await station.prepareSearch()
                 let hits = try await station.search(text, limit: limit)
                 try output.answer(hits) {
                     hits.isEmpty ? "No delegate matches “\(text)”." : hits.map { DelegateText.line($0.delegate.delegate) }.joined(separator: "\n")
                 }
+                // After the answer, and never failing it: an index built for this search is kept for the next one to
+                // load rather than build (a read-only store keeps none).
+                try? await station.storeSearchIndex()
             }
         }
     }

@@ -36,6 +36,7 @@ import Testing
         try first.createEvent(Event(name: "E", venue: "V", firstDay: "2027-03-09", dayCount: 1, timeZoneIdentifier: "UTC"))
         _ = try first.apply(delegates: [Delegate(reference: "R-1", givenName: "Ana", familyName: "Ionescu", category: "DEL")])
         try first.prepareSearch()
+        try first.storeSearchIndex()
         let file = try DatabaseQueue(path: folder.rosterURL.path)
         let revisions = try file.read { db in try Int64.fetchAll(db, sql: "SELECT DISTINCT revision FROM searchIndex") }
         #expect(revisions == [try first.rosterRevision()])
@@ -65,8 +66,25 @@ import Testing
 
         // A stored index that cannot be read is built again rather than failing the search.
         try later.prepareSearch()
+        try later.storeSearchIndex()
         try file.write { db in try db.execute(sql: "DELETE FROM searchIndex WHERE part = 3") }
         #expect(try RosterDatabase.open(in: folder).search("ionescu").map(\.delegate.reference) == ["R-1", "R-2"])
+    }
+
+    @Test func aOneShotSearchAnswersThenKeepsTheIndexItBuiltForTheNextProcessToLoad() throws {
+        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        let store = try RosterDatabase.open(in: folder)
+        try store.createEvent(Event(name: "E", venue: "V", firstDay: "2027-03-09", dayCount: 1, timeZoneIdentifier: "UTC"))
+        _ = try store.apply(delegates: [Delegate(reference: "R-1", givenName: "Ana", familyName: "Ionescu", category: "DEL")])
+        let file = try DatabaseQueue(path: folder.rosterURL.path)
+        #expect(try file.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchIndex") } == 0)
+
+        let searched = try LanyardProcess(data: folder.url).run("search", "ionescu")
+        #expect(searched.status == 0, "\(searched.stderr)")
+        #expect(searched.stdout.contains("R-1"))
+        let revisions = try file.read { db in try Int64.fetchAll(db, sql: "SELECT DISTINCT revision FROM searchIndex") }
+        #expect(revisions == [try store.rosterRevision()])
     }
 
     @Test func theIndexAStoreBuildsFromItsColumnsIsTheOneItsDelegatesDocumentsMake() throws {
@@ -83,6 +101,7 @@ import Testing
         ]
         _ = try store.apply(delegates: delegates)
         try store.prepareSearch()
+        try store.storeSearchIndex()
         let file = try DatabaseQueue(path: folder.rosterURL.path)
         let stored = try file.read { db in try Data.fetchAll(db, sql: "SELECT body FROM searchIndex ORDER BY part").map { [UInt8]($0) } }
         let ids = try file.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM delegate ORDER BY id") }
