@@ -268,6 +268,15 @@ extension RosterDatabase {
                 return names.contains(where: { $0.map { Transliteration.hasOwnRomanisation($0, country: country) } ?? false })
             }
         }
+        migrator.registerMigration("v19-search-index-file") { db in
+            // The search index moves into a file of its own beside the store (SearchIndexFile), written once rather
+            // than through the store's log and checkpoint; the store records only which file holds the current one.
+            try db.drop(table: "searchIndex")
+            try db.create(table: "searchIndexFile") { t in
+                t.column("revision", .integer).notNull()
+                t.column("key", .integer).notNull()
+            }
+        }
         return migrator
     }
 

@@ -39,7 +39,7 @@ extension RosterDatabase {
     /// Stores the search index this store built (on a search or ``prepareSearch()``) for the next process to load
     /// rather than build; nothing when it was loaded from the store, or the roster has changed since it was built.
     public func storeSearchIndex() throws {
-        try storeAccess { try writer.write { db in try searchIndex.storeBuiltIndex(in: db) } }
+        try storeAccess { try searchIndex.storeBuiltIndex(writer) }
     }
 
     /// Reads every delegate's row once, so that the operating system holds the roster in its page cache: a search

@@ -12,15 +12,16 @@ public struct RosterDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Folds names for the search index and for queries alike.
     public let folder: NameFolder
-    let searchIndex = SearchIndexCache()
+    let searchIndex: SearchIndexCache
     let snapshots = RosterSnapshotCache()
 
     /// How long a write waits for another process's write lock by default: longer than a large import holds it.
     public static let defaultBusyTimeout: TimeInterval = 15
 
-    init(_ writer: any DatabaseWriter, folder: NameFolder = NameFolder()) throws {
+    init(_ writer: any DatabaseWriter, folder: NameFolder = NameFolder(), searchIndexFile: SearchIndexFile? = nil) throws {
         self.writer = writer
         self.folder = folder
+        searchIndex = SearchIndexCache(file: searchIndexFile)
         try Self.migrator.migrate(writer)
     }
 
@@ -39,7 +40,8 @@ public struct RosterDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            return try RosterDatabase(DatabasePool(path: url.path, configuration: configuration))
+            return try RosterDatabase(
+                DatabasePool(path: url.path, configuration: configuration), searchIndexFile: SearchIndexFile(besideStoreAt: url))
         } catch let error as LanyardError {
             throw error
         } catch {

@@ -3,8 +3,9 @@ import GRDB
 import Roster
 import Synchronization
 
-/// The store's ``SearchIndex``: kept in memory for the roster's current revision, loaded from the store when an
-/// earlier process stored it for that revision, built from the stored folded words otherwise. Searches that arrive
+/// The store's ``SearchIndex``: kept in memory for the roster's current revision, loaded from the store's
+/// ``SearchIndexFile`` when an earlier process stored it for that revision, built from the stored folded words
+/// otherwise. Searches that arrive
 /// while it is built wait for that one build rather than each building their own: twenty desks typing at once after
 /// start-up build it once.
 final class SearchIndexCache: Sendable {
@@ -17,6 +18,12 @@ final class SearchIndexCache: Sendable {
 
     private let current = Mutex<Kept?>(nil)
     private let building = Mutex(())
+    /// Where the index is stored; none for a store in memory.
+    private let file: SearchIndexFile?
+
+    init(file: SearchIndexFile?) {
+        self.file = file
+    }
 
     /// The index for the roster as `db` sees it.
     func index(_ db: Database) throws -> SearchIndex {
@@ -24,7 +31,7 @@ final class SearchIndexCache: Sendable {
         if let index = kept(revision) { return index }
         return try building.withLock { _ in
             if let index = kept(revision) { return index }
-            if let stored = try Self.load(db, revision: revision) {
+            if let stored = try load(db, revision: revision) {
                 current.withLock { $0 = Kept(revision: revision, index: stored, isStored: true) }
                 return stored
             }
@@ -34,22 +41,20 @@ final class SearchIndexCache: Sendable {
         }
     }
 
-    /// Stores the index built here for the next process to load, one part per row: nothing when the one in memory
-    /// was loaded from the store, is stored already, or is of an older roster than `db` sees (it is never built
-    /// here, under the store's write lock).
-    func storeBuiltIndex(in db: Database) throws {
-        let revision = try Self.revision(db)
-        guard let kept = current.withLock({ $0 }), kept.revision == revision, !kept.isStored else { return }
-        try db.execute(sql: "DELETE FROM searchIndex")
-        var part = 0
-        try kept.index.forEachSerializedPart { body in
-            // Bound in place: SQLite copies the bytes as it binds them, and the index's arrays outlive the statement.
-            let bytes = body.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: body.count, deallocator: .none) }
-            try db.execute(sql: "INSERT INTO searchIndex (part, revision, body) VALUES (?, ?, ?)", arguments: [part, revision, bytes ?? Data()])
-            part += 1
+    /// Stores the index built here in its file for the next process to load, then records in the store which file
+    /// that is: nothing when the one in memory was loaded from the store or is stored already, or when the roster
+    /// has changed since it was built (the file written is then never loaded). Never built here.
+    func storeBuiltIndex(_ writer: any DatabaseWriter) throws {
+        guard let file, let kept = current.withLock({ $0 }), !kept.isStored else { return }
+        let key = Int64.random(in: .min ... .max)
+        try file.write(kept.index, revision: kept.revision, key: key)
+        try writer.write { db in
+            guard try Self.revision(db) == kept.revision else { return }
+            try db.execute(sql: "DELETE FROM searchIndexFile")
+            try db.execute(sql: "INSERT INTO searchIndexFile (revision, key) VALUES (?, ?)", arguments: [kept.revision, key])
         }
         current.withLock { current in
-            if current?.revision == revision { current?.isStored = true }
+            if current?.revision == kept.revision { current?.isStored = true }
         }
     }
 
@@ -62,14 +67,10 @@ final class SearchIndexCache: Sendable {
     }
 
     /// The stored index of `revision`, or nil when there is none or it cannot be read (it is then built again).
-    private static func load(_ db: Database, revision: Int64) throws -> SearchIndex? {
-        // No part for this revision reads as an index cut short: nil, as one that cannot be read. One part at a
-        // time, read in place from SQLite's buffer (a cursor's row is not copied): the index is tens of megabytes,
-        // and a station's peak memory counts each copy.
-        let rows = try Row.fetchCursor(db, sql: "SELECT body FROM searchIndex WHERE revision = ? ORDER BY part", arguments: [revision])
-        return try? SearchIndex {
-            try rows.next().map { row in try row.withUnsafeData(atIndex: 0) { data in data.map { [UInt8]($0) } ?? [] } }
-        }
+    private func load(_ db: Database, revision: Int64) throws -> SearchIndex? {
+        guard let file, let key = try Int64.fetchOne(db, sql: "SELECT key FROM searchIndexFile WHERE revision = ?", arguments: [revision])
+        else { return nil }
+        return file.read(revision: revision, key: key)
     }
 
     /// Builds the index from the stored folded columns, each read in place from SQLite's buffer.

@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import LanyardTestSupport
 import Roster
-import RosterStore
 import Testing
+
+@testable import RosterStore
 
 @Suite struct SearchIndexFreshnessTests {
     @Test func searchSeesAnImportMadeAfterTheIndexWasBuiltInThisProcessOrInAnother() throws {
@@ -29,20 +30,34 @@ import Testing
 }
 
 @Suite struct StoredSearchIndexTests {
-    @Test func aStoreOpenedAfterAnotherPreparedSearchLoadsTheStoredIndexAndNeverOneStoredForAnOlderRoster() throws {
+    /// A fresh data folder holding an event, and a store open on it.
+    private func freshStore() throws -> (folder: DataFolder, store: RosterDatabase) {
         let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        let store = try RosterDatabase.open(in: folder)
+        try store.createEvent(Event(name: "E", venue: "V", firstDay: "2027-03-09", dayCount: 1, timeZoneIdentifier: "UTC"))
+        return (folder, store)
+    }
+
+    /// The revision and key the store records for its index file, if any.
+    private func recorded(_ folder: DataFolder) throws -> (revision: Int64, key: Int64)? {
+        try DatabaseQueue(path: folder.rosterURL.path).read { db in
+            try Row.fetchOne(db, sql: "SELECT revision, key FROM searchIndexFile").map { ($0[0], $0[1]) }
+        }
+    }
+
+    @Test func aStoreOpenedAfterAnotherPreparedSearchLoadsTheStoredIndexAndNeverOneStoredForAnOlderRoster() throws {
+        let (folder, first) = try freshStore()
         defer { try? FileManager.default.removeItem(at: folder.url) }
-        let first = try RosterDatabase.open(in: folder)
-        try first.createEvent(Event(name: "E", venue: "V", firstDay: "2027-03-09", dayCount: 1, timeZoneIdentifier: "UTC"))
         _ = try first.apply(delegates: [Delegate(reference: "R-1", givenName: "Ana", familyName: "Ionescu", category: "DEL")])
         try first.prepareSearch()
         try first.storeSearchIndex()
-        let file = try DatabaseQueue(path: folder.rosterURL.path)
-        let revisions = try file.read { db in try Int64.fetchAll(db, sql: "SELECT DISTINCT revision FROM searchIndex") }
-        #expect(revisions == [try first.rosterRevision()])
+        let (revision, key) = try #require(try recorded(folder))
+        #expect(revision == (try first.rosterRevision()))
 
         // The stored index is what the next store searches: one that finds R-1 under another name proves it is loaded.
-        let id = try file.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM delegate WHERE reference = 'R-1'") }!
+        let id = try DatabaseQueue(path: folder.rosterURL.path).read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM delegate WHERE reference = 'R-1'")
+        }!
         let marked = SearchIndex([
             (
                 id,
@@ -51,11 +66,8 @@ import Testing
                     country: "", folder: first.folder)
             )
         ])
-        try file.write { db in
-            for (part, body) in marked.serializedParts().enumerated() {
-                try db.execute(sql: "UPDATE searchIndex SET body = ? WHERE part = ?", arguments: [Data(body), part])
-            }
-        }
+        let file = SearchIndexFile(besideStoreAt: folder.rosterURL)
+        try file.write(marked, revision: revision, key: key)
         #expect(try RosterDatabase.open(in: folder).search("marker").map(\.delegate.reference) == ["R-1"])
 
         // A roster changed since: the stored index is of an older revision, and a new store builds its own.
@@ -64,34 +76,52 @@ import Testing
         #expect(try later.search("marker").isEmpty)
         #expect(try later.search("ionescu").map(\.delegate.reference) == ["R-1", "R-2"])
 
-        // A stored index that cannot be read is built again rather than failing the search.
+        // A stored index cut short is built again rather than failing the search.
         try later.prepareSearch()
         try later.storeSearchIndex()
-        try file.write { db in try db.execute(sql: "DELETE FROM searchIndex WHERE part = 3") }
+        let whole = try Data(contentsOf: file.url)
+        try whole.prefix(whole.count - 5).write(to: file.url)
+        #expect(file.read(revision: try later.rosterRevision(), key: try #require(try recorded(folder)).key) == nil)
         #expect(try RosterDatabase.open(in: folder).search("ionescu").map(\.delegate.reference) == ["R-1", "R-2"])
     }
 
-    @Test func aOneShotSearchAnswersThenKeepsTheIndexItBuiltForTheNextProcessToLoad() throws {
-        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
-        defer { try? FileManager.default.removeItem(at: folder.url) }
-        let store = try RosterDatabase.open(in: folder)
-        try store.createEvent(Event(name: "E", venue: "V", firstDay: "2027-03-09", dayCount: 1, timeZoneIdentifier: "UTC"))
+    @Test func anIndexFileOfAnotherStoreIsNeverLoadedThoughItIndexesTheSameRevision() throws {
+        let (mine, store) = try freshStore()
+        let (theirs, other) = try freshStore()
+        defer { for folder in [mine, theirs] { try? FileManager.default.removeItem(at: folder.url) } }
         _ = try store.apply(delegates: [Delegate(reference: "R-1", givenName: "Ana", familyName: "Ionescu", category: "DEL")])
-        let file = try DatabaseQueue(path: folder.rosterURL.path)
-        #expect(try file.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchIndex") } == 0)
+        _ = try other.apply(delegates: [Delegate(reference: "R-1", givenName: "Ana", familyName: "Marker", category: "DEL")])
+        for database in [store, other] {
+            try database.prepareSearch()
+            try database.storeSearchIndex()
+        }
+        #expect(try recorded(mine)?.revision == (try recorded(theirs)?.revision))
+
+        let file = SearchIndexFile(besideStoreAt: mine.rosterURL)
+        try FileManager.default.removeItem(at: file.url)
+        try FileManager.default.copyItem(at: SearchIndexFile(besideStoreAt: theirs.rosterURL).url, to: file.url)
+        let reopened = try RosterDatabase.open(in: mine)
+        #expect(try reopened.search("marker").isEmpty)
+        #expect(try reopened.search("ionescu").map(\.delegate.reference) == ["R-1"])
+    }
+
+    @Test func aOneShotSearchAnswersThenKeepsTheIndexItBuiltForTheNextProcessToLoad() throws {
+        let (folder, store) = try freshStore()
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        _ = try store.apply(delegates: [Delegate(reference: "R-1", givenName: "Ana", familyName: "Ionescu", category: "DEL")])
+        #expect(try recorded(folder) == nil)
 
         let searched = try LanyardProcess(data: folder.url).run("search", "ionescu")
         #expect(searched.status == 0, "\(searched.stderr)")
         #expect(searched.stdout.contains("R-1"))
-        let revisions = try file.read { db in try Int64.fetchAll(db, sql: "SELECT DISTINCT revision FROM searchIndex") }
-        #expect(revisions == [try store.rosterRevision()])
+        let (revision, key) = try #require(try recorded(folder))
+        #expect(revision == (try store.rosterRevision()))
+        #expect(SearchIndexFile(besideStoreAt: folder.rosterURL).read(revision: revision, key: key) != nil)
     }
 
     @Test func theIndexAStoreBuildsFromItsColumnsIsTheOneItsDelegatesDocumentsMake() throws {
-        let folder = DataFolder(path: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path)
+        let (folder, store) = try freshStore()
         defer { try? FileManager.default.removeItem(at: folder.url) }
-        let store = try RosterDatabase.open(in: folder)
-        try store.createEvent(Event(name: "E", venue: "V", firstDay: "2027-03-09", dayCount: 1, timeZoneIdentifier: "UTC"))
         // References in upper case, in Cyrillic and with a diacritic (lowered byte by byte, or by Unicode), names
         // sharing words, an email and an organisation.
         let delegates = [
@@ -102,11 +132,11 @@ import Testing
         _ = try store.apply(delegates: delegates)
         try store.prepareSearch()
         try store.storeSearchIndex()
-        let file = try DatabaseQueue(path: folder.rosterURL.path)
-        let stored = try file.read { db in try Data.fetchAll(db, sql: "SELECT body FROM searchIndex ORDER BY part").map { [UInt8]($0) } }
-        let ids = try file.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM delegate ORDER BY id") }
+        let (revision, key) = try #require(try recorded(folder))
+        let stored = SearchIndexFile(besideStoreAt: folder.rosterURL).read(revision: revision, key: key)
+        let ids = try DatabaseQueue(path: folder.rosterURL.path).read { db in try Int64.fetchAll(db, sql: "SELECT id FROM delegate ORDER BY id") }
         let documents = zip(ids, delegates).map { ($0, SearchDocument($1, folder: store.folder)) }
-        #expect(stored == SearchIndex(documents).serializedParts())
+        #expect(stored == SearchIndex(documents))
     }
 }
 
