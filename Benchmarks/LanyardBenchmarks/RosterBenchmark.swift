@@ -5,8 +5,10 @@ import SampleConference
 import SyntheticRoster
 
 /// `lanyard-bench roster`: import and search as a user meets them, every figure from a fresh process whose files
-/// were dropped from the page cache: `lanyard import` of the whole roster, one-shot `lanyard search`es, and a station
-/// opened on the store (``RosterStationCommand``) until its first answer, then searched with the whole query mix.
+/// were dropped from the page cache: `lanyard import` of the whole roster; a station opened on a copy of the store
+/// just imported, which builds the search index (``RosterStationCommand``); one-shot `lanyard search`es, the first of
+/// which builds and stores the index; then a station opened on the store with its index stored, until its first
+/// answer, then searched with the whole query mix.
 struct RosterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
@@ -28,6 +30,9 @@ struct RosterCommand: AsyncParsableCommand {
         /// One-shot `lanyard search`, whole process: the first after the import, and the median of the next ones.
         var firstCLISearchMilliseconds: Double
         var cliSearchMilliseconds: Double
+        /// A station opened on the store just imported, before any search stored its index.
+        var stationJustImported: RosterStationCommand.Report
+        /// A station opened on the store with its index stored.
         var station: RosterStationCommand.Report
     }
 
@@ -50,28 +55,41 @@ struct RosterCommand: AsyncParsableCommand {
 
         PageCache.evict(rosterFile)
         let imported = try lanyard("import", rosterFile.path, "--json")
+        let justImported = folder.appendingPathComponent("data-just-imported")
+        try FileManager.default.copyItem(at: data, to: justImported)
+        let stationJustImported = try openStation(on: justImported, queries: queryFile)
         var searches: [Duration] = []
         for text in ["novak", "BEN-0000042", "shev", "ma", "zoe"] {
             PageCache.evict(data)
             searches.append(try lanyard("search", text, "--json").wall)
         }
-        PageCache.evict(data)
-        let child = try ChildProcess.run(
-            CommandLine.arguments[0], ["roster-station", "--data", data.path, "--queries", queryFile.path]
-        ).succeeded("lanyard-bench roster-station")
-        let station = try JSONDecoder().decode(RosterStationCommand.Report.self, from: Data(child.output.utf8))
+        let station = try openStation(on: data, queries: queryFile)
         let report = Report(
             delegates: count, importMilliseconds: imported.wall.milliseconds, importPeakMemoryMiB: imported.peakMemoryMiB,
             firstCLISearchMilliseconds: searches[0].milliseconds,
-            cliSearchMilliseconds: Latencies(Array(searches.dropFirst())).percentile(0.5), station: station)
+            cliSearchMilliseconds: Latencies(Array(searches.dropFirst())).percentile(0.5), stationJustImported: stationJustImported,
+            station: station)
         try BenchmarkOutput(json: json).report(report) {
             """
             lanyard import of \(report.delegates.formatted()) delegates (whole process): \(format(report.importMilliseconds, 0)) ms, \
             peak \(format(report.importPeakMemoryMiB, 0)) MiB
+            Station opened right after the import (building its index): first answer in \
+            \(format(report.stationJustImported.openToFirstAnswerMilliseconds, 0)) ms, peak \
+            \(format(report.stationJustImported.peakMemoryMiB, 0)) MiB
             lanyard search (whole process): first \(format(report.firstCLISearchMilliseconds, 0)) ms, then \
             \(format(report.cliSearchMilliseconds, 0)) ms
             """ + "\n" + station.text
         }
+    }
+
+    /// A station opened in a fresh process on the store in `data`, dropped from the page cache, timed with the
+    /// queries in `queries`.
+    private func openStation(on data: URL, queries: URL) throws -> RosterStationCommand.Report {
+        PageCache.evict(data)
+        let child = try ChildProcess.run(
+            CommandLine.arguments[0], ["roster-station", "--data", data.path, "--queries", queries.path]
+        ).succeeded("lanyard-bench roster-station")
+        return try JSONDecoder().decode(RosterStationCommand.Report.self, from: Data(child.output.utf8))
     }
 
     /// The roster to import and the queries to time, written into `folder`, and the number of delegates.
