@@ -79,15 +79,17 @@ public struct SearchIndexBuilder {
             starts.append(UInt32(sortedBytes.count))
         }
         words = WordTable(capacity: 0)
+        // The documents' words numbered as sorted, in place (a copy would be megabytes more at the build's peak), and
+        // which words are someone's name.
         var isNameWord = [Bool](repeating: false, count: rank.count)
-        for (word, field) in documentWords.lazy.map(SearchField.untag) where field != .other { isNameWord[Int(rank[word])] = true }
+        for index in documentWords.indices {
+            let (word, field) = SearchField.untag(documentWords[index])
+            documentWords[index] = SearchField.tag(rank[word], field)
+            if field != .other { isNameWord[Int(rank[word])] = true }
+        }
         let (byWord, trigrams) = inParallel {
             [rank, documentWords = self.documentWords, documentStarts = self.documentStarts, firstWords = self.firstWords] in
-            let documentWords = documentWords.map { tagged in
-                let (word, field) = SearchField.untag(tagged)
-                return SearchField.tag(rank[word], field)
-            }
-            return (documentWords, Self.postings(documentWords, documentStarts, words: rank.count), Self.places(firstWords, rank))
+            (Self.postings(documentWords, documentStarts, words: rank.count), Self.places(firstWords, rank))
         } _: { [sortedBytes, starts, isNameWord] in
             TrigramLists.build(sortedBytes, starts) { place in
                 // Inside a name, an organisation or a reference; an email address is found by its parts' starts
@@ -95,7 +97,7 @@ public struct SearchIndexBuilder {
                 isNameWord[place] || !sortedBytes[Int(starts[place])..<Int(starts[place + 1])].contains(0x40)
             }
         }
-        let (documentWords, (postings, postingStarts, nameCounts), places) = byWord
+        let ((postings, postingStarts, nameCounts), places) = byWord
         let vocabulary = SearchVocabulary(
             bytes: sortedBytes, starts: starts, postings: postings, postingStarts: postingStarts,
             nameDocumentCounts: nameCounts, trigramKeys: trigrams.keys, trigramStarts: trigrams.starts,
@@ -139,9 +141,12 @@ public struct SearchIndexBuilder {
         }
         var starts = [UInt32](repeating: 0, count: words + 1)
         for word in 0..<words { starts[word + 1] = starts[word] + nameCounts[word] + otherCounts[word] }
-        var nextName = Array(starts.dropLast()), nextOther = zip(starts, nameCounts).map { $0 + $1 }
+        // Where each word's next document goes, the counts' own arrays reused: this runs at the build's peak.
+        var nextName = Array(starts.dropLast()), nextOther = consume otherCounts
+        for word in 0..<words { nextOther[word] = starts[word] + nameCounts[word] }
         var postings = [UInt32](repeating: 0, count: Int(starts[words]))
-        (inName, seen) = ([UInt32](repeating: .max, count: words), [UInt32](repeating: .max, count: words))
+        inName.withUnsafeMutableBufferPointer { $0.update(repeating: .max) }
+        seen.withUnsafeMutableBufferPointer { $0.update(repeating: .max) }
         eachWordOnce { word, document, isName in
             if isName {
                 postings[Int(nextName[word])] = document
@@ -156,18 +161,35 @@ public struct SearchIndexBuilder {
 
     /// The numbers of `words` in byte order: first by their first eight bytes as one integer, then by the rest.
     private static func sortedOrder(_ words: WordTable) -> [UInt32] {
-        var order = Array(0..<UInt32(words.count))
-        let starts = words.starts
-        words.bytes.withUnsafeBufferPointer { all in
-            func word(_ index: UInt32) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: all[Int(starts[Int(index)])..<Int(starts[Int(index) + 1])])
-            }
-            let keys = order.map { SearchVocabulary.key(word($0)) }
-            order.sort { a, b in
-                if keys[Int(a)] != keys[Int(b)] { return keys[Int(a)] < keys[Int(b)] }
-                return SearchVocabulary.precedes(word(a), word(b))
+        let (bytes, starts) = (words.bytes, words.starts)
+        let keys = bytes.withUnsafeBufferPointer { all in
+            (0..<words.count).map { SearchVocabulary.key(UnsafeBufferPointer(rebasing: all[Int(starts[$0])..<Int(starts[$0 + 1])])) }
+        }
+        let precedes: @Sendable (UInt32, UInt32) -> Bool = { a, b in
+            if keys[Int(a)] != keys[Int(b)] { return keys[Int(a)] < keys[Int(b)] }
+            return bytes.withUnsafeBufferPointer { all in
+                SearchVocabulary.precedes(
+                    UnsafeBufferPointer(rebasing: all[Int(starts[Int(a)])..<Int(starts[Int(a) + 1])]),
+                    UnsafeBufferPointer(rebasing: all[Int(starts[Int(b)])..<Int(starts[Int(b) + 1])]))
             }
         }
+        // Each half sorted on a core of its own, then the two merged.
+        let half = UInt32(words.count / 2)
+        let (low, high) = inParallel({ (0..<half).sorted(by: precedes) }, { (half..<UInt32(words.count)).sorted(by: precedes) })
+        var order: [UInt32] = []
+        order.reserveCapacity(words.count)
+        var (i, j) = (0, 0)
+        while i < low.count, j < high.count {
+            if precedes(high[j], low[i]) {
+                order.append(high[j])
+                j += 1
+            } else {
+                order.append(low[i])
+                i += 1
+            }
+        }
+        order += low[i...]
+        order += high[j...]
         return order
     }
 }
