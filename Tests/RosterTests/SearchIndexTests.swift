@@ -205,4 +205,18 @@ import Testing
         #expect(references(index, "Шевченко") == [1])
         #expect(references(index, "papadopoulou") == [2])
     }
+    @Test func theVocabularyIsInByteOrderThoughManyWordsShareTheirFirstEightBytesAndComeInAnyOrder() {
+        // Words sharing their first eight bytes (ordered by the rest), prefixes of others, and non-Latin bytes, added
+        // in a scrambled order: sorted in two halves and merged, the whole must come out in byte order.
+        var words = (0..<3_000).map { "abcdefgh\(String($0 * 7_919 % 3_000, radix: 36))" }
+        words += ["abcdefg", "abcdefgh", "a", "ab", "шевченко", "шевченк", "zz", "abcdefgh0"]
+        let documents = stride(from: 0, to: words.count, by: 3).map { start in
+            SearchDocument(
+                reference: "r-\(start)", familyWords: Array(words[start..<min(start + 3, words.count)]), givenWords: [], otherWords: [])
+        }
+        let index = SearchIndex(documents.enumerated().map { (Int64($0.offset + 1), $0.element) })
+        let vocabulary = (0..<index.vocabulary.count).map { place in index.vocabulary.withWord(place) { Array($0) } }
+        #expect(zip(vocabulary, vocabulary.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) }, "strictly ascending bytes")
+        #expect(Set(vocabulary).isSuperset(of: words.map { Array($0.utf8) }))
+    }
 }
