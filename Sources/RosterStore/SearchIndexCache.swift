@@ -5,9 +5,8 @@ import Synchronization
 
 /// The store's ``SearchIndex``: kept in memory for the roster's current revision, loaded from the store's
 /// ``SearchIndexFile`` when an earlier process stored it for that revision, built from the stored folded words
-/// otherwise. Searches that arrive
-/// while it is built wait for that one build rather than each building their own: twenty desks typing at once after
-/// start-up build it once.
+/// otherwise. Searches that arrive while it is built wait for that one build rather than each building their own:
+/// twenty desks typing at once after start-up build it once.
 final class SearchIndexCache: Sendable {
     /// The index in memory, for the roster revision it was made for, and whether the store holds it.
     private struct Kept {
@@ -41,18 +40,32 @@ final class SearchIndexCache: Sendable {
         }
     }
 
-    /// Stores the index built here in its file for the next process to load, then records in the store which file
-    /// that is: nothing when the one in memory was loaded from the store or is stored already, or when the roster
-    /// has changed since it was built (the file written is then never loaded). Never built here.
+    /// Stores the index built here in its file for the next process to load, and records in the store which file
+    /// that is. Nothing when the index in memory was loaded from the store or is stored already, or when the roster
+    /// has changed since it was built. The file is put in place under the store's write lock, beside the record, so
+    /// that two processes storing at once leave the file and the record of the same one; an index is never built
+    /// here, while that lock is held.
     func storeBuiltIndex(_ writer: any DatabaseWriter) throws {
-        guard let file, let kept = current.withLock({ $0 }), !kept.isStored else { return }
+        guard let file, let kept = current.withLock({ $0 }), !kept.isStored,
+            try writer.read({ db in try Self.revision(db) }) == kept.revision
+        else { return }
         let key = Int64.random(in: .min ... .max)
-        try file.write(kept.index, revision: kept.revision, key: key)
-        try writer.write { db in
-            guard try Self.revision(db) == kept.revision else { return }
-            try db.execute(sql: "DELETE FROM searchIndexFile")
-            try db.execute(sql: "INSERT INTO searchIndexFile (revision, key) VALUES (?, ?)", arguments: [kept.revision, key])
+        let temporary = try file.writeTemporary(kept.index, revision: kept.revision, key: key)
+        let placed: Bool
+        do {
+            placed = try writer.write { db in
+                guard try Self.revision(db) == kept.revision else { return false }
+                try file.place(temporary)
+                try db.execute(sql: "DELETE FROM searchIndexFile")
+                try db.execute(sql: "INSERT INTO searchIndexFile (revision, key) VALUES (?, ?)", arguments: [kept.revision, key])
+                return true
+            }
+        } catch {
+            // Left out of place (a busy store, a failed rename); once placed, the name is gone and this does nothing.
+            file.discard(temporary)
+            throw error
         }
+        guard placed else { return file.discard(temporary) }
         current.withLock { current in
             if current?.revision == kept.revision { current?.isStored = true }
         }

@@ -2,13 +2,12 @@ import Foundation
 import Roster
 
 /// The search index kept beside the store, in a file of its own: written whole to a temporary file, flushed to the
-/// disk and renamed into place, so that a reader finds a whole index or none; loaded by reading its parts straight
-/// into the index's arrays. Outside SQLite, tens of megabytes are written once rather than twice (log, then
-/// checkpoint) with a flush each.
+/// disk and renamed into place, so that a reader finds a whole index or none; loaded part by part. Outside SQLite,
+/// tens of megabytes are written once rather than twice (log, then checkpoint) with a flush each.
 ///
-/// The file names the roster revision it indexes and a random key, which the store records only once the file is
-/// on the disk (``SearchIndexCache``): a file a crash cut short, one of another store, or one of an older roster is
-/// never loaded.
+/// The file names the roster revision it indexes and a random key, which the store records only once the file and
+/// its name are on the disk (``SearchIndexCache``): a file a crash cut short, one of another store, or one of an
+/// older roster is never loaded.
 struct SearchIndexFile: Sendable {
     let url: URL
 
@@ -23,34 +22,70 @@ struct SearchIndexFile: Sendable {
             + [revision.littleEndian, key.littleEndian].withUnsafeBytes { Array($0) }
     }
 
-    /// Writes `index`, made for roster `revision`, under `key`, replacing the file only once the new one is whole on
-    /// the disk.
+    /// Writes `index`, made for roster `revision`, under `key`, into a temporary file flushed to the disk, for
+    /// ``place(_:)`` to put in place or ``discard(_:)`` to remove. Temporary files an interrupted process left are
+    /// removed first.
     /// - Throws: ``LanyardError`` `storeFailure` when the file cannot be written.
-    func write(_ index: SearchIndex, revision: Int64, key: Int64) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)-\(UUID().uuidString)").path
+    func writeTemporary(_ index: SearchIndex, revision: Int64, key: Int64) throws -> String {
+        removeLeftTemporaries()
+        let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(UUID().uuidString)").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw failure("created") }
-        var placed = false
-        defer {
-            close(descriptor)
-            if !placed { unlink(temporary) }
-        }
-        func put(_ bytes: UnsafeRawBufferPointer) throws {
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                guard written > 0 else { throw failure("written") }
-                offset += written
+        defer { close(descriptor) }
+        do {
+            func put(_ bytes: UnsafeRawBufferPointer) throws {
+                var offset = 0
+                while offset < bytes.count {
+                    let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    guard written > 0 || (written < 0 && errno == EINTR) else { throw failure("written") }
+                    offset += max(written, 0)
+                }
             }
+            try Self.header(revision: revision, key: key).withUnsafeBytes(put)
+            try index.forEachSerializedPart { part in
+                try withUnsafeBytes(of: UInt64(part.count).littleEndian, put)
+                try put(part)
+            }
+            guard fsync(descriptor) == 0 else { throw failure("written") }
+            return temporary
+        } catch {
+            unlink(temporary)
+            throw error
         }
-        try Self.header(revision: revision, key: key).withUnsafeBytes(put)
-        try index.forEachSerializedPart { part in
-            try withUnsafeBytes(of: UInt64(part.count).littleEndian, put)
-            try put(part)
+    }
+
+    /// Puts the temporary file `temporary` in place of the index file, and flushes the folder so that the new name
+    /// is on the disk too.
+    /// - Throws: ``LanyardError`` `storeFailure` when it cannot be put in place (it is then removed).
+    func place(_ temporary: String) throws {
+        guard rename(temporary, url.path) == 0 else {
+            let error = failure("put in place")
+            unlink(temporary)
+            throw error
         }
-        guard fsync(descriptor) == 0 else { throw failure("written") }
-        guard rename(temporary, url.path) == 0 else { throw failure("put in place") }
-        placed = true
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("put in place") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw failure("put in place") }
+    }
+
+    /// Removes the temporary file `temporary`, which is not to be put in place.
+    func discard(_ temporary: String) {
+        unlink(temporary)
+    }
+
+    private var folder: URL { url.deletingLastPathComponent() }
+    private var temporaryPrefix: String { ".\(url.lastPathComponent)-" }
+
+    /// Removes temporary files older than a minute: those of a process stopped while it wrote one (a one-shot search
+    /// interrupted once it has answered). A file that young may be another process's, still being written.
+    private func removeLeftTemporaries() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(temporaryPrefix) {
+            let path = folder.appendingPathComponent(name).path
+            let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date
+            if let modified, modified < Date(timeIntervalSinceNow: -60) { unlink(path) }
+        }
     }
 
     /// The index stored for roster `revision` under `key`; nil when there is none, it is of another revision or
@@ -81,8 +116,8 @@ struct SearchIndexFile: Sendable {
         try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialised in
             while initialised < count {
                 let got = Foundation.read(descriptor, buffer.baseAddress! + initialised, count - initialised)
-                guard got > 0 else { throw CutShort() }
-                initialised += got
+                guard got > 0 || (got < 0 && errno == EINTR) else { throw CutShort() }
+                initialised += max(got, 0)
             }
         }
     }
@@ -90,6 +125,6 @@ struct SearchIndexFile: Sendable {
     private func failure(_ what: String) -> LanyardError {
         LanyardError(
             .storeFailure, "The search index file \(url.lastPathComponent) cannot be \(what): \(String(cString: strerror(errno))).",
-            remedy: "Check the disk; the index is built again when it is next needed.")
+            remedy: "Check that the data folder \(folder.path) is writable and has room; meanwhile the index is built again when needed.")
     }
 }

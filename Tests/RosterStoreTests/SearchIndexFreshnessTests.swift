@@ -67,7 +67,7 @@ import Testing
             )
         ])
         let file = SearchIndexFile(besideStoreAt: folder.rosterURL)
-        try file.write(marked, revision: revision, key: key)
+        try file.place(try file.writeTemporary(marked, revision: revision, key: key))
         #expect(try RosterDatabase.open(in: folder).search("marker").map(\.delegate.reference) == ["R-1"])
 
         // A roster changed since: the stored index is of an older revision, and a new store builds its own.
@@ -117,6 +117,23 @@ import Testing
         let (revision, key) = try #require(try recorded(folder))
         #expect(revision == (try store.rosterRevision()))
         #expect(SearchIndexFile(besideStoreAt: folder.rosterURL).read(revision: revision, key: key) != nil)
+    }
+
+    @Test func aOneShotSearchThatCannotKeepItsIndexStillAnswersAndSaysWhy() throws {
+        let (folder, store) = try freshStore()
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        _ = try store.apply(delegates: [Delegate(reference: "R-1", givenName: "Ana", familyName: "Ionescu", category: "DEL")])
+        // A folder where the index file goes: it cannot be put in place.
+        let file = SearchIndexFile(besideStoreAt: folder.rosterURL)
+        try FileManager.default.createDirectory(at: file.url.appendingPathComponent("in-the-way"), withIntermediateDirectories: true)
+
+        let searched = try LanyardProcess(data: folder.url).run("search", "ionescu", "--json")
+        #expect(searched.status == 0, "\(searched.stderr)")
+        #expect(searched.stdout.contains("R-1"))
+        #expect(searched.stderr.contains("not kept"))
+        #expect(try recorded(folder) == nil)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".roster.sqlite-search-") }
+        #expect(left.isEmpty, "the temporary file is removed")
     }
 
     @Test func theIndexAStoreBuildsFromItsColumnsIsTheOneItsDelegatesDocumentsMake() throws {
