@@ -5,9 +5,10 @@ import RosterStore
 public import ServiceLifecycle
 import Synchronization
 
-/// Builds the desk search's index as the station starts (and stores one it built, for the next station to load),
-/// so that the first desk to type after start-up is not kept waiting while a large roster is indexed, opens the
-/// transliterators a query in another script needs, and reads the roster ahead (``Station/readRosterAhead()``). Runs beside the server until the station shuts down.
+/// Builds the desk search's index as the station starts, so that the first desk to type after start-up is not kept
+/// waiting while a large roster is indexed; opens the transliterators a query in another script needs, and reads the
+/// roster ahead (``Station/readRosterAhead()``); then, with searches answered already, stores an index it built for
+/// the next station to load. Runs beside the server until the station shuts down.
 public struct SearchPreparation: Service {
     let station: Station
 
@@ -16,8 +17,8 @@ public struct SearchPreparation: Service {
         try? await gracefulShutdown()
     }
 
-    /// Builds or loads the index (storing one it built), opens the transliterators, then reads the roster ahead;
-    /// what fails is said in the log, and left to the first searches.
+    /// Builds or loads the index, opens the transliterators beside it, then reads the roster ahead; what fails is
+    /// said in the log, and left to the first searches.
     fileprivate func prepare() async {
         let clock = ContinuousClock()
         let start = clock.now
@@ -29,16 +30,21 @@ public struct SearchPreparation: Service {
         } catch {
             station.logger.warning("Could not prepare the search ahead; the first search will: \(error)")
         }
-        do {
-            try await station.storeSearchIndex()
-        } catch {
-            station.logger.warning("Could not store the search index; the next station to open will build it again: \(error)")
-        }
         _ = await opened
         do {
             try await station.readRosterAhead()
         } catch {
             station.logger.warning("Could not read the roster ahead; the first searches will: \(error)")
+        }
+    }
+
+    /// Stores an index built here, which waits for the store's write lock (an import may hold it for seconds): so
+    /// after searches are answered rather than before.
+    fileprivate func store() async {
+        do {
+            try await station.storeSearchIndex()
+        } catch {
+            station.logger.warning("Could not store the search index; the next station to open will build it again: \(error)")
         }
     }
 }
@@ -47,18 +53,22 @@ extension Station {
     /// The service that builds the search index as the station starts.
     public var searchPreparation: SearchPreparation { SearchPreparation(station: self) }
 
-    /// Starts preparing the search (``SearchPreparation``), or returns the preparation under way. Until it ends, this
-    /// station's searches wait for it: a few tenths of a second once, at start-up, rather than searches slowed
-    /// throughout it by the work they would compete with for two cores and the disk.
+    /// Starts preparing the search (``SearchPreparation``), or returns the preparation under way; it ends once an
+    /// index built is stored too. Until the index is in memory and the roster read ahead, this station's searches
+    /// wait: a few tenths of a second once, at start-up, rather than searches slowed by the work they would compete
+    /// with for two cores and the disk.
     @discardableResult public func startPreparingSearch() -> Task<Void, Never> {
         searchStart.withLock { current in
-            if let current { return current }
-            let preparing = Task {
-                await SearchPreparation(station: self).prepare()
+            if let current { return current.done }
+            let preparation = SearchPreparation(station: self)
+            let ready = Task { await preparation.prepare() }
+            let done = Task {
+                await ready.value
+                await preparation.store()
                 searchStart.withLock { $0 = nil }
             }
-            current = preparing
-            return preparing
+            current = (ready, done)
+            return done
         }
     }
 }

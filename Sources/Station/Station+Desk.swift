@@ -14,7 +14,7 @@ extension Station {
         if let reference = desk.reference(inScanned: text) {
             return try await store { database in [SearchHitView(score: 1000, delegate: DelegateView(try database.delegate(reference)))] }
         }
-        if let starting = searchStart.withLock({ $0 }) { await starting.value }
+        if let ready = searchStart.withLock({ $0?.ready }) { await ready.value }
         return try await store { database in
             try database.search(text, limit: limit).map { SearchHitView(score: $0.score, delegate: DelegateView($0.delegate)) }
         }

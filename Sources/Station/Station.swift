@@ -40,9 +40,10 @@ public final class Station: Sendable {
     /// On a hub whose event lives in a database shared with other hubs: that database, which answers for the stations
     /// joined to any of them (their contact and lag), rather than ``peers``.
     let sharedHubStore = Mutex<(any HubStore)?>(nil)
-    /// The search's preparation as the station starts (``SearchPreparation``), while it is under way: a search
-    /// arriving meanwhile waits for it, rather than competing with it for the two cores and the disk.
-    let searchStart = Mutex<Task<Void, Never>?>(nil)
+    /// The search's preparation as the station starts (``SearchPreparation``), while it is under way: `ready` once
+    /// the index is in memory and the roster read ahead, which a search arriving meanwhile waits for rather than
+    /// competing with it for the two cores and the disk; `done` once an index built is stored too.
+    let searchStart = Mutex<(ready: Task<Void, Never>, done: Task<Void, Never>)?>(nil)
 
     /// Opens the station of an existing data folder, writing into the store any scans a crashed station left in
     /// its outbox.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Roster
 import Station
 
@@ -26,9 +27,14 @@ extension Lanyard {
                 try output.answer(hits) {
                     hits.isEmpty ? "No delegate matches “\(text)”." : hits.map { DelegateText.line($0.delegate.delegate) }.joined(separator: "\n")
                 }
-                // After the answer, and never failing it: an index built for this search is kept for the next one to
-                // load rather than build (a read-only store keeps none).
-                try? await station.storeSearchIndex()
+                // After the answer (flushed: a pipe would hold it until exit), and never failing it: an index built
+                // for this search is kept for the next one to load rather than build.
+                fflush(nil)
+                do {
+                    try await station.storeSearchIndex()
+                } catch {
+                    Lanyard.logger().warning("The search index built for this search was not kept; the next search builds it again: \(error)")
+                }
             }
         }
     }
