@@ -12,13 +12,6 @@ public struct SearchDocument: Sendable, Equatable {
     /// Folded reference, email and organisation words, separated by spaces.
     public let otherText: String
 
-    /// Folded spellings of the family name's words.
-    public var familyWords: [Substring] { familyText.split(separator: " ") }
-    /// Folded spellings of the given name's and the native-script name's words.
-    public var givenWords: [Substring] { givenText.split(separator: " ") }
-    /// Folded reference, email and organisation words.
-    public var otherWords: [Substring] { otherText.split(separator: " ") }
-
     public init(reference: String, familyWords: [String], givenWords: [String], otherWords: [String]) {
         self.reference = reference
         self.familyText = Self.spaced(familyWords)

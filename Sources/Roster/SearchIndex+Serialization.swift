@@ -4,19 +4,12 @@ extension SearchIndex {
         public let description: String
     }
 
-    /// The layout ``serializedParts()`` writes: bumped whenever it or the index's meaning changes.
+    /// The layout ``forEachSerializedPart(_:)`` gives: bumped whenever it or the index's meaning changes.
     static let format: UInt32 = 4
 
-    /// The index as parts of bytes: a header naming the format, then each of its flat arrays in this machine's byte
-    /// order, so that loading is copying rather than building, one array at a time.
-    public func serializedParts() -> [[UInt8]] {
-        var parts: [[UInt8]] = []
-        forEachSerializedPart { parts.append(Array($0)) }
-        return parts
-    }
-
-    /// Calls `body` with each of ``serializedParts()`` in turn, read in place from the index's arrays: storing an
-    /// index of tens of megabytes copies none of it.
+    /// Calls `body` with each part of the index's bytes in turn, read in place from its arrays (storing an index of
+    /// tens of megabytes copies none of it): a header naming the format, then each of its flat arrays in this
+    /// machine's byte order, so that loading is copying rather than building, one array at a time.
     public func forEachSerializedPart(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         try (Array("LYSI".utf8) + [Self.format].withUnsafeBytes { Array($0) }).withUnsafeBytes(body)
         try ids.withUnsafeBytes(body)
@@ -30,7 +23,7 @@ extension SearchIndex {
         }
     }
 
-    /// Reads an index from ``serializedParts()``'s parts, each asked for in turn from `nextPart` (nil: none left).
+    /// Reads an index from ``forEachSerializedPart(_:)``'s parts, each asked for in turn from `nextPart` (nil: none left).
     /// - Throws: ``UnreadableIndex`` when the parts are of another format, too few, or do not hold together.
     public init(nextPart: () throws -> [UInt8]?) throws {
         func read<T: FixedWidthInteger>(_: T.Type) throws -> [T] {

@@ -7,7 +7,7 @@
 /// for too (from four letters on), and ranked below the exact matches.
 ///
 /// Documents are lists of word numbers, so the index is a handful of flat arrays: built quickly
-/// (``SearchIndexBuilder``), small in memory, and stored and loaded as bytes (``serializedParts()``).
+/// (``SearchIndexBuilder``), small in memory, and stored and loaded as bytes (``forEachSerializedPart(_:)``).
 public struct SearchIndex: Sendable, Equatable {
     /// A matching document: the id it was indexed under, and its ``SearchRanker`` score.
     public struct Hit: Sendable, Equatable {

@@ -2,7 +2,7 @@
 /// the words a typed term matches, whole, at their start, inside them, or with one typo.
 ///
 /// Flat arrays of integers and bytes throughout, so that it is built without a string per word and stored and
-/// loaded as it is (``SearchIndex/serializedParts()``).
+/// loaded as it is (``SearchIndex/forEachSerializedPart(_:)``).
 struct SearchVocabulary: Sendable, Equatable {
     /// The words' UTF-8, one after another; word `i` is `bytes[starts[i]..<starts[i + 1]]`.
     let bytes: [UInt8]

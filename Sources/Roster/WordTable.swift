@@ -1,7 +1,8 @@
 /// Numbers distinct words by their bytes, in the order they are first seen, keeping each word's bytes once.
 ///
 /// An open-addressing hash table of word numbers over one buffer of bytes: a word is hashed and compared where it
-/// lies, never copied into a `String` (whose hashing normalises Unicode first). An index of 100,000 delegates
+/// lies, never copied into a `String` (whose hashing normalises Unicode first). Words are told apart by their bytes,
+/// as search compares them: two canonically equivalent spellings in different bytes are two words. An index of 100,000 delegates
 /// numbers nearly a million distinct words, most of them spellings of a reference or an email address that only
 /// one delegate has.
 struct WordTable {
@@ -10,8 +11,6 @@ struct WordTable {
     private(set) var starts: [UInt32] = [0]
     /// Per slot: the word's hash in the high half, its number plus one in the low half; 0 for an empty slot.
     private var slots: [UInt64]
-    /// Random per table, so that no roster can be written to make words collide.
-    private let seed = UInt64.random(in: .min ... .max)
 
     /// - Parameter capacity: How many distinct words are expected, to reserve room for.
     init(capacity: Int) {
@@ -35,7 +34,7 @@ struct WordTable {
 
     /// The number of `word`, given the next number when it is new.
     mutating func number(of word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let hash = UInt32(truncatingIfNeeded: Self.hash(word, seed: seed))
+        let hash = Self.hash(word)
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while slots[slot] != 0 {
@@ -79,23 +78,11 @@ struct WordTable {
         return count
     }
 
-    /// Eight bytes at a time, each mixed by multiplication, then the whole folded down: a word's bytes all count.
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
-        let raw = UnsafeRawBufferPointer(word)
-        var hash = seed ^ UInt64(word.count) &* 0x9E37_79B9_7F4A_7C15
-        var offset = 0
-        while offset + 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash >> 31
-            offset += 8
-        }
-        if offset < raw.count {
-            var tail: UInt64 = 0
-            for index in offset..<raw.count { tail = tail << 8 | UInt64(raw[index]) }
-            hash = (hash ^ tail) &* 0xBF58_476D_1CE4_E5B9
-        }
-        hash ^= hash >> 29
-        hash &*= 0x94D0_49BB_1331_11EB
-        return hash ^ hash >> 32
+    /// Swift's `Hasher` over the bytes: SipHash, seeded per process, so that no roster can be written to make its
+    /// words collide; unlike a `String`'s hash, no Unicode normalisation first.
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(word))
+        return UInt32(truncatingIfNeeded: hasher.finalize())
     }
 }

@@ -162,7 +162,8 @@ import Testing
             var remaining = parts[...]
             return try SearchIndex { remaining.popFirst() }
         }
-        let parts = index.serializedParts()
+        var parts: [[UInt8]] = []
+        index.forEachSerializedPart { parts.append(Array($0)) }
         #expect(try load(parts) == index)
         #expect(throws: SearchIndex.UnreadableIndex.self) { try load(Array(parts.dropLast())) }
         #expect(throws: SearchIndex.UnreadableIndex.self) { try load(parts + [[0]]) }
@@ -205,6 +206,7 @@ import Testing
         #expect(references(index, "Шевченко") == [1])
         #expect(references(index, "papadopoulou") == [2])
     }
+
     @Test func theVocabularyIsInByteOrderThoughManyWordsShareTheirFirstEightBytesAndComeInAnyOrder() {
         // Words sharing their first eight bytes (ordered by the rest), prefixes of others, and non-Latin bytes, added
         // in a scrambled order: sorted in two halves and merged, the whole must come out in byte order.

@@ -33,4 +33,13 @@ import Testing
         #expect(first == (0..<20_000).map(UInt32.init) + (0..<20_000).reversed().map(UInt32.init))
         #expect(table.count == 20_000)
     }
+
+    @Test func hundredsOfThousandsOfWordsOfOneLengthEachKeepANumberOfTheirOwn() {
+        // Among 300,000 words about ten pairs share the 32-bit hash a slot keeps (whatever the process's seed), so
+        // the table must tell them apart by their bytes, not by their hash and length.
+        let words = (0..<300_000).map { "w\(1_000_000 + $0)" }
+        let (numbers, table) = numbers(words, capacity: 300_000)
+        #expect(table.count == 300_000)
+        #expect(numbers.enumerated().allSatisfy { $0.offset == Int($0.element) }, "each word a number of its own, in order")
+    }
 }
