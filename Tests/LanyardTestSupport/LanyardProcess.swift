@@ -74,19 +74,33 @@ public struct LanyardProcess: Sendable {
         private let lock = NSLock()
         private var stdout = Data()
         private var stderr = Data()
+        /// Left once per stream when its end is read: every byte the command wrote has then been collected.
+        private let ended = DispatchGroup()
+        private var open = [true, true]
 
         init(process: Process) {
             self.process = process
             process.standardInput = input
             process.standardOutput = out
             process.standardError = err
-            out.fileHandleForReading.readabilityHandler = { [weak self] handle in
-                let data = handle.availableData
-                self?.lock.withLock { self?.stdout.append(data) }
+            for (stream, pipe) in [out, err].enumerated() {
+                ended.enter()
+                pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                    self?.collect(handle.availableData, from: stream, handle)
+                }
             }
-            err.fileHandleForReading.readabilityHandler = { [weak self] handle in
-                let data = handle.availableData
-                self?.lock.withLock { self?.stderr.append(data) }
+        }
+
+        private func collect(_ data: Data, from stream: Int, _ handle: FileHandle) {
+            let ending = lock.withLock {
+                if stream == 0 { stdout.append(data) } else { stderr.append(data) }
+                guard data.isEmpty, open[stream] else { return false }
+                open[stream] = false
+                return true
+            }
+            if ending {
+                handle.readabilityHandler = nil
+                ended.leave()
             }
         }
 
@@ -110,15 +124,11 @@ public struct LanyardProcess: Sendable {
         public func wait() -> Result {
             closeInput()
             process.waitUntilExit()
-            // What is still in the pipes once the process has gone.
-            out.fileHandleForReading.readabilityHandler = nil
-            err.fileHandleForReading.readabilityHandler = nil
-            let restOut = (try? out.fileHandleForReading.readToEnd()) ?? Data()
-            let restErr = (try? err.fileHandleForReading.readToEnd()) ?? Data()
+            // Both streams read to their end, so that no byte is still on its way to a handler; a process the
+            // command left running with the pipes open gets a few seconds, then what has come is what there is.
+            _ = ended.wait(timeout: .now() + 5)
             return lock.withLock {
-                stdout.append(restOut)
-                stderr.append(restErr)
-                return Result(
+                Result(
                     status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                     stderr: String(decoding: stderr, as: UTF8.self))
             }
