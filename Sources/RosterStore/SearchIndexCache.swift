@@ -66,6 +66,7 @@ final class SearchIndexCache: Sendable {
             throw error
         }
         guard placed else { return file.discard(temporary) }
+        file.flushFolder()
         current.withLock { current in
             if current?.revision == kept.revision { current?.isStored = true }
         }

@@ -5,9 +5,9 @@ import Roster
 /// disk and renamed into place, so that a reader finds a whole index or none; loaded part by part. Outside SQLite,
 /// tens of megabytes are written once rather than twice (log, then checkpoint) with a flush each.
 ///
-/// The file names the roster revision it indexes and a random key, which the store records only once the file and
-/// its name are on the disk (``SearchIndexCache``): a file a crash cut short, one of another store, or one of an
-/// older roster is never loaded.
+/// The file names the roster revision it indexes and a random key, which the store records once the file is on the
+/// disk (``SearchIndexCache``): a file a crash cut short, one of another store, or one of an older roster is never
+/// loaded.
 struct SearchIndexFile: Sendable {
     let url: URL
 
@@ -54,19 +54,19 @@ struct SearchIndexFile: Sendable {
         }
     }
 
-    /// Puts the temporary file `temporary` in place of the index file, and flushes the folder so that the new name
-    /// is on the disk too.
-    /// - Throws: ``LanyardError`` `storeFailure` when it cannot be put in place (it is then removed).
+    /// Puts the temporary file `temporary` in place of the index file.
+    /// - Throws: ``LanyardError`` `storeFailure` when it cannot be put in place.
     func place(_ temporary: String) throws {
-        guard rename(temporary, url.path) == 0 else {
-            let error = failure("put in place")
-            unlink(temporary)
-            throw error
-        }
+        guard rename(temporary, url.path) == 0 else { throw failure("put in place") }
+    }
+
+    /// Flushes the folder, so that the name of the file put in place is on the disk too; without it, a power cut
+    /// may leave the file before, which the store's record then no longer names (and the index is built again).
+    func flushFolder() {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure("put in place") }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw failure("put in place") }
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 
     /// Removes the temporary file `temporary`, which is not to be put in place.

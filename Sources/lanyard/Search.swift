@@ -33,7 +33,8 @@ extension Lanyard {
                 do {
                     try await station.storeSearchIndex()
                 } catch {
-                    Lanyard.logger().warning("The search index built for this search was not kept; the next search builds it again: \(error)")
+                    let reason = (error as? LanyardError)?.message ?? "\(error)"
+                    Lanyard.logger().warning("The search index built for this search was not kept; the next search builds it again: \(reason)")
                 }
             }
         }

@@ -74,33 +74,24 @@ public struct LanyardProcess: Sendable {
         private let lock = NSLock()
         private var stdout = Data()
         private var stderr = Data()
-        /// Left once per stream when its end is read: every byte the command wrote has then been collected.
-        private let ended = DispatchGroup()
-        private var open = [true, true]
+        /// Signalled once per stream when its end is read: every byte the command wrote has then been collected.
+        private let ended = DispatchSemaphore(value: 0)
 
         init(process: Process) {
             self.process = process
             process.standardInput = input
             process.standardOutput = out
             process.standardError = err
+            // A thread per stream, reading until its end: a blocking read always sees the end, where a
+            // readability handler may not be called again once the writer has gone.
             for (stream, pipe) in [out, err].enumerated() {
-                ended.enter()
-                pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-                    self?.collect(handle.availableData, from: stream, handle)
+                let handle = pipe.fileHandleForReading
+                Thread.detachNewThread { [self] in
+                    while case let data = handle.availableData, !data.isEmpty {
+                        lock.withLock { if stream == 0 { stdout.append(data) } else { stderr.append(data) } }
+                    }
+                    ended.signal()
                 }
-            }
-        }
-
-        private func collect(_ data: Data, from stream: Int, _ handle: FileHandle) {
-            let ending = lock.withLock {
-                if stream == 0 { stdout.append(data) } else { stderr.append(data) }
-                guard data.isEmpty, open[stream] else { return false }
-                open[stream] = false
-                return true
-            }
-            if ending {
-                handle.readabilityHandler = nil
-                ended.leave()
             }
         }
 
@@ -124,11 +115,13 @@ public struct LanyardProcess: Sendable {
         public func wait() -> Result {
             closeInput()
             process.waitUntilExit()
-            // Both streams read to their end, so that no byte is still on its way to a handler; a process the
-            // command left running with the pipes open gets a few seconds, then what has come is what there is.
-            _ = ended.wait(timeout: .now() + 5)
+            // Both streams read to their end; a process the command left running with the pipes open gets a few
+            // seconds, then what has come is what there is, and says so.
+            let deadline = DispatchTime.now() + 5
+            let whole = ended.wait(timeout: deadline) == .success && ended.wait(timeout: deadline) == .success
             return lock.withLock {
-                Result(
+                if !whole { stderr.append(Data("\n[LanyardProcess: output cut short, a stream still open after exit]\n".utf8)) }
+                return Result(
                     status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                     stderr: String(decoding: stderr, as: UTF8.self))
             }

@@ -136,6 +136,34 @@ import Testing
         #expect(left.isEmpty, "the temporary file is removed")
     }
 
+    @Test func anIndexBuiltForARosterThatHasSinceChangedIsNeitherWrittenNorRecorded() throws {
+        let (folder, store) = try freshStore()
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        _ = try store.apply(delegates: [Delegate(reference: "R-1", givenName: "Ana", familyName: "Ionescu", category: "DEL")])
+        try store.prepareSearch()
+        _ = try store.apply(delegates: [Delegate(reference: "R-2", givenName: "Mihai", familyName: "Ionescu", category: "DEL")])
+        try store.storeSearchIndex()
+        #expect(try recorded(folder) == nil)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains("-search") }
+        #expect(files.isEmpty)
+    }
+
+    @Test func temporaryFilesAStoppedProcessLeftAreRemovedAndAYoungOneIsLeftAlone() throws {
+        let (folder, store) = try freshStore()
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        _ = try store.apply(delegates: [Delegate(reference: "R-1", givenName: "Ana", familyName: "Ionescu", category: "DEL")])
+        let old = folder.url.appendingPathComponent(".roster.sqlite-search-stopped")
+        let young = folder.url.appendingPathComponent(".roster.sqlite-search-being-written")
+        for file in [old, young] { try Data("part of an index".utf8).write(to: file) }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -120)], ofItemAtPath: old.path)
+
+        try store.prepareSearch()
+        try store.storeSearchIndex()
+        #expect(!FileManager.default.fileExists(atPath: old.path))
+        #expect(FileManager.default.fileExists(atPath: young.path))
+        #expect(try recorded(folder) != nil)
+    }
+
     @Test func theIndexAStoreBuildsFromItsColumnsIsTheOneItsDelegatesDocumentsMake() throws {
         let (folder, store) = try freshStore()
         defer { try? FileManager.default.removeItem(at: folder.url) }

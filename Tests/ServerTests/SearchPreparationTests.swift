@@ -33,4 +33,21 @@ import Testing
         #expect(index.read(revision: stored["revision"], key: stored["key"]) != nil)
         #expect(try await fixture.station.search("ESOCC-00012").first?.delegate.delegate.reference == "ESOCC-00012")
     }
+
+    @Test func searchesAnswerWhileAnotherProcessHoldsTheStoresWriteLockAndTheIndexIsStoredOnceItLetsGo() async throws {
+        let fixture = try await ServerFixture()
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let file = try DatabaseQueue(path: fixture.station.configuration.data.rosterURL.path, configuration: configuration)
+        // Another process (here, another connection) in the middle of a write: an import, say.
+        try await file.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        let preparing = fixture.station.startPreparingSearch()
+        let hits = try await fixture.station.search("ESOCC-00012")
+        #expect(hits.first?.delegate.delegate.reference == "ESOCC-00012")
+        #expect(try await file.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "SELECT revision FROM searchIndexFile") } == nil)
+
+        try await file.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+        await preparing.value
+        #expect(try await file.read { db in try Row.fetchOne(db, sql: "SELECT revision FROM searchIndexFile") } != nil)
+    }
 }
