@@ -56,6 +56,7 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
         .systemLibrary(name: "CCsv", providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         // A C target rather than a system library: ICU's headers cannot be imported beside Foundation's own ICU.
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
@@ -94,7 +95,7 @@ let package = Package(
         .target(
             name: "Station",
             dependencies: [
-                "Roster", "Badges", "DoorRules", "Attendance", "Scanning", "DelimitedText", "RosterStore", "RosterImport",
+                "Roster", "CMalloc", "Badges", "DoorRules", "Attendance", "Scanning", "DelimitedText", "RosterStore", "RosterImport",
                 "BadgeRendering", "BadgeTemplates", "Printing", "PrintQueue", "HardwareProfiles", crypto, logging, yams, lifecycle,
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],

@@ -64,20 +64,14 @@ public struct SearchIndexBuilder {
         return first
     }
 
-    /// The index of every document added: the postings and the alphabetical order on one core while the trigram
-    /// index is built on another.
+    /// The index of every document added. The postings are built on one core while the trigrams are counted and the
+    /// alphabetical order made on the other; the trigrams' lists are placed after, once the postings' working arrays
+    /// are gone, which would otherwise be alive beside them at the build's peak of memory.
     public consuming func build() -> SearchIndex {
         words.forgetLookups()
-        let order = Self.sortedOrder(words)
-        var rank = [UInt32](repeating: 0, count: words.count)
-        for (place, word) in order.enumerated() { rank[Int(word)] = UInt32(place) }
-        var sortedBytes: [UInt8] = [], starts: [UInt32] = [0]
-        sortedBytes.reserveCapacity(words.bytes.count)
-        starts.reserveCapacity(words.count + 1)
-        for word in order {
-            sortedBytes += words.word(Int(word))
-            starts.append(UInt32(sortedBytes.count))
-        }
+        // Kept in the index: no room to spare from the doublings of its growth.
+        if documentWords.capacity > documentWords.count + documentWords.count / 8 { documentWords = Array(documentWords) }
+        let (rank, sortedBytes, starts) = Self.sorted(words)
         words = WordTable(capacity: 0)
         // The documents' words numbered as sorted, in place (a copy would be megabytes more at the build's peak), and
         // which words are someone's name.
@@ -87,24 +81,41 @@ public struct SearchIndexBuilder {
             documentWords[index] = SearchField.tag(rank[word], field)
             if field != .other { isNameWord[Int(rank[word])] = true }
         }
-        let (byWord, trigrams) = inParallel {
-            [rank, documentWords = self.documentWords, documentStarts = self.documentStarts, firstWords = self.firstWords] in
-            (Self.postings(documentWords, documentStarts, words: rank.count), Self.places(firstWords, rank))
-        } _: { [sortedBytes, starts, isNameWord] in
-            TrigramLists.build(sortedBytes, starts) { place in
-                // Inside a name, an organisation or a reference; an email address is found by its parts' starts
-                // instead (its long unique spellings would be most of the index).
-                isNameWord[place] || !sortedBytes[Int(starts[place])..<Int(starts[place + 1])].contains(0x40)
-            }
+        let including: @Sendable (Int) -> Bool = { [sortedBytes, starts, isNameWord] place in
+            // Inside a name, an organisation or a reference; an email address is found by its parts' starts instead
+            // (its long unique spellings would be most of the index).
+            isNameWord[place] || !sortedBytes[Int(starts[place])..<Int(starts[place + 1])].contains(0x40)
         }
-        let ((postings, postingStarts, nameCounts), places) = byWord
+        let ((postings, postingStarts, nameCounts), (counted, places)) = inParallel {
+            [rank, documentWords = self.documentWords, documentStarts = self.documentStarts] in
+            Self.postings(documentWords, documentStarts, words: rank.count)
+        } _: { [sortedBytes, starts, rank, firstWords = self.firstWords] in
+            (TrigramLists.count(sortedBytes, starts, including: including), Self.places(firstWords, rank))
+        }
+        let references = self.references.map { rank[Int($0)] }
+        let trigrams = TrigramLists.place(counted, sortedBytes, starts, including: including)
         let vocabulary = SearchVocabulary(
             bytes: sortedBytes, starts: starts, postings: postings, postingStarts: postingStarts,
             nameDocumentCounts: nameCounts, trigramKeys: trigrams.keys, trigramStarts: trigrams.starts,
             trigramWords: trigrams.words)
         return SearchIndex(
-            ids: ids, documentStarts: documentStarts, documentWords: documentWords, references: references.map { rank[Int($0)] },
-            places: places, vocabulary: vocabulary)
+            ids: ids, documentStarts: documentStarts, documentWords: documentWords, references: references, places: places,
+            vocabulary: vocabulary)
+    }
+
+    /// Each word's place in byte order (by its first-seen number), and the words' bytes and starts in that order.
+    private static func sorted(_ words: WordTable) -> (rank: [UInt32], bytes: [UInt8], starts: [UInt32]) {
+        let order = sortedOrder(words)
+        var rank = [UInt32](repeating: 0, count: words.count)
+        for (place, word) in order.enumerated() { rank[Int(word)] = UInt32(place) }
+        var bytes: [UInt8] = [], starts: [UInt32] = [0]
+        bytes.reserveCapacity(words.bytes.count)
+        starts.reserveCapacity(words.count + 1)
+        for word in order {
+            bytes += words.word(Int(word))
+            starts.append(UInt32(bytes.count))
+        }
+        return (rank, bytes, starts)
     }
 
     /// Each document's place when ordered by its first family name word, then its first given name word (as `rank`

@@ -5,11 +5,15 @@
 /// roster's words have some thousands of distinct runs and millions of occurrences): nothing is kept per occurrence
 /// between the passes.
 enum TrigramLists {
-    /// The trigram index of the sorted words `bytes` (word `i` is `bytes[starts[i]..<starts[i + 1]]`), over the
-    /// words `including` accepts.
-    static func build(
-        _ bytes: [UInt8], _ starts: [UInt32], including: (Int) -> Bool
-    ) -> (keys: [UInt32], starts: [UInt32], words: [UInt32]) {
+    /// The first pass: each distinct run, numbered as first seen, and how many words hold it.
+    struct Counted: Sendable {
+        fileprivate let table: Table
+        fileprivate let counts: [UInt32]
+    }
+
+    /// Counts the runs of the sorted words `bytes` (word `i` is `bytes[starts[i]..<starts[i + 1]]`) that `including`
+    /// accepts: little memory, so that it can run beside other work.
+    static func count(_ bytes: [UInt8], _ starts: [UInt32], including: (Int) -> Bool) -> Counted {
         var table = Table()
         var counts: [UInt32] = [], lastWord: [UInt32] = []
         forEachRun(bytes, starts, including) { key, word in
@@ -22,6 +26,16 @@ enum TrigramLists {
             lastWord[slot] = word
             counts[slot] += 1
         }
+        return Counted(table: table, counts: counts)
+    }
+
+    /// The trigram index of the words `counted` counted (the same `bytes`, `starts` and `including`): for each run,
+    /// ascending, the words containing it, ascending.
+    static func place(
+        _ counted: Counted, _ bytes: [UInt8], _ starts: [UInt32], including: (Int) -> Bool
+    ) -> (keys: [UInt32], starts: [UInt32], words: [UInt32]) {
+        var table = counted.table
+        let counts = counted.counts
         let slotsByKey = table.keys.indices.sorted { table.keys[$0] < table.keys[$1] }
         var next = [UInt32](repeating: 0, count: counts.count)
         var keyStarts: [UInt32] = [0]
@@ -31,7 +45,7 @@ enum TrigramLists {
             keyStarts.append(next[slot] + counts[slot])
         }
         var words = [UInt32](repeating: 0, count: Int(keyStarts[keyStarts.count - 1]))
-        lastWord = [UInt32](repeating: .max, count: counts.count)
+        var lastWord = [UInt32](repeating: .max, count: counts.count)
         forEachRun(bytes, starts, including) { key, word in
             let slot = table.slot(of: key)
             guard lastWord[slot] != word else { return }
@@ -56,7 +70,7 @@ enum TrigramLists {
     }
 
     /// Numbers distinct runs in the order first seen: an open-addressing table, at most half full.
-    private struct Table {
+    fileprivate struct Table: Sendable {
         /// Run `n`'s key.
         private(set) var keys: [UInt32] = []
         /// Per slot: the key's number plus one; 0 for an empty slot.

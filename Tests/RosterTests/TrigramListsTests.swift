@@ -19,7 +19,8 @@ import Testing
         let bytes = words.flatMap { $0 }
         let starts = words.reduce(into: [UInt32(0)]) { $0.append($0.last! + UInt32($1.count)) }
         let leftOut = { (word: Int) in word % 7 == 0 }
-        let (keys, keyStarts, listed) = TrigramLists.build(bytes, starts) { !leftOut($0) }
+        let counted = TrigramLists.count(bytes, starts) { !leftOut($0) }
+        let (keys, keyStarts, listed) = TrigramLists.place(counted, bytes, starts) { !leftOut($0) }
 
         var expected: [UInt32: [UInt32]] = [:]
         for (number, word) in words.enumerated() where word.count >= 3 && !leftOut(number) {
