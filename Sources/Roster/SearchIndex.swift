@@ -3,8 +3,9 @@
 /// Each typed word is looked up in the ``SearchVocabulary``: words equal to it, then starting with it, then (from
 /// three letters on) containing it. The typed word matching the fewest delegates gives the candidates, best
 /// matches first and at most ``candidateLimit`` of them, and ``SearchRanker`` orders those, dropping any that some
-/// other typed word does not match. When fewer than asked for match exactly, name words one typo away are looked
-/// for too (from four letters on), and ranked below the exact matches.
+/// other typed word does not match. Unless as many as asked for match every typed word at the start of a name word,
+/// name words one typo away are looked for too (from four letters on): a whole name one slip away ranks below the
+/// starts of names and above a word merely holding what was typed.
 ///
 /// Documents are lists of word numbers, so the index is a handful of flat arrays: built quickly
 /// (``SearchIndexBuilder``), small in memory, and stored and loaded as bytes (``forEachSerializedPart(_:)``).
@@ -62,20 +63,31 @@ public struct SearchIndex: Sendable, Equatable {
     /// How many documents the index holds.
     public var count: Int { ids.count }
 
-    /// The documents matching `query`, best first: by score, then family name, then given name. When the exact
-    /// matches are fewer than `limit`, close spellings (one typo away) follow them, so that `schmit` offers Schmidt
-    /// after Schmitt.
+    /// The documents matching `query`, best first: by score, then family name, then given name. Unless `limit` names
+    /// start with every typed word, close spellings (one typo away) are looked for too and ranked among the others
+    /// (``SearchRanker``): `schmit` offers Schmidt after Schmitt, and `sone` Stone before Carosone.
     public func search(_ query: SearchQuery, limit: Int) -> [Hit] {
         guard !query.isEmpty, limit > 0 else { return [] }
         let matches = query.terms.map { SearchTermMatches($0, in: vocabulary) }
-        let hits = rank(candidates(matches, limit: limit), matches)
-        guard hits.count < limit else { return Array(hits.prefix(limit)) }
-        // Allowing typos keeps every exact match at its own score, above any match with a typo. The words each typed
-        // word matches are kept: only its slips are looked for.
+        let exact = rank(candidates(matches, limit: limit), matches)
+        // Slips are looked for unless the list is full of names starting with every typed word, which no slip beats.
+        guard exact.count < limit || exact[limit - 1].score < SearchRanker.nameStart * matches.count else {
+            return hits(exact, limit: limit)
+        }
+        // The words each typed word matches are kept, each at its own score: only its slips are looked for.
         let typos = matches.map { $0.allowingTypos() }
-        guard typos.contains(where: { $0 != nil }) else { return hits }
+        guard typos.contains(where: { $0 != nil }) else { return hits(exact, limit: limit) }
         let withTypos = zip(matches, typos).map { $1 ?? $0 }
-        return Array(rank(candidates(withTypos, limit: limit), withTypos).prefix(limit))
+        // Slips may make another typed word the narrowest: the exact matches already found stay candidates.
+        var gathered = candidates(withTypos, limit: limit)
+        let known = Set(gathered)
+        gathered += exact.map(\.document).filter { !known.contains($0) }
+        return hits(rank(gathered, withTypos), limit: limit)
+    }
+
+    /// The first `limit` of `ranked` as hits.
+    private func hits(_ ranked: [(document: UInt32, score: Int)], limit: Int) -> [Hit] {
+        ranked.prefix(limit).map { Hit(id: ids[Int($0.document)], score: $0.score) }
     }
 
     /// The documents of the typed word matching the fewest, in the order of its matched words, at most
@@ -141,15 +153,15 @@ public struct SearchIndex: Sendable, Equatable {
         return first
     }
 
-    private func rank(_ candidates: [UInt32], _ matches: [SearchTermMatches]) -> [Hit] {
+    /// The candidates every typed word matches, best first, with their scores.
+    private func rank(_ candidates: [UInt32], _ matches: [SearchTermMatches]) -> [(document: UInt32, score: Int)] {
         let ranker = SearchRanker(index: self)
         // The broadest typed word first: the candidates came from the narrowest, which nearly all of them match, so
         // one that another word does not match is dropped before the narrowest is scored.
         let broadestFirst = matches.sorted { $0.estimatedDocuments > $1.estimatedDocuments }
-        let scored = candidates.compactMap { document -> (document: Int, score: Int)? in
-            ranker.score(Int(document), broadestFirst).map { (Int(document), $0) }
+        let scored = candidates.compactMap { document -> (document: UInt32, score: Int)? in
+            ranker.score(Int(document), broadestFirst).map { (document, $0) }
         }
-        return scored.sorted { a, b in a.score != b.score ? a.score > b.score : places[a.document] < places[b.document] }
-            .map { Hit(id: ids[$0.document], score: $0.score) }
+        return scored.sorted { a, b in a.score != b.score ? a.score > b.score : places[Int(a.document)] < places[Int(b.document)] }
     }
 }

@@ -1,8 +1,9 @@
 /// Scores how well a document of a ``SearchIndex`` matches a query; higher is better, nil is no match.
 ///
 /// Every typed word must match something. A word matching a whole name word beats one matching its start, which
-/// beats one matching inside it, which beats a match with one typo. Name matches count more than organisation or
-/// email matches, and family names a little more than given names; a reference typed in full beats everything.
+/// beats a whole name one typo away, which beats one matching inside it, which beats a name whose start is one typo
+/// away. Name matches count more than organisation or email matches, and family names a little more than given names;
+/// a reference typed in full beats everything.
 struct SearchRanker {
     let index: SearchIndex
 
@@ -15,11 +16,21 @@ struct SearchRanker {
                 total += 1000
                 continue
             }
-            // The cheap checks first: a word inside another or a typo never beats a name's whole word or its start.
+            // The cheap checks first: a slip or a word inside another never beats a name's whole word or its start.
             var best = 0
             for tagged in words {
                 let (word, field) = SearchField.untag(tagged)
                 if let kind = term.wholeOrStart(word) { best = max(best, Self.score(kind, field)) }
+            }
+            if best < Self.wholeNameWithSlip(.family) {
+                for tagged in words {
+                    let (word, field) = SearchField.untag(tagged)
+                    // A whole name one slip away (Jnes, Jones; sone, Stone) before a word holding what was typed
+                    // (Carosone), which comes before a longer name whose start is one slip away (Jonesco).
+                    if field != .other, let typo = term.oneTypoAway(word) {
+                        best = max(best, typo == .wholeWord ? Self.wholeNameWithSlip(field) : Self.score(.typo, field))
+                    }
+                }
             }
             if best < Self.score(.substring, .family) {
                 for tagged in words {
@@ -27,19 +38,20 @@ struct SearchRanker {
                     if term.isInside(word) { best = max(best, Self.score(.substring, field)) }
                 }
             }
-            if best < Self.score(.typo, .family) {
-                for tagged in words {
-                    let (word, field) = SearchField.untag(tagged)
-                    // A whole word one slip away (Jnes, Jones) before a longer word whose start is (Jonesco).
-                    if field != .other, let typo = term.oneTypoAway(word) {
-                        best = max(best, Self.score(.typo, field) + (typo == .wholeWord ? 3 : 0))
-                    }
-                }
-            }
             guard best > 0 else { return nil }
             total += best
         }
         return total
+    }
+
+    /// The least a typed word scores when it matches the start of a name word: a document scoring that for every typed
+    /// word cannot be beaten by one that needs a slip.
+    static let nameStart = score(.prefix, .given)
+
+    /// What a name word one slip away from the typed word scores, whole (`Jones` for `jnes`): above a word merely
+    /// holding what was typed, below one starting with it.
+    private static func wholeNameWithSlip(_ field: SearchField) -> Int {
+        score(.substring, field) + 3
     }
 
     private static func score(_ kind: SearchTermMatches.Kind, _ field: SearchField) -> Int {

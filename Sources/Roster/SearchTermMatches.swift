@@ -1,6 +1,7 @@
 /// The words of a ``SearchVocabulary`` that one typed word matches, with all its spellings, best kind of match
-/// first: equal to a spelling, starting with one (name words before others), containing one (from three letters
-/// on), one typo away from the primary spelling (when typos are allowed).
+/// first: equal to a spelling, starting with one (name words before others), a whole name one typo away from the
+/// primary spelling (when typos are allowed), containing a spelling (from three letters on), a name whose start is one
+/// typo away.
 ///
 /// Kept as ranges and short lists rather than gathered: a letter or two (or the start of a booking reference)
 /// matches a large part of the vocabulary, and search visits only as many words as its candidates need.
@@ -15,8 +16,11 @@ struct SearchTermMatches {
     /// Per spelling, the words starting with it (sorted words: a range), and the one equal to it.
     private let prefixes: [Range<Int>]
     private let exact: [Int?]
-    /// The words one typo away from the primary spelling, as ascending ranges; the name words among them match.
+    /// The words whose start is one typo away from the primary spelling, as ascending ranges; the name words among
+    /// them match.
     private var typos: [Range<Int>]
+    /// The words among them that are themselves one typo away, ascending.
+    private var wholeTypos: [Int]
     /// Per spelling, the words of the trigram index containing it, ascending, when its rarest three-letter run has
     /// few enough words to list (``listedInsideLimit``); nil otherwise, and for a spelling under three letters.
     private let insideWords: [[UInt32]?]
@@ -33,18 +37,25 @@ struct SearchTermMatches {
             !range.isEmpty && vocabulary.withWord(range.lowerBound) { $0.count == spelling.count } ? range.lowerBound : nil
         }
         typos = []
+        wholeTypos = []
         var insideWords: [[UInt32]?] = []
-        var maybeInside = 0
-        for spelling in self.spellings {
+        var estimate = 0
+        for (spelling, prefix) in zip(self.spellings, prefixes) {
             spelling.withUnsafeBufferPointer { spelling in
                 let words = vocabulary.wordsMaybeContaining(spelling)
-                maybeInside += vocabulary.documentCount(of: words)
-                guard spelling.count >= 3, words.count <= Self.listedInsideLimit else { return insideWords.append(nil) }
-                insideWords.append(words.filter { word in vocabulary.withWord(Int(word)) { ByteSearch.contains(spelling, in: $0) } })
+                guard spelling.count >= 3, words.count <= Self.listedInsideLimit else {
+                    insideWords.append(nil)
+                    // Under three letters, the words starting with the spelling; from three, the words holding its
+                    // rarest run, which include those (but for the email addresses' parts left out of the trigrams).
+                    return estimate += max(vocabulary.documentCount(of: prefix), vocabulary.documentCount(of: words))
+                }
+                let listed = words.filter { word in vocabulary.withWord(Int(word)) { ByteSearch.contains(spelling, in: $0) } }
+                insideWords.append(listed)
+                estimate += max(vocabulary.documentCount(of: prefix), vocabulary.documentCount(of: listed))
             }
         }
         self.insideWords = insideWords
-        estimatedDocuments = prefixes.reduce(0) { $0 + vocabulary.documentCount(of: $1) } + maybeInside
+        estimatedDocuments = estimate
     }
 
     /// These matches and the name words one typo away from the primary spelling; nil when a slip is not looked for
@@ -55,8 +66,10 @@ struct SearchTermMatches {
             !primary.contains(where: { (0x30...0x39).contains($0) || $0 == 0x40 })
         else { return nil }
         var matches = self
-        matches.typos = vocabulary.wordsOneTypoAway(from: primary)
-        matches.estimatedDocuments += matches.typos.reduce(0) { $0 + vocabulary.documentCount(of: $1) }
+        (matches.typos, matches.wholeTypos) = vocabulary.wordsOneTypoAway(from: primary)
+        // The ranges hold the words starting with the typed word, already counted.
+        matches.estimatedDocuments +=
+            matches.typos.reduce(0) { $0 + vocabulary.documentCount(of: $1) } - vocabulary.documentCount(of: prefixes[0])
         return matches
     }
 
@@ -83,18 +96,19 @@ struct SearchTermMatches {
         return best
     }
 
-    /// Whether word `word` contains a spelling of the typed word. An email address's part holding its `@` never
-    /// does: it is found by its start, as when candidates are gathered.
+    /// Whether word `word` contains a spelling of the typed word of three letters or more. An email address's part
+    /// holding its `@` never does: it is found by its start, as when candidates are gathered.
     func isInside(_ word: Int) -> Bool {
-        guard !vocabulary.isLeftOutOfTrigrams(word) else { return false }
-        return spellings.indices.contains { index in
-            guard let listed = insideWords[index] else { return Self.word(word, in: vocabulary, contains: spellings[index]) }
-            return Self.sorted(listed, contain: UInt32(word))
+        spellings.indices.contains { index in
+            guard spellings[index].count >= 3 else { return false }
+            // The listed words come from the trigram index, which never holds an address's part with its `@`.
+            if let listed = insideWords[index] { return Self.sorted(listed, contain: UInt32(word)) }
+            return !vocabulary.isLeftOutOfTrigrams(word) && Self.word(word, in: vocabulary, contains: spellings[index])
         }
     }
 
     /// Whether `list`, ascending, holds `value`.
-    private static func sorted(_ list: [UInt32], contain value: UInt32) -> Bool {
+    private static func sorted<Element: Comparable>(_ list: [Element], contain value: Element) -> Bool {
         var low = 0, high = list.count
         while low < high {
             let middle = (low + high) / 2
@@ -113,11 +127,11 @@ struct SearchTermMatches {
         case wholeWord, start
     }
 
-    /// Whether typos were looked for and name word `word` is one typo away from the typed word, whole or at its start.
+    /// Whether typos were looked for and word `word`, found in a name, is one typo away from the typed word, whole or
+    /// at its start.
     func oneTypoAway(_ word: Int) -> TypoReach? {
-        guard !typos.isEmpty, vocabulary.isNameWord(word), Self.ranges(typos, contain: word) else { return nil }
-        let length = vocabulary.withWord(word) { $0.count }
-        return length <= primaryLength + 1 ? .wholeWord : .start
+        guard !typos.isEmpty, Self.ranges(typos, contain: word) else { return nil }
+        return Self.sorted(wholeTypos, contain: word) ? .wholeWord : .start
     }
 
     /// Where the documents ``forEachWord(_:)`` hands over have the word they match: what tells gathering when
@@ -179,15 +193,19 @@ struct SearchTermMatches {
                 guard visit(vocabulary.otherDocuments(of: word), .elsewhere) else { break others }
             }
         }
+        // Whole names one slip away (Stone for `sone`) score above words holding the typed word (Carosone).
+        for word in wholeTypos where !done.contains(.elsewhere) && vocabulary.isNameWord(word) && seen.insert(word).inserted {
+            guard visit(vocabulary.nameDocuments(of: word), .elsewhere) else { break }
+        }
         inside: for spelling in spellings where spelling.count >= 3 && !done.contains(.elsewhere) {
             let words = spelling.withUnsafeBufferPointer { vocabulary.wordsMaybeContaining($0) }
             for word in words where Self.word(Int(word), in: vocabulary, contains: spelling) && seen.insert(Int(word)).inserted {
                 guard visit(vocabulary.documents(of: Int(word)), .elsewhere) else { break inside }
             }
         }
-        slips: for range in typos where !done.contains(.elsewhere) {
+        startSlips: for range in typos where !done.contains(.elsewhere) {
             for word in range where vocabulary.isNameWord(word) && seen.insert(word).inserted {
-                guard visit(vocabulary.nameDocuments(of: word), .elsewhere) else { break slips }
+                guard visit(vocabulary.nameDocuments(of: word), .elsewhere) else { break startSlips }
             }
         }
     }

@@ -158,10 +158,13 @@ struct SearchVocabulary: Sendable, Equatable {
     /// left out, added, changed, or two swapped; what is left at least ``SearchIndex/shortestWithTypo`` letters
     /// long), each found by binary search within the words sharing the letters before the edit; a letter is only
     /// ever changed or added to one that some word has at that place. Ranges rather than words: a short term's
-    /// slips start thousands of words, and a search visits only as many as it needs.
-    func wordsOneTypoAway(from term: [UInt8]) -> [Range<Int>] {
-        guard !term.isEmpty else { return [] }
+    /// slips start thousands of words, and a search visits only as many as it needs. With them, `whole`: the words
+    /// that are themselves one edit away (Stone for `sone`, not Jones), ascending, other than those starting with
+    /// `term`.
+    func wordsOneTypoAway(from term: [UInt8]) -> (starts: [Range<Int>], whole: [Int]) {
+        guard !term.isEmpty else { return ([], []) }
         var ranges: [Range<Int>] = []
+        var whole: [Int] = []
         var variant: [UInt8] = []
         variant.reserveCapacity(term.count + 1)
         term.withUnsafeBufferPointer { term in
@@ -173,7 +176,10 @@ struct SearchVocabulary: Sendable, Equatable {
                 variant.append(contentsOf: term)
                 edit(&variant)
                 let range = variant.withUnsafeBufferPointer { wordsStarting(with: $0, in: bounds) }
-                if !range.isEmpty { ranges.append(range) }
+                guard !range.isEmpty else { return }
+                ranges.append(range)
+                // The variant itself sorts first among the words starting with it.
+                if withWord(range.lowerBound, { $0.count }) == variant.count { whole.append(range.lowerBound) }
             }
             for at in 0..<term.count {
                 // A letter left out never leaves fewer than four: `jnes` is a slip of Jones, not of every `jes…`.
@@ -186,6 +192,7 @@ struct SearchVocabulary: Sendable, Equatable {
             }
             // A letter added at the end: every longer word starting with the term.
             ranges.append(sharing[term.count])
+            whole.removeAll { sharing[term.count].contains($0) }
         }
         var merged: [Range<Int>] = []
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
@@ -195,7 +202,7 @@ struct SearchVocabulary: Sendable, Equatable {
                 merged.append(range)
             }
         }
-        return merged
+        return (merged, Array(Set(whole)).sorted())
     }
 
     /// Calls `body` with each letter (byte) the words in `range`, which all share their first `length` bytes, have

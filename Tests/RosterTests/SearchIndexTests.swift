@@ -126,6 +126,30 @@ import Testing
         #expect(references(schmidts, "schmit", limit: 1) == [2])
     }
 
+    @Test func aWholeNameOneSlipAwayComesBeforeNamesHoldingTheTypedWordThoughThoseFillTheList() {
+        // `sone` is inside a dozen Carosones and one slip from Stone: the desk left a letter out.
+        let carosones = (0..<12).map { ("R-\($0)", "Jan", "Carosone") }
+        let index = index(carosones + [("R-X", "Anna", "Stone")])
+        #expect(references(index, "sone").first == Int64(carosones.count + 1))
+    }
+
+    @Test func aTypedLetterOrTwoMatchTheStartOfAWordNeverItsInside() {
+        // More names start with `d` and `dy` than Ivans are registered: the Ivans are the candidates.
+        let others = (0..<5).flatMap { [("D-\($0)", "Olga", "Dubois"), ("Y-\($0)", "Olga", "Dyson")] }
+        let index = index([("R-1", "Ivan", "Sidorov"), ("R-2", "Ivan", "Dimitrov"), ("R-3", "Ivan", "Kadyrov")] + others)
+        #expect(references(index, "ivan d") == [2])
+        #expect(references(index, "ivan dy").isEmpty)
+    }
+
+    @Test func aRareNameWithCommonThreeLetterRunsGivesTheCandidatesBeforeAShortWordInsideManyNames() {
+        // `age` is inside more names than are ranked; `patricia` is the narrower word, though counting its own words
+        // twice (starting with it, and holding its rarest run) once made it look broader.
+        let patricias = (0..<300).map { ("P-\($0)", "Patricia", "Kowal") }
+        let hagens = (0..<(SearchIndex.candidateLimit + 50)).map { ("H-\($0)", "Jan", "Hagen\($0)") }
+        let index = index(patricias + hagens + [("R-X", "Patricia", "Page")])
+        #expect(references(index, "patricia age") == [Int64(patricias.count + hagens.count + 1)])
+    }
+
     @Test(arguments: [("jnes", "Jones"), ("nvak", "Novak"), ("jonse", "Jones"), ("nowak", "Novak"), ("novka", "Novak")])
     func aFourOrFiveLetterNameTypedWithOneSlipIsFound(typed: String, name: String) {
         let index = index([("R-1", "Ann", "Jones"), ("R-2", "Jan", "Novak"), ("R-3", "Ines", "Kovac")])
@@ -133,7 +157,7 @@ import Testing
         #expect(references(index, typed).first == expected)
     }
 
-    @Test func theTypoLookupFindsExactlyTheNameWordsOneEditFromTheTermOrItsStart() throws {
+    @Test func theTypoLookupFindsExactlyTheNameWordsOneEditFromTheTermOrItsStartAndTellsTheWholeOnes() throws {
         // Every name of the sample conference, and terms made from them with every kind of slip: the lookup by
         // spellings one edit away must agree with comparing the term with every word.
         let table = try DelimitedTable(contentsOf: SampleConference.delegatesURL)
@@ -151,8 +175,16 @@ import Testing
                         Array(term.utf8).withUnsafeBufferPointer { EditDistance.isOneTypoAway($0, fromStartOf: word) }
                     }
             }
-            let found = vocabulary.wordsOneTypoAway(from: Array(term.utf8)).flatMap { $0 }.filter(vocabulary.isNameWord)
-            #expect(found == expected, "\(term)")
+            let wholeExpected = expected.filter { word in
+                vocabulary.withWord(word) { word in
+                    Array(term.utf8).withUnsafeBufferPointer { term in
+                        EditDistance.isAtMostOne(term, word) && !word.starts(with: term)
+                    }
+                }
+            }
+            let found = vocabulary.wordsOneTypoAway(from: Array(term.utf8))
+            #expect(found.starts.flatMap { $0 }.filter(vocabulary.isNameWord) == expected, "\(term)")
+            #expect(found.whole.filter(vocabulary.isNameWord) == wholeExpected, "\(term): the words themselves one slip away")
         }
     }
 

@@ -44,10 +44,12 @@ import Testing
         let preparing = fixture.station.startPreparingSearch()
         let hits = try await fixture.station.search("ESOCC-00012")
         #expect(hits.first?.delegate.delegate.reference == "ESOCC-00012")
-        #expect(try await file.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "SELECT revision FROM searchIndexFile") } == nil)
+        let recordedWhileLocked = try file.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "SELECT revision FROM searchIndexFile") }
+        #expect(recordedWhileLocked == nil)
 
         try await file.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
         await preparing.value
-        #expect(try await file.read { db in try Row.fetchOne(db, sql: "SELECT revision FROM searchIndexFile") } != nil)
+        let recorded = try file.read { db in try Row.fetchOne(db, sql: "SELECT revision FROM searchIndexFile") }
+        #expect(recorded != nil)
     }
 }
