@@ -12,6 +12,17 @@ void *lanyard_transliterator_open(const uint16_t *id, int32_t id_length) {
     return transliterator;
 }
 
+void *lanyard_transliterator_open_rules(const uint16_t *id, int32_t id_length, const uint16_t *rules, int32_t rules_length) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError error;
+    UTransliterator *transliterator = utrans_openU(id, id_length, UTRANS_FORWARD, rules, rules_length, &error, &status);
+    if (U_FAILURE(status)) {
+        if (transliterator != NULL) utrans_close(transliterator);
+        return NULL;
+    }
+    return transliterator;
+}
+
 void lanyard_transliterator_close(void *transliterator) {
     utrans_close((UTransliterator *)transliterator);
 }

@@ -1,6 +1,6 @@
 import CICU
 
-/// One of ICU's transliterators (`Russian-Latin/BGN`), opened by its ID and closed with this object.
+/// One of ICU's transliterators (`Russian-Latin/BGN`), opened by its ID or made of rules, and closed with this object.
 ///
 /// Called directly rather than through Foundation's `applyingTransform`, which bridges every word to an `NSString`
 /// and looks its transliterator up by name on each call: a large import romanises tens of thousands of words. Not
@@ -12,6 +12,15 @@ final class ICUTransliterator: @unchecked Sendable {
     init?(id: String) {
         let units = Array(id.utf16)
         guard let handle = lanyard_transliterator_open(units, Int32(units.count)) else { return nil }
+        self.handle = handle
+    }
+
+    /// Opens a transliterator made of ICU transform `rules`, named `id`; nil when ICU cannot parse them.
+    init?(id: String, rules: String) {
+        let units = Array(id.utf16), ruleUnits = Array(rules.utf16)
+        guard let handle = lanyard_transliterator_open_rules(units, Int32(units.count), ruleUnits, Int32(ruleUnits.count)) else {
+            return nil
+        }
         self.handle = handle
     }
 

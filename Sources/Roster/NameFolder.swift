@@ -4,8 +4,9 @@ import Synchronization
 ///
 /// Latin names lose their diacritics (`Żółć` → `zolc`), with a table of its own for letters that do not decompose
 /// (`Ł ø đ ı ß æ þ ð ħ œ ə`); German umlauts also give their `ae oe ue` spelling. Names in Cyrillic, Greek, Armenian
-/// and Georgian are transliterated with ICU twice: in the English-language (BGN/PCGN, UNGEGN) romanisation that
-/// passports and registration forms use (`Шевченко` → `shevchenko`) and in ICU's scholarly one (`sevcenko`).
+/// and Georgian are transliterated with ICU: in the English-language (BGN/PCGN, UNGEGN) romanisations that
+/// registration forms use (`Шевченко` → `shevchenko`), Cyrillic also as passports print it (``PassportRomanisation``:
+/// `Юлия` → `iuliia`), and in ICU's scholarly one (`sevcenko`).
 /// Results are cached per word, so folding a large roster costs one transliteration per distinct word.
 public final class NameFolder: Sendable {
     /// Keyed by the word's bytes: hashing them is far cheaper than hashing a non-ASCII string (which normalises).
@@ -147,7 +148,7 @@ public final class NameFolder: Sendable {
     public static func romanisations(for script: Script) -> [String] {
         switch script {
         case .latin: []
-        case .cyrillic: ["Russian-Latin/BGN", "Ukrainian-Latin/BGN", "Any-Latin"]
+        case .cyrillic: ["Russian-Latin/BGN", "Ukrainian-Latin/BGN", PassportRomanisation.id, "Any-Latin"]
         case .greek: ["Greek-Latin/UNGEGN", "Greek-Latin/BGN", "Any-Latin"]
         case .armenian: ["Armenian-Latin/BGN", "Any-Latin"]
         case .georgian: ["Georgian-Latin/BGN", "Any-Latin"]

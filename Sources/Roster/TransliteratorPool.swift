@@ -11,10 +11,13 @@ final class TransliteratorPool: Sendable {
     final class Transliterators: @unchecked Sendable {
         private var opened: [String: ICUTransliterator?] = [:]
 
-        /// `text` through the transliterator `id`; nil when ICU has none by that ID or fails.
+        /// `text` through the transliterator `id` (ICU's, or ``PassportRomanisation``); nil when ICU has none by that ID
+        /// or fails.
         func transliterate(_ text: String, with id: String) -> String? {
             if let known = opened[id] { return known?.transliterate(text) }
-            let transliterator = ICUTransliterator(id: id)
+            let transliterator =
+                id == PassportRomanisation.id
+                ? ICUTransliterator(id: id, rules: PassportRomanisation.rules) : ICUTransliterator(id: id)
             opened[id] = .some(transliterator)
             return transliterator?.transliterate(text)
         }

@@ -12,4 +12,9 @@ import Testing
     @Test func aTransliteratorICUDoesNotHaveIsNone() {
         #expect(ICUTransliterator(id: "Klingon-Latin/Nonsense") == nil)
     }
+
+    @Test func rulesICUCannotParseMakeNoTransliterator() {
+        #expect(ICUTransliterator(id: "Broken", rules: "а > ;; > > b") == nil)
+        #expect(ICUTransliterator(id: PassportRomanisation.id, rules: PassportRomanisation.rules) != nil)
+    }
 }

@@ -25,6 +25,14 @@ import Testing
     }
 
     @Test(arguments: [
+        ("Шамрай", "shamrai"), ("Юлия", "iuliia"), ("Плюнкова", "pliunkova"), ("Виктория", "viktoriia"),
+        ("Щербаков", "shcherbakov"), ("Євгенія", "ievgeniia"), ("Подъячев", "podieiachev"), ("Ільїн", "ilin"),
+    ])
+    func cyrillicWordsHaveThePassportSpelling(name: String, spelling: String) {
+        #expect(folder.spellings(of: Substring(name)).contains(spelling))
+    }
+
+    @Test(arguments: [
         ("Jean-Luc O’Brien, Ana", ["jean-luc", "o'brien", "ana"]), ("Jose\u{301} (Ma)", ["jose", "ma"]),
         ("ana.popa@mai.gov.ro; R-1", ["ana.popa@mai.gov.ro", "r-1"]), ("Шевченко/Ђорђевић", ["shevchenko", "dordevic"]),
         ("Ძოე × 2", ["dzoe", "2"]), ("  ", []),

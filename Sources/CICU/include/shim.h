@@ -9,6 +9,10 @@
 /* Opens the transliterator `id` (UTF-16), forward; NULL when ICU has none by that ID. */
 void *lanyard_transliterator_open(const uint16_t *id, int32_t id_length);
 
+/* Opens a transliterator named `id` (UTF-16) made of ICU transform `rules` (UTF-16), forward; NULL when ICU cannot
+ * parse them. */
+void *lanyard_transliterator_open_rules(const uint16_t *id, int32_t id_length, const uint16_t *rules, int32_t rules_length);
+
 /* Closes a transliterator `lanyard_transliterator_open` gave. */
 void lanyard_transliterator_close(void *transliterator);
 
