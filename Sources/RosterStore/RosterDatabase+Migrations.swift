@@ -277,6 +277,13 @@ extension RosterDatabase {
                 t.column("key", .integer).notNull()
             }
         }
+        migrator.registerMigration("v20-passport-romanisation") { db in
+            // Cyrillic was folded without the spelling passports print (Шамрай: shamrai): fold it again with it.
+            try foldAgain(in: db) { row in
+                let texts: [String?] = [row["familyName"], row["givenName"], row["fullName"], row["nativeName"], row["organisation"]]
+                return texts.contains(where: { $0.map { Script.dominant(in: $0) == .cyrillic } ?? false })
+            }
+        }
         return migrator
     }
 

@@ -70,6 +70,22 @@ import Testing
         #expect(try database.rosterRevision() != revision)
     }
 
+    @Test func aCyrillicNameInAnEarlierStoreIsFoldedAgainAndFoundByItsPassportSpelling() throws {
+        // Given a store of the previous release, whose folding knew the BGN/PCGN and scholarly romanisations only
+        let (folder, revision) = try earlierStore(
+            upTo: "v19-search-index-file", given: "Юлия", family: "Шамрай", country: "UA",
+            folded: ("shamray shamray samraj", "yuliya yuliya julija"))
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+
+        // When the current release opens it
+        let database = try RosterDatabase.open(in: folder)
+
+        // Then the name is found as the passport spells it, and as before, and a search index stored before is stale
+        #expect(try database.search("iuliia shamrai").map(\.delegate.reference) == ["R-1"])
+        #expect(try database.search("yuliya shamray").map(\.delegate.reference) == ["R-1"])
+        #expect(try database.rosterRevision() != revision)
+    }
+
     /// A store of an earlier release, migrated up to `migration`, holding one delegate folded as that release
     /// folded them; with the roster's revision then.
     private func earlierStore(
