@@ -31,6 +31,10 @@ struct RosterStationCommand: AsyncParsableCommand {
         /// p50 and p99 in milliseconds, by kind of query.
         var byKind: [String: [Double]]
         var peakMemoryMiB: Double
+        /// After the queries, walk-ins registered one by one, each then searched for: that search's time, the median
+        /// and the slowest, and how many of them it listed first.
+        var searchAfterWalkInMilliseconds: [Double]
+        var walkInsFound: Int
 
         var text: String {
             """
@@ -42,9 +46,14 @@ struct RosterStationCommand: AsyncParsableCommand {
             \(foundNobody.isEmpty ? "none" : foundNobody.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
             By kind, p50 / p99 ms: \(byKind.sorted { $0.key < $1.key }.map { "\($0.key) \(format($0.value[0], 3)) / \(format($0.value[1], 3))" }.joined(separator: ", "))
             Station's peak memory: \(format(peakMemoryMiB, 0)) MiB
+            The search right after a walk-in, \(RosterStationCommand.walkIns.count) walk-ins: median \(format(searchAfterWalkInMilliseconds[0], 3)) ms, \
+            slowest \(format(searchAfterWalkInMilliseconds[1], 3)) ms; listed first: \(walkInsFound) of \(RosterStationCommand.walkIns.count)
             """
         }
     }
+
+    /// The family names of the walk-ins registered after the queries: in no roster.
+    static let walkIns = ["Xylandrova", "Qwertzuik", "Zyxwaltes", "Jqvbrekker", "Wxqplonder"]
 
     func run() async throws {
         let lines = try String(contentsOfFile: queries, encoding: .utf8).split(separator: "\n").map {
@@ -87,6 +96,16 @@ struct RosterStationCommand: AsyncParsableCommand {
             }
         }
         await preparation.value
+        let peak = ProcessFigures.memory(of: getpid()).peak
+        var afterWalkIn: [Duration] = []
+        var walkInsFound = 0
+        for family in Self.walkIns {
+            _ = try await station.registerWalkIn(Station.WalkIn(givenName: "Quentin", familyName: family, category: "DEL"))
+            var hits: [SearchHitView] = []
+            afterWalkIn.append(try await clock.measure { hits = try await station.search(family) })
+            if hits.first?.delegate.delegate.familyName == family { walkInsFound += 1 }
+        }
+        let walkInSearches = Latencies(afterWalkIn)
         let search = Latencies(latencies)
         let report = Report(
             openToFirstAnswerMilliseconds: opened.milliseconds, queries: lines.count, p50Milliseconds: search.percentile(0.5),
@@ -95,7 +114,8 @@ struct RosterStationCommand: AsyncParsableCommand {
             byKind: kinds.mapValues {
                 let kind = Latencies($0)
                 return [kind.percentile(0.5), kind.percentile(0.99)]
-            }, peakMemoryMiB: ProcessFigures.memory(of: getpid()).peak)
+            }, peakMemoryMiB: peak, searchAfterWalkInMilliseconds: [walkInSearches.percentile(0.5), walkInSearches.max],
+            walkInsFound: walkInsFound)
         print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
     }
 }

@@ -14,6 +14,8 @@ public struct SearchIndex: Sendable, Equatable {
     public struct Hit: Sendable, Equatable {
         public let id: Int64
         public let score: Int
+        /// Where the index holds it.
+        let document: UInt32
     }
 
     /// How many candidates are ranked at most: enough for every whole-word match of a common name.
@@ -67,7 +69,15 @@ public struct SearchIndex: Sendable, Equatable {
     /// start with every typed word, close spellings (one typo away) are looked for too and ranked among the others
     /// (``SearchRanker``): `schmit` offers Schmidt after Schmitt, and `sone` Stone before Carosone.
     public func search(_ query: SearchQuery, limit: Int) -> [Hit] {
+        search(query, limit: limit, excluding: [])
+    }
+
+    /// The documents matching `query`, best first, but for those indexed under the ids `excluded`.
+    func search(_ query: SearchQuery, limit: Int, excluding excluded: Set<Int64>) -> [Hit] {
         guard !query.isEmpty, limit > 0 else { return [] }
+        let rank = { (candidates: [UInt32], matches: [SearchTermMatches]) in
+            self.rank(excluded.isEmpty ? candidates : candidates.filter { !excluded.contains(self.ids[Int($0)]) }, matches)
+        }
         let matches = query.terms.map { SearchTermMatches($0, in: vocabulary) }
         let exact = rank(candidates(matches, limit: limit), matches)
         // Slips are looked for unless the list is full of names starting with every typed word, which no slip beats.
@@ -87,7 +97,43 @@ public struct SearchIndex: Sendable, Equatable {
 
     /// The first `limit` of `ranked` as hits.
     private func hits(_ ranked: [(document: UInt32, score: Int)], limit: Int) -> [Hit] {
-        ranked.prefix(limit).map { Hit(id: ids[Int($0.document)], score: $0.score) }
+        ranked.prefix(limit).map { Hit(id: ids[Int($0.document)], score: $0.score, document: $0.document) }
+    }
+
+    /// Whether document `a` comes before document `b` of `other` in the order ties in score are broken by: first
+    /// family name word, then first given name word (a document without one first), compared as bytes, then id (as a
+    /// store indexes its delegates).
+    func precedes(_ a: UInt32, _ b: UInt32, of other: SearchIndex) -> Bool {
+        let (familyA, givenA) = firstNameWords(a), (familyB, givenB) = other.firstNameWords(b)
+        let family = compare(familyA, other, familyB)
+        guard family == 0 else { return family < 0 }
+        let given = compare(givenA, other, givenB)
+        return given != 0 ? given < 0 : ids[Int(a)] < other.ids[Int(b)]
+    }
+
+    /// Document `document`'s first family name word and first given name word, when it has them.
+    private func firstNameWords(_ document: UInt32) -> (family: Int?, given: Int?) {
+        var family: Int?, given: Int?
+        for tagged in documentWords[Int(documentStarts[Int(document)])..<Int(documentStarts[Int(document) + 1])] {
+            let (word, field) = SearchField.untag(tagged)
+            if field == .family, family == nil { family = word }
+            if field == .given, given == nil { given = word }
+        }
+        return (family, given)
+    }
+
+    /// Word `a` of this vocabulary against word `b` of `other`'s, by their bytes: negative, zero or positive; a
+    /// missing word first.
+    private func compare(_ a: Int?, _ other: SearchIndex, _ b: Int?) -> Int {
+        switch (a, b) {
+        case (nil, nil): return 0
+        case (nil, _): return -1
+        case (_, nil): return 1
+        case (let a?, let b?):
+            return vocabulary.withWord(a) { a in
+                other.vocabulary.withWord(b) { b in a.lexicographicallyPrecedes(b) ? -1 : b.lexicographicallyPrecedes(a) ? 1 : 0 }
+            }
+        }
     }
 
     /// The documents of the typed word matching the fewest, in the order of its matched words, at most

@@ -36,7 +36,7 @@ extension RosterDatabase {
                 }
                 try DelegateRecord(delegate, search: SearchDocument(delegate, folder: folder), updatedAt: now).insert(db)
                 try db.execute(sql: "UPDATE delegate SET isWalkIn = 1 WHERE reference = ?", arguments: [delegate.reference])
-                try db.execute(sql: "UPDATE rosterRevision SET value = value + 1")
+                try Self.searchableWordsChanged(of: [delegate.reference], db)
                 let entry = LogEntry(
                     at: now, reference: delegate.reference, station: station, staff: staff, details: .walkIn(WalkInDetails(delegate: delegate)))
                 _ = try Self.insert(entry, db)
@@ -95,7 +95,7 @@ extension RosterDatabase {
                 // The name comes from the latest correction in the order every station shares: this one, unless a
                 // correction merged from another station is later.
                 _ = try replayName(of: delegate.reference, db)
-                try db.execute(sql: "UPDATE rosterRevision SET value = value + 1")
+                try Self.searchableWordsChanged(of: [delegate.reference], db)
                 return (try Self.delegate(delegate.reference, db), entry)
             }
         }

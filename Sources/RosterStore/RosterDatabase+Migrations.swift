@@ -284,21 +284,34 @@ extension RosterDatabase {
                 return texts.contains(where: { $0.map { Script.dominant(in: $0) == .cyrillic } ?? false })
             }
         }
+        migrator.registerMigration("v21-search-stamps") { db in
+            // The roster revision at which a walk-in, a name correction or a merged entry last changed a delegate's
+            // searchable words (0: none since their import), so that a station adds those delegates to the index it
+            // holds rather than building it again; and how many imports the stored index had seen.
+            try db.alter(table: "delegate") { t in t.add(column: "searchStamp", .integer).notNull().defaults(to: 0) }
+            try db.execute(sql: "CREATE INDEX delegate_searchStamp ON delegate(searchStamp) WHERE searchStamp > 0")
+            try db.alter(table: "searchIndexFile") { t in t.add(column: "imported", .integer) }
+        }
         return migrator
     }
 
     /// Folds again the delegates whose row `needsIt`, and when there were any, moves the roster's revision so that a
-    /// search index stored before is built again.
+    /// search index stored before is built again (or, from v21 on, has those delegates added to it).
     private static func foldAgain(in db: Database, where needsIt: (Row) -> Bool) throws {
         let folder = NameFolder()
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, reference, familyName, givenName, fullName, nativeName, email, organisation, country FROM delegate")
-        var folded = 0
+        var folded: [String] = []
         for row in rows where needsIt(row) {
             try foldAgain(row, with: folder, in: db)
-            folded += 1
+            folded.append(row["reference"])
         }
-        if folded > 0 { try db.execute(sql: "UPDATE rosterRevision SET value = value + 1") }
+        guard !folded.isEmpty else { return }
+        if try db.columns(in: "delegate").contains(where: { $0.name == "searchStamp" }) {
+            try searchableWordsChanged(of: folded, db)
+        } else {
+            try db.execute(sql: "UPDATE rosterRevision SET value = value + 1")
+        }
     }
 
     /// Folds a delegate's row (its id, reference, names, email, organisation and country) into its search columns

@@ -42,6 +42,23 @@ extension RosterDatabase {
         try storeAccess { try searchIndex.storeBuiltIndex(writer) }
     }
 
+    /// Moves the roster's revision for a change to the searchable words of the delegates `references` (a walk-in, a
+    /// name correction, either merged from another station), and stamps their rows with it, so that a station holding
+    /// a search index adds them to it rather than building it again (``SearchIndexCache``). Every change to a
+    /// delegate's searchable words but an import's (which counts itself in `rosterRevision.imported`) comes here.
+    static func searchableWordsChanged(of references: some Collection<String>, _ db: Database) throws {
+        try db.execute(sql: "UPDATE rosterRevision SET value = value + 1")
+        // In parts: SQLite takes a bounded number of arguments per statement.
+        let references = Array(references)
+        for start in stride(from: 0, to: references.count, by: 500) {
+            let part = references[start..<min(start + 500, references.count)]
+            let placeholders = Array(repeating: "?", count: part.count).joined(separator: ",")
+            try db.execute(
+                sql: "UPDATE delegate SET searchStamp = (SELECT value FROM rosterRevision) WHERE reference IN (\(placeholders))",
+                arguments: StatementArguments(part))
+        }
+    }
+
     /// Reads every delegate's row once, so that the operating system holds the roster in its page cache: a search
     /// reads its hits from the store, and on a station just started each row read from disk costs the desk a tenth
     /// of a millisecond or more. Through SQLite, as a reader: the store's locks are left as they are.

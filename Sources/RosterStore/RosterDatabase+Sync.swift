@@ -57,7 +57,7 @@ extension RosterDatabase {
         var badges: Set<String> = []
         var names: Set<String> = []
         var presence: Set<[String]> = []
-        var rosterChanged = false
+        var changed: Set<String> = []
         let annulled = entries.contains { $0.kind == .scan || $0.kind == .scanAnnulled } ? try Self.annulledScans(db) : []
         for entry in entries {
             guard let reference = entry.reference else { continue }
@@ -84,7 +84,7 @@ extension RosterDatabase {
             case .walkIn(let walkIn):
                 if try DelegateRecord.filter(DelegateRecord.Columns.reference == reference).fetchCount(db) == 0 {
                     try DelegateRecord(walkIn.delegate, search: SearchDocument(walkIn.delegate, folder: folder), updatedAt: entry.at).insert(db)
-                    rosterChanged = true
+                    changed.insert(reference)
                 }
                 // Also when the hub's roster brought the registration before its entry.
                 try db.execute(sql: "UPDATE delegate SET isWalkIn = 1 WHERE reference = ?", arguments: [reference])
@@ -113,8 +113,8 @@ extension RosterDatabase {
         }
         for pair in presence { try Self.replayPresence(of: pair[0], at: pair[1], annulled: annulled, db) }
         for reference in badges { try Self.replayBadge(of: reference, db) }
-        for reference in names where try replayName(of: reference, db) { rosterChanged = true }
-        if rosterChanged { try db.execute(sql: "UPDATE rosterRevision SET value = value + 1") }
+        for reference in names where try replayName(of: reference, db) { changed.insert(reference) }
+        if !changed.isEmpty { try Self.searchableWordsChanged(of: changed, db) }
     }
 
     /// A time as the store keeps it: whole milliseconds.

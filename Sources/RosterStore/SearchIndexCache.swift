@@ -3,17 +3,29 @@ import GRDB
 import Roster
 import Synchronization
 
-/// The store's ``SearchIndex``: kept in memory for the roster's current revision, loaded from the store's
-/// ``SearchIndexFile`` when an earlier process stored it for that revision, built from the stored folded words
-/// otherwise. Searches that arrive while it is built wait for that one build rather than each building their own:
-/// twenty desks typing at once after start-up build it once.
+/// The store's search index: kept in memory for the roster's current revision, loaded from the store's
+/// ``SearchIndexFile`` when an earlier process stored it, built from the stored folded words otherwise. Searches that
+/// arrive while it is built wait for that one build rather than each building their own: twenty desks typing at once
+/// after start-up build it once.
+///
+/// After a walk-in, a name correction or a merged entry changes a few delegates (their rows stamped with the revision
+/// that changed them), the delegates changed since the index was made are indexed apart and laid over it
+/// (``LayeredSearchIndex``) rather than the whole roster built again; so is a stored index of an earlier revision.
+/// After an import, or more changes than ``layeredLimit``, the whole index is built again.
 final class SearchIndexCache: Sendable {
-    /// The index in memory, for the roster revision it was made for, and whether the store holds it.
+    /// The index in memory, for the roster revision it was made for.
     private struct Kept {
         let revision: Int64
-        let index: SearchIndex
+        let layers: LayeredSearchIndex
+        /// The revision the large index was built or stored for, and how many imports the roster had seen then.
+        let baseRevision: Int64
+        let imported: Int64
+        /// Whether the store holds the large index.
         var isStored: Bool
     }
+
+    /// How many changed delegates are laid over an index at most before it is built again whole.
+    static let layeredLimit = 2_000
 
     private let current = Mutex<Kept?>(nil)
     private let building = Mutex(())
@@ -25,18 +37,27 @@ final class SearchIndexCache: Sendable {
     }
 
     /// The index for the roster as `db` sees it.
-    func index(_ db: Database) throws -> SearchIndex {
-        let revision = try Self.revision(db)
-        if let index = kept(revision) { return index }
+    func index(_ db: Database) throws -> LayeredSearchIndex {
+        let (revision, imported) = try Self.revisions(db)
+        if let layers = kept(revision) { return layers }
         return try building.withLock { _ in
-            if let index = kept(revision) { return index }
-            if let stored = try load(db, revision: revision) {
-                current.withLock { $0 = Kept(revision: revision, index: stored, isStored: true) }
-                return stored
+            if let layers = kept(revision) { return layers }
+            if let previous = current.withLock({ $0 }), previous.imported == imported,
+                let layers = try Self.layer(previous.layers.base, madeAt: previous.baseRevision, db)
+            {
+                keep(Kept(revision: revision, layers: layers, baseRevision: previous.baseRevision, imported: imported, isStored: previous.isStored))
+            } else if let stored = try load(db),
+                stored.revision == revision
+                    || stored.imported == imported && stored.revision < revision,
+                let layers = stored.revision == revision
+                    ? LayeredSearchIndex(base: stored.index) : try Self.layer(stored.index, madeAt: stored.revision, db)
+            {
+                keep(Kept(revision: revision, layers: layers, baseRevision: stored.revision, imported: imported, isStored: true))
+            } else {
+                let index = try Self.build(db, changedSince: nil)
+                keep(Kept(revision: revision, layers: LayeredSearchIndex(base: index), baseRevision: revision, imported: imported, isStored: false))
             }
-            let index = try Self.build(db)
-            current.withLock { $0 = Kept(revision: revision, index: index, isStored: false) }
-            return index
+            return current.withLock { $0!.layers }
         }
     }
 
@@ -46,18 +67,20 @@ final class SearchIndexCache: Sendable {
     /// that two processes storing at once leave the file and the record of the same one; an index is never built
     /// here, while that lock is held.
     func storeBuiltIndex(_ writer: any DatabaseWriter) throws {
-        guard let file, let kept = current.withLock({ $0 }), !kept.isStored,
-            try writer.read({ db in try Self.revision(db) }) == kept.revision
+        guard let file, let kept = current.withLock({ $0 }), !kept.isStored, kept.revision == kept.baseRevision,
+            try writer.read({ db in try Self.revisions(db).revision }) == kept.revision
         else { return }
         let key = Int64.random(in: .min ... .max)
-        let temporary = try file.writeTemporary(kept.index, revision: kept.revision, key: key)
+        let temporary = try file.writeTemporary(kept.layers.base, revision: kept.revision, key: key)
         let placed: Bool
         do {
             placed = try writer.write { db in
-                guard try Self.revision(db) == kept.revision else { return false }
+                guard try Self.revisions(db) == (kept.revision, kept.imported) else { return false }
                 try file.place(temporary)
                 try db.execute(sql: "DELETE FROM searchIndexFile")
-                try db.execute(sql: "INSERT INTO searchIndexFile (revision, key) VALUES (?, ?)", arguments: [kept.revision, key])
+                try db.execute(
+                    sql: "INSERT INTO searchIndexFile (revision, key, imported) VALUES (?, ?, ?)",
+                    arguments: [kept.revision, key, kept.imported])
                 return true
             }
         } catch {
@@ -68,30 +91,56 @@ final class SearchIndexCache: Sendable {
         guard placed else { return file.discard(temporary) }
         file.flushFolder()
         current.withLock { current in
-            if current?.revision == kept.revision { current?.isStored = true }
+            if current?.baseRevision == kept.baseRevision { current?.isStored = true }
         }
     }
 
-    private func kept(_ revision: Int64) -> SearchIndex? {
-        current.withLock { kept in kept?.revision == revision ? kept?.index : nil }
+    /// The large index and the small one of the delegates changed since it was made, for the kept revision.
+    func layers() -> LayeredSearchIndex? {
+        current.withLock { $0?.layers }
     }
 
-    private static func revision(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") ?? 0
+    private func kept(_ revision: Int64) -> LayeredSearchIndex? {
+        current.withLock { kept in kept?.revision == revision ? kept?.layers : nil }
     }
 
-    /// The stored index of `revision`, or nil when there is none or it cannot be read (it is then built again).
-    private func load(_ db: Database, revision: Int64) throws -> SearchIndex? {
-        guard let file, let key = try Int64.fetchOne(db, sql: "SELECT key FROM searchIndexFile WHERE revision = ?", arguments: [revision])
-        else { return nil }
-        return file.read(revision: revision, key: key)
+    private func keep(_ kept: Kept) {
+        current.withLock { $0 = kept }
     }
 
-    /// Builds the index from the stored folded columns, each read in place from SQLite's buffer.
-    private static func build(_ db: Database) throws -> SearchIndex {
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delegate") ?? 0
+    /// The roster's revision, and how many imports it has seen.
+    private static func revisions(_ db: Database) throws -> (revision: Int64, imported: Int64) {
+        let row = try Row.fetchOne(db, sql: "SELECT value, imported FROM rosterRevision")
+        return (row?["value"] ?? 0, row?["imported"] ?? 0)
+    }
+
+    /// `base`, made at roster revision `revision`, with the delegates changed since laid over it; nil when more have
+    /// changed than ``layeredLimit``.
+    private static func layer(_ base: SearchIndex, madeAt revision: Int64, _ db: Database) throws -> LayeredSearchIndex? {
+        let changed =
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delegate WHERE searchStamp > 0 AND searchStamp > ?", arguments: [revision]) ?? 0
+        guard changed <= layeredLimit else { return nil }
+        return LayeredSearchIndex(base: base, changes: try build(db, changedSince: revision))
+    }
+
+    /// The stored index, the revision it was made for, and how many imports the roster had seen then (nil when not
+    /// recorded); nil when there is none or it cannot be read (it is then built again).
+    private func load(_ db: Database) throws -> (index: SearchIndex, revision: Int64, imported: Int64?)? {
+        guard let file, let row = try Row.fetchOne(db, sql: "SELECT revision, key, imported FROM searchIndexFile") else { return nil }
+        let revision: Int64 = row["revision"]
+        return file.read(revision: revision, key: row["key"]).map { ($0, revision, row["imported"]) }
+    }
+
+    /// Builds the index from the stored folded columns, each read in place from SQLite's buffer: of every delegate,
+    /// or of those whose searchable words changed after roster revision `revision`.
+    private static func build(_ db: Database, changedSince revision: Int64?) throws -> SearchIndex {
+        let (filter, arguments): (String, StatementArguments) =
+            // By the stamps' index: ordered by id, SQLite would rather read every row in that order.
+            revision.map { (" INDEXED BY delegate_searchStamp WHERE searchStamp > 0 AND searchStamp > ?", [$0]) } ?? ("", [])
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delegate" + filter, arguments: arguments) ?? 0
         var builder = SearchIndexBuilder(capacity: count)
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, reference, searchFamily, searchGiven, searchOther FROM delegate ORDER BY id")
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT id, reference, searchFamily, searchGiven, searchOther FROM delegate\(filter) ORDER BY id", arguments: arguments)
         var lowered: [UInt8] = []
         while let row = try rows.next() {
             let id: Int64 = row[0]
