@@ -2,7 +2,8 @@
 """A roster the search was never tuned on, for `lanyard-bench roster --roster FILE --queries FILE`.
 
 Names come from Faker's lists for each delegate's country (real given and family names, repeated as real rosters
-repeat them: hundreds of Smiths and Annas), in their own script; Latin spellings come from unidecode, which
+repeat them: hundreds of Smiths and Annas), in their own script (Albania and Malta, which Faker has no names for,
+take Italian ones; Serbia, Montenegro and Bosnia Croatian ones); Latin spellings come from unidecode, which
 romanises Cyrillic roughly as passports do, and Greek and Georgian its own way. Countries, categories, organisations
 and the programme follow the sample conference. Half the delegates from countries writing Cyrillic, Greek, Armenian
 or Georgian are registered in their script, half in Latin with their native name beside it.
@@ -14,7 +15,10 @@ In `QUERIES` a typed name is the family name alone, as a desk starts typing; in 
 name, and an email address's whole local part, so that each query means one delegate among many of the same name.
 
     pip install faker unidecode
-    python3 outside_roster.py 100000 roster.csv queries.tsv specific.tsv
+    python3 outside_roster.py 100000 roster.csv queries.tsv specific.tsv [SEED]
+
+The search was developed against seed 7 (its misses led to the passport spelling and the ranking of whole names one
+slip away); figures are reported on other seeds.
 """
 import csv
 import random
@@ -27,7 +31,7 @@ from unidecode import unidecode
 SAMPLE = "Sources/SampleConference/conference/"
 LOCALES = dict(
     GB="en_GB", IE="ga_IE", FR="fr_FR", BG="bg_BG", AZ="az_AZ", RO="ro_RO", PL="pl_PL", NL="nl_NL", LV="lv_LV",
-    HU="hu_HU", GE="ka_GE", RU="ru_RU", MD="ro_RO", LT="lt_LT", EE="et_EE", IT="it_IT", AL="sq_AL", MT="mt_MT",
+    HU="hu_HU", GE="ka_GE", RU="ru_RU", MD="ro_RO", LT="lt_LT", EE="et_EE", IT="it_IT", AL="it_IT", MT="it_IT",
     MK="mk_MK", BA="hr_HR", AM="hy_AM", PT="pt_PT", GR="el_GR", BY="ru_RU", UA="uk_UA", TR="tr_TR", LU="fr_FR",
     HR="hr_HR", ES="es_ES", DK="da_DK", BE="nl_BE", AT="de_AT", SI="sl_SI", LI="de_CH", FI="fi_FI", DE="de_DE",
     SM="it_IT", RS="hr_HR", ME="hr_HR", IS="is_IS", CH="de_CH", SE="sv_SE", NO="no_NO", MC="fr_FR", AD="es_ES",
@@ -63,9 +67,9 @@ def slip(word, rnd):
     return "".join(letters)
 
 
-def main(count, roster_path, queries_path, specific_path):
-    rnd = random.Random(7)
-    Faker.seed(7)
+def main(count, roster_path, queries_path, specific_path, seed=7):
+    rnd = random.Random(seed)
+    Faker.seed(seed)
     with open(SAMPLE + "delegates.csv", encoding="utf-8") as f:
         sample = list(csv.DictReader(f))
     with open(SAMPLE + "sessions.csv", encoding="utf-8") as f:
@@ -98,8 +102,8 @@ def main(count, roster_path, queries_path, specific_path):
                 reference=reference, first=first, last=last, given=given, family=family,
                 latin_given=latin(given).lower(), latin_family=latin(family).lower(),
                 native=country in NATIVE_SCRIPT, in_native=in_native, email=email))
-    write_queries(delegates, queries_path, specific=False, rnd=random.Random(11))
-    write_queries(delegates, specific_path, specific=True, rnd=random.Random(11))
+    write_queries(delegates, queries_path, specific=False, rnd=random.Random(seed + 4))
+    write_queries(delegates, specific_path, specific=True, rnd=random.Random(seed + 4))
 
 
 def write_queries(delegates, path, specific, rnd):
@@ -132,4 +136,4 @@ def write_queries(delegates, path, specific, rnd):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), *sys.argv[2:5])
+    main(int(sys.argv[1]), *sys.argv[2:5], *(int(seed) for seed in sys.argv[5:6]))

@@ -9,19 +9,25 @@ public struct LayeredSearchIndex: Sendable {
     public let base: SearchIndex
     /// The index of the delegates changed since, under the same ids.
     public let changes: SearchIndex
-    private let changed: Set<Int64>
+    /// The large index's documents of the delegates changed since.
+    private let stale: Set<UInt32>
 
     /// `base` with `changes` over it: every id `changes` holds is searched there only.
-    public init(base: SearchIndex, changes: SearchIndex = SearchIndex([])) {
+    public init(base: SearchIndex, changes: SearchIndex? = nil) {
         self.base = base
-        self.changes = changes
-        changed = Set(changes.ids)
+        self.changes = changes ?? Self.noChanges
+        stale = base.documents(of: self.changes.ids)
     }
 
+    private static let noChanges = SearchIndex([])
+
     /// The documents matching `query`, best first, as ``SearchIndex/search(_:limit:)`` orders them.
+    /// - Parameters:
+    ///   - query: What the desk typed, folded.
+    ///   - limit: How many hits to return at most.
     public func search(_ query: SearchQuery, limit: Int) -> [SearchIndex.Hit] {
-        guard !changed.isEmpty else { return base.search(query, limit: limit) }
-        let old = base.search(query, limit: limit, excluding: changed)
+        guard changes.count > 0 else { return base.search(query, limit: limit) }
+        let old = base.search(query, limit: limit, excluding: stale)
         let new = changes.search(query, limit: limit)
         var merged: [SearchIndex.Hit] = []
         var (o, n) = (0, 0)

@@ -144,7 +144,8 @@ public final class NameFolder: Sendable {
         }
     }
 
-    /// The ICU transforms every word of `script` is romanised with, the primary first.
+    /// The transforms every word of `script` is romanised with, the primary first: ICU's, by their IDs, and
+    /// ``PassportRomanisation``'s.
     public static func romanisations(for script: Script) -> [String] {
         switch script {
         case .latin: []

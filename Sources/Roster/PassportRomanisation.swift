@@ -1,7 +1,8 @@
-/// The romanisation of Cyrillic that passports print (ICAO Doc 9303): Russian and Belarusian passports since 2014,
-/// and Ukrainian ones for the letters inside a word (`Юлия` → `iuliia`, `Шамрай` → `shamrai`, `Плюнкова` →
-/// `pliunkova`). ICU ships no such transform, so these are its rules, run by ICU; the BGN/PCGN romanisations give the
-/// other spellings a desk may read (`yuliya`, `shamray`).
+/// The romanisation of Cyrillic that Russian and Belarusian passports print (ICAO Doc 9303, since 2014: `Юлия` →
+/// `iuliia`, `Шамрай` → `shamrai`, `Плюнкова` → `pliunkova`). ICU ships no such transform, so these are its rules, run
+/// by ICU; the BGN/PCGN romanisations give the other spellings a desk may read (`yuliya`, `shamray`). Ukraine's own
+/// system (2010) spells й, ю, я inside a word as these rules do and г, и as its BGN/PCGN romanisation does, so a word
+/// with both (`Григорій`, `hryhorii`) is one letter from a folded spelling: a slip search still finds it.
 enum PassportRomanisation {
     /// The ID the transform is opened under.
     static let id = "Cyrillic-Latin/ICAO"

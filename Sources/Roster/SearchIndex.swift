@@ -3,8 +3,8 @@
 /// Each typed word is looked up in the ``SearchVocabulary``: words equal to it, then starting with it, then (from
 /// three letters on) containing it. The typed word matching the fewest delegates gives the candidates, best
 /// matches first and at most ``candidateLimit`` of them, and ``SearchRanker`` orders those, dropping any that some
-/// other typed word does not match. Unless as many as asked for match every typed word at the start of a name word,
-/// name words one typo away are looked for too (from four letters on): a whole name one slip away ranks below the
+/// other typed word does not match. Unless as many as asked for score as much as the start of a name word for every
+/// typed word, name words one typo away are looked for too (from four letters on): a whole name one slip away ranks below the
 /// starts of names and above a word merely holding what was typed.
 ///
 /// Documents are lists of word numbers, so the index is a handful of flat arrays: built quickly
@@ -65,22 +65,43 @@ public struct SearchIndex: Sendable, Equatable {
     /// How many documents the index holds.
     public var count: Int { ids.count }
 
-    /// The documents matching `query`, best first: by score, then family name, then given name. Unless `limit` names
-    /// start with every typed word, close spellings (one typo away) are looked for too and ranked among the others
-    /// (``SearchRanker``): `schmit` offers Schmidt after Schmitt, and `sone` Stone before Carosone.
+    /// The documents indexed under `wanted`, those it holds: by binary search when the ids ascend (a store indexes
+    /// its delegates in the order of their ids), else by reading them all.
+    func documents(of wanted: [Int64]) -> Set<UInt32> {
+        guard !wanted.isEmpty else { return [] }
+        guard zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            let wanted = Set(wanted)
+            return Set(ids.indices.lazy.filter { wanted.contains(ids[$0]) }.map(UInt32.init))
+        }
+        return Set(
+            wanted.compactMap { id in
+                var low = 0, high = ids.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if ids[middle] < id { low = middle + 1 } else { high = middle }
+                }
+                return low < ids.count && ids[low] == id ? UInt32(low) : nil
+            })
+    }
+
+    /// The documents matching `query`, best first: by score, then family name, then given name. Unless `limit`
+    /// documents score as much as a name start for every typed word, close spellings (one typo away) are looked for
+    /// too and ranked among the others (``SearchRanker``): `schmit` offers Schmidt after Schmitt, and `sone` Stone
+    /// before Carosone.
     public func search(_ query: SearchQuery, limit: Int) -> [Hit] {
         search(query, limit: limit, excluding: [])
     }
 
-    /// The documents matching `query`, best first, but for those indexed under the ids `excluded`.
-    func search(_ query: SearchQuery, limit: Int, excluding excluded: Set<Int64>) -> [Hit] {
+    /// The documents matching `query`, best first, as if the documents `excluded` were not indexed: they are never
+    /// gathered, sampled or counted.
+    func search(_ query: SearchQuery, limit: Int, excluding excluded: Set<UInt32>) -> [Hit] {
         guard !query.isEmpty, limit > 0 else { return [] }
-        let rank = { (candidates: [UInt32], matches: [SearchTermMatches]) in
-            self.rank(excluded.isEmpty ? candidates : candidates.filter { !excluded.contains(self.ids[Int($0)]) }, matches)
-        }
+        let candidates = { (matches: [SearchTermMatches]) in self.candidates(matches, limit: limit, excluding: excluded) }
         let matches = query.terms.map { SearchTermMatches($0, in: vocabulary) }
-        let exact = rank(candidates(matches, limit: limit), matches)
-        // Slips are looked for unless the list is full of names starting with every typed word, which no slip beats.
+        let exact = rank(candidates(matches), matches)
+        // Slips are looked for unless the list is full of delegates scoring at least as much as a name start for every
+        // typed word (a whole name one slip away scores less than a start; with several words, a slip in one beside a
+        // whole name in another can still outscore a list that skipped them, rarely).
         guard exact.count < limit || exact[limit - 1].score < SearchRanker.nameStart * matches.count else {
             return hits(exact, limit: limit)
         }
@@ -89,7 +110,7 @@ public struct SearchIndex: Sendable, Equatable {
         guard typos.contains(where: { $0 != nil }) else { return hits(exact, limit: limit) }
         let withTypos = zip(matches, typos).map { $1 ?? $0 }
         // Slips may make another typed word the narrowest: the exact matches already found stay candidates.
-        var gathered = candidates(withTypos, limit: limit)
+        var gathered = candidates(withTypos)
         let known = Set(gathered)
         gathered += exact.map(\.document).filter { !known.contains($0) }
         return hits(rank(gathered, withTypos), limit: limit)
@@ -140,13 +161,14 @@ public struct SearchIndex: Sendable, Equatable {
     /// ``candidateLimit`` (a sample of those only starting with a word of one or two letters:
     /// ``shortWordCandidatesPerHit``). A query of one word stops once `limit` documents match it at the start of a
     /// name word, keeping only a reference typed in full after those: every other document would score below them (a
-    /// whole word or a start in an organisation or email, a match inside a word, or a slip).
-    private func candidates(_ matches: [SearchTermMatches], limit: Int) -> [UInt32] {
+    /// whole word or a start in an organisation or email, a match inside a word, or a slip). The documents `excluded`
+    /// are passed over as if seen already.
+    private func candidates(_ matches: [SearchTermMatches], limit: Int, excluding excluded: Set<UInt32>) -> [UInt32] {
         guard let narrowest = matches.min(by: { $0.estimatedDocuments < $1.estimatedDocuments }), narrowest.estimatedDocuments > 0
         else { return [] }
         let isShort = matches.count == 1 && narrowest.primaryLength <= 2
         var documents: [UInt32] = []
-        var seen = Set<UInt32>()
+        var seen = excluded
         var nameStarts = 0, sampled = 0
         let sampleBudget = min(limit, Self.candidateLimit) * Self.shortWordCandidatesPerHit
         narrowest.forEachWord { words, reach in

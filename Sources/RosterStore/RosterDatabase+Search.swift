@@ -5,9 +5,9 @@ extension RosterDatabase {
     /// Delegates matching `text`, best first: any part of a name in any script or spelling, with one typo
     /// tolerated in words of four letters or more; a reference, email or organisation.
     ///
-    /// Searches the in-memory ``SearchIndex``, loaded or built on the first search and built again after the roster
-    /// changes (never stored from here, which would make a search wait for the store's write lock:
-    /// ``storeSearchIndex()`` does).
+    /// Searches the in-memory ``SearchIndex``, loaded or built on the first search, with the delegates a walk-in or
+    /// a name correction changed since laid over it, and built again after an import (never stored from here, which
+    /// would make a search wait for the store's write lock: ``storeSearchIndex()`` does).
     /// - Parameters:
     ///   - text: What the desk typed.
     ///   - limit: How many delegates to return at most.

@@ -25,7 +25,7 @@ final class SearchIndexCache: Sendable {
     }
 
     /// How many changed delegates are laid over an index at most before it is built again whole.
-    static let layeredLimit = 2_000
+    static let layeredLimit = 500
 
     private let current = Mutex<Kept?>(nil)
     private let building = Mutex(())
@@ -42,45 +42,60 @@ final class SearchIndexCache: Sendable {
         if let layers = kept(revision) { return layers }
         return try building.withLock { _ in
             if let layers = kept(revision) { return layers }
-            if let previous = current.withLock({ $0 }), previous.imported == imported,
-                let layers = try Self.layer(previous.layers.base, madeAt: previous.baseRevision, db)
-            {
-                keep(Kept(revision: revision, layers: layers, baseRevision: previous.baseRevision, imported: imported, isStored: previous.isStored))
-            } else if let stored = try load(db),
-                stored.revision == revision
-                    || stored.imported == imported && stored.revision < revision,
-                let layers = stored.revision == revision
-                    ? LayeredSearchIndex(base: stored.index) : try Self.layer(stored.index, madeAt: stored.revision, db)
-            {
-                keep(Kept(revision: revision, layers: layers, baseRevision: stored.revision, imported: imported, isStored: true))
-            } else {
-                let index = try Self.build(db, changedSince: nil)
-                keep(Kept(revision: revision, layers: LayeredSearchIndex(base: index), baseRevision: revision, imported: imported, isStored: false))
+            let made = try make(db, revision: revision, imported: imported)
+            current.withLock { current in
+                // A search that read an older revision never puts its index in place of a newer one.
+                if current.map({ $0.revision < made.revision }) ?? true { current = made }
             }
-            return current.withLock { $0!.layers }
+            return made.layers
         }
     }
 
-    /// Stores the index built here in its file for the next process to load, and records in the store which file
-    /// that is. Nothing when the index in memory was loaded from the store or is stored already, or when the roster
-    /// has changed since it was built. The file is put in place under the store's write lock, beside the record, so
-    /// that two processes storing at once leave the file and the record of the same one; an index is never built
-    /// here, while that lock is held.
+    /// The index for roster revision `revision`: the one kept here or the stored one with the delegates changed since
+    /// laid over it, when no import came between; the stored one when it is of that revision; else built whole.
+    private func make(_ db: Database, revision: Int64, imported: Int64) throws -> Kept {
+        if let previous = current.withLock({ $0 }), previous.imported == imported,
+            let layers = try Self.layer(previous.layers.base, madeAt: previous.baseRevision, db)
+        {
+            return Kept(revision: revision, layers: layers, baseRevision: previous.baseRevision, imported: imported, isStored: previous.isStored)
+        }
+        // What the stored file is of, read before the file itself, which is only read when it can be used.
+        if let file, let record = try Row.fetchOne(db, sql: "SELECT revision, key, imported FROM searchIndexFile") {
+            let storedRevision: Int64 = record["revision"], storedImported: Int64? = record["imported"]
+            let layerable =
+                try storedImported == imported && storedRevision < revision
+                && Self.changedCount(since: storedRevision, db) <= Self.layeredLimit
+            if storedRevision == revision || layerable, let stored = file.read(revision: storedRevision, key: record["key"]) {
+                let layers = layerable ? try Self.layer(stored, madeAt: storedRevision, db) : LayeredSearchIndex(base: stored)
+                if let layers {
+                    return Kept(revision: revision, layers: layers, baseRevision: storedRevision, imported: imported, isStored: true)
+                }
+            }
+        }
+        let index = try Self.build(db, changedSince: nil)
+        return Kept(revision: revision, layers: LayeredSearchIndex(base: index), baseRevision: revision, imported: imported, isStored: false)
+    }
+
+    /// Stores the large index built here in its file for the next process to load (and lay the delegates changed
+    /// since over), and records in the store which file that is, of which revision, after how many imports. Nothing
+    /// when it was loaded from the store or is stored already, or when an import has changed the roster since it was
+    /// built. The file is put in place under the store's write lock, beside the record, so that two processes storing
+    /// at once leave the file and the record of the same one; an index is never built here, while that lock is held.
     func storeBuiltIndex(_ writer: any DatabaseWriter) throws {
-        guard let file, let kept = current.withLock({ $0 }), !kept.isStored, kept.revision == kept.baseRevision,
-            try writer.read({ db in try Self.revisions(db).revision }) == kept.revision
+        guard let file, let kept = current.withLock({ $0 }), !kept.isStored,
+            try writer.read({ db in try Self.revisions(db).imported }) == kept.imported
         else { return }
         let key = Int64.random(in: .min ... .max)
-        let temporary = try file.writeTemporary(kept.layers.base, revision: kept.revision, key: key)
+        let temporary = try file.writeTemporary(kept.layers.base, revision: kept.baseRevision, key: key)
         let placed: Bool
         do {
             placed = try writer.write { db in
-                guard try Self.revisions(db) == (kept.revision, kept.imported) else { return false }
+                guard try Self.revisions(db).imported == kept.imported else { return false }
                 try file.place(temporary)
                 try db.execute(sql: "DELETE FROM searchIndexFile")
                 try db.execute(
                     sql: "INSERT INTO searchIndexFile (revision, key, imported) VALUES (?, ?, ?)",
-                    arguments: [kept.revision, key, kept.imported])
+                    arguments: [kept.baseRevision, key, kept.imported])
                 return true
             }
         } catch {
@@ -91,21 +106,18 @@ final class SearchIndexCache: Sendable {
         guard placed else { return file.discard(temporary) }
         file.flushFolder()
         current.withLock { current in
-            if current?.baseRevision == kept.baseRevision { current?.isStored = true }
+            if current?.baseRevision == kept.baseRevision, current?.imported == kept.imported { current?.isStored = true }
         }
     }
 
-    /// The large index and the small one of the delegates changed since it was made, for the kept revision.
+    /// The large index and the small one of the delegates changed since it was made, as kept now (what tests look
+    /// at).
     func layers() -> LayeredSearchIndex? {
         current.withLock { $0?.layers }
     }
 
     private func kept(_ revision: Int64) -> LayeredSearchIndex? {
         current.withLock { kept in kept?.revision == revision ? kept?.layers : nil }
-    }
-
-    private func keep(_ kept: Kept) {
-        current.withLock { $0 = kept }
     }
 
     /// The roster's revision, and how many imports it has seen.
@@ -117,18 +129,13 @@ final class SearchIndexCache: Sendable {
     /// `base`, made at roster revision `revision`, with the delegates changed since laid over it; nil when more have
     /// changed than ``layeredLimit``.
     private static func layer(_ base: SearchIndex, madeAt revision: Int64, _ db: Database) throws -> LayeredSearchIndex? {
-        let changed =
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delegate WHERE searchStamp > 0 AND searchStamp > ?", arguments: [revision]) ?? 0
-        guard changed <= layeredLimit else { return nil }
+        guard try changedCount(since: revision, db) <= layeredLimit else { return nil }
         return LayeredSearchIndex(base: base, changes: try build(db, changedSince: revision))
     }
 
-    /// The stored index, the revision it was made for, and how many imports the roster had seen then (nil when not
-    /// recorded); nil when there is none or it cannot be read (it is then built again).
-    private func load(_ db: Database) throws -> (index: SearchIndex, revision: Int64, imported: Int64?)? {
-        guard let file, let row = try Row.fetchOne(db, sql: "SELECT revision, key, imported FROM searchIndexFile") else { return nil }
-        let revision: Int64 = row["revision"]
-        return file.read(revision: revision, key: row["key"]).map { ($0, revision, row["imported"]) }
+    /// How many delegates' searchable words changed after roster revision `revision`, but for imports.
+    private static func changedCount(since revision: Int64, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM delegate WHERE searchStamp > 0 AND searchStamp > ?", arguments: [revision]) ?? 0
     }
 
     /// Builds the index from the stored folded columns, each read in place from SQLite's buffer: of every delegate,

@@ -39,6 +39,22 @@ import Testing
         #expect(ids(layered, "berg", limit: 3) == [3, 1, 2])
     }
 
+    @Test func aChangedDelegateNeitherTakesASampledPlaceNorCountsAsANameFoundInTheLargeIndex() {
+        // Sampled for `be` (one of them, first in the alphabet) or counted among the names enough for `berg`, the
+        // renamed Ana Berg would crowd out Bea Berg, and the organisation's Bergbau, that one whole index lists.
+        let before = documents([(1, "Ana", "Berg"), (2, "Bea", "Berg")])
+        let bergbau = SearchDocument(
+            Delegate(reference: "R-3", givenName: "Ion", familyName: "Pop", organisation: "Bergbau", category: "DEL"), folder: folder)
+        let renamed = documents([(1, "Ana", "Zed")])
+        let layered = LayeredSearchIndex(base: SearchIndex(before + [(3, bergbau)]), changes: SearchIndex(renamed))
+        let whole = SearchIndex(renamed + [before[1], (3, bergbau)])
+        for (text, limit) in [("be", 1), ("berg", 2)] {
+            let expected = whole.search(SearchQuery(text, folder: folder), limit: limit).map(\.id)
+            #expect(ids(layered, text, limit: limit) == expected, "\(text)")
+            #expect(!expected.isEmpty)
+        }
+    }
+
     @Test func theSampleConferenceWithAThirdOfItsDelegatesRenamedIsSearchedAsIfIndexedWhole() throws {
         // Every third delegate takes the family name of the one after: the layers must answer as one index of the
         // roster as it now is, hit for hit and score for score.
