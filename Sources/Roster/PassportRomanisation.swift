@@ -1,8 +1,9 @@
 /// The romanisation of Cyrillic that Russian and Belarusian passports print (ICAO Doc 9303, since 2014: `Юлия` →
 /// `iuliia`, `Шамрай` → `shamrai`, `Плюнкова` → `pliunkova`). ICU ships no such transform, so these are its rules, run
 /// by ICU; the BGN/PCGN romanisations give the other spellings a desk may read (`yuliya`, `shamray`). Ukraine's own
-/// system (2010) spells й, ю, я inside a word as these rules do and г, и as its BGN/PCGN romanisation does, so a word
-/// with both (`Григорій`, `hryhorii`) is one letter from a folded spelling: a slip search still finds it.
+/// system (2010) spells й, ю, я inside a word as these rules do and г, и as its BGN/PCGN romanisation does: a word
+/// with one letter of each kind (`Григорій`, `hryhorii`) is one letter from a folded spelling, which a slip search
+/// finds; one with more (`Кияниця`, `kyianytsia`) is not found by that spelling.
 enum PassportRomanisation {
     /// The ID the transform is opened under.
     static let id = "Cyrillic-Latin/ICAO"

@@ -93,7 +93,8 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// The documents matching `query`, best first, as if the documents `excluded` were not indexed: they are never
-    /// gathered, sampled or counted.
+    /// gathered, sampled or counted among the candidates (a typed word's estimate, which picks the narrowest, still
+    /// counts them).
     func search(_ query: SearchQuery, limit: Int, excluding excluded: Set<UInt32>) -> [Hit] {
         guard !query.isEmpty, limit > 0 else { return [] }
         let candidates = { (matches: [SearchTermMatches]) in self.candidates(matches, limit: limit, excluding: excluded) }

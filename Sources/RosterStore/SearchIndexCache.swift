@@ -91,6 +91,12 @@ final class SearchIndexCache: Sendable {
         do {
             placed = try writer.write { db in
                 guard try Self.revisions(db).imported == kept.imported else { return false }
+                // Never in place of one another process stored for a later revision of the same import.
+                if let stored = try Row.fetchOne(db, sql: "SELECT revision, imported FROM searchIndexFile"),
+                    stored["imported"] as Int64? == kept.imported, stored["revision"] as Int64 >= kept.baseRevision
+                {
+                    return false
+                }
                 try file.place(temporary)
                 try db.execute(sql: "DELETE FROM searchIndexFile")
                 try db.execute(
@@ -116,8 +122,10 @@ final class SearchIndexCache: Sendable {
         current.withLock { $0?.layers }
     }
 
+    /// The kept index when it is of revision `revision` or a newer one (whose hits are read from the store as it is
+    /// now all the same).
     private func kept(_ revision: Int64) -> LayeredSearchIndex? {
-        current.withLock { kept in kept?.revision == revision ? kept?.layers : nil }
+        current.withLock { kept in kept.map { $0.revision >= revision } == true ? kept?.layers : nil }
     }
 
     /// The roster's revision, and how many imports it has seen.

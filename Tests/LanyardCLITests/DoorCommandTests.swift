@@ -1,5 +1,6 @@
 import Foundation
 import LanyardTestSupport
+import RosterStore
 import Testing
 
 /// Badges, verification and doors through the command line, as a desk, a turnstile script and a steward use them.
@@ -116,9 +117,10 @@ import Testing
         try desk.run("demo", "--no-serve")
         let code = try issueBadge(desk, "ESOCC-00012")
         let key = try desk.run("keys", "export-public").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        // A door station: a copy of the store without the private key, plus the exported public key.
+        // A door station: a copy of the store without the private key, plus the exported public key. Copied as SQLite
+        // copies a store (its online backup), never as a file: the file alone lacks what the log may still hold.
         try FileManager.default.createDirectory(at: door.data, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: desk.data.appendingPathComponent("roster.sqlite"), to: door.data.appendingPathComponent("roster.sqlite"))
+        try RosterDatabase.open(in: DataFolder(path: desk.data.path)).backup(to: door.data.appendingPathComponent("roster.sqlite"))
         try door.run("keys", "import-public", key)
         #expect(try door.run("verify", "--code", code).status == 0)
         let issue = try door.run("badge", "ESOCC-00012", "--out", door.data.appendingPathComponent("x.png").path)

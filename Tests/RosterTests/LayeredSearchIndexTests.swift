@@ -41,8 +41,8 @@ import Testing
 
     @Test func aChangedDelegateNeitherTakesASampledPlaceNorCountsAsANameFoundInTheLargeIndex() {
         // Sampled for `be` (one of them, first in the alphabet) or counted among the names enough for `berg`, the
-        // renamed Ana Berg would crowd out Bea Berg, and the organisation's Bergbau, that one whole index lists.
-        let before = documents([(1, "Ana", "Berg"), (2, "Bea", "Berg")])
+        // renamed Ana Berg would crowd out Cleo Berg, and the organisation's Bergbau, that one whole index lists.
+        let before = documents([(1, "Ana", "Berg"), (2, "Cleo", "Berg")])
         let bergbau = SearchDocument(
             Delegate(reference: "R-3", givenName: "Ion", familyName: "Pop", organisation: "Bergbau", category: "DEL"), folder: folder)
         let renamed = documents([(1, "Ana", "Zed")])
