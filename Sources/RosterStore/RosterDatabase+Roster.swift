@@ -68,14 +68,21 @@ extension RosterDatabase {
     /// A number that moves on whenever the roster changes (an import, a walk-in, a name corrected), here or in
     /// another process: what a cache of anything derived from the roster compares.
     public func rosterRevision() throws -> Int64 {
-        try storeAccess { try writer.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") ?? 0 } }
+        try storeAccess { try writer.read { db in try Self.rosterRevisions(db).value } }
     }
 
     /// A number that moves on when an import changes the roster (a file, the registration system, a hub's roster
     /// taken), but not for what the log changes (walk-ins, corrected names), which stations take from the log: the
     /// revision a hub's stations compare, taking the whole roster again only when it moves.
     public func importedRosterRevision() throws -> Int64 {
-        try storeAccess { try writer.read { db in try Int64.fetchOne(db, sql: "SELECT imported FROM rosterRevision") ?? 0 } }
+        try storeAccess { try writer.read { db in try Self.rosterRevisions(db).imported } }
+    }
+
+    /// The roster's revision (``rosterRevision()``) and its imported revision (``importedRosterRevision()``) as `db`
+    /// sees them.
+    static func rosterRevisions(_ db: Database) throws -> (value: Int64, imported: Int64) {
+        let row = try Row.fetchOne(db, sql: "SELECT value, imported FROM rosterRevision")
+        return (row?["value"] ?? 0, row?["imported"] ?? 0)
     }
 
     /// The confirmed delegates reduced to what attendance counts (category, country, days as bits: bit 1 is day 1),
@@ -85,7 +92,7 @@ extension RosterDatabase {
     ) {
         try storeAccess {
             try writer.read { db in
-                let revision = try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") ?? 0
+                let revision = try Self.rosterRevisions(db).value
                 let rows = try Row.fetchCursor(
                     db,
                     sql: """

@@ -194,7 +194,7 @@ extension RosterDatabase {
                     try CategoryRecord.order(Column("code")).fetchAll(db).map(\.category),
                     try SessionRecord.order(Column("day"), Column("start"), Column("code")).fetchAll(db).map(\.session),
                     try DelegateRecord.order(Column("reference")).fetchAll(db).map(\.delegate),
-                    try Int64.fetchOne(db, sql: "SELECT imported FROM rosterRevision") ?? 0
+                    try Self.rosterRevisions(db).imported
                 )
             }
         }

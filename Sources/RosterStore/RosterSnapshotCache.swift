@@ -11,7 +11,7 @@ final class RosterSnapshotCache: Sendable {
 
     /// Every delegate, in family-name order, as `db` sees the roster.
     func delegates(_ db: Database, load: (Database) throws -> [Delegate]) throws -> [Delegate] {
-        let revision = try Int64.fetchOne(db, sql: "SELECT value FROM rosterRevision") ?? 0
+        let revision = try RosterDatabase.rosterRevisions(db).value
         if let cached = delegates.withLock({ $0?.revision == revision ? $0?.delegates : nil }) { return cached }
         let loaded = try load(db)
         delegates.withLock { $0 = (revision, loaded) }

@@ -38,7 +38,7 @@ final class SearchIndexCache: Sendable {
 
     /// The index for the roster as `db` sees it.
     func index(_ db: Database) throws -> LayeredSearchIndex {
-        let (revision, imported) = try Self.revisions(db)
+        let (revision, imported) = try RosterDatabase.rosterRevisions(db)
         if let layers = kept(revision) { return layers }
         return try building.withLock { _ in
             if let layers = kept(revision) { return layers }
@@ -83,14 +83,14 @@ final class SearchIndexCache: Sendable {
     /// at once leave the file and the record of the same one; an index is never built here, while that lock is held.
     func storeBuiltIndex(_ writer: any DatabaseWriter) throws {
         guard let file, let kept = current.withLock({ $0 }), !kept.isStored,
-            try writer.read({ db in try Self.revisions(db).imported }) == kept.imported
+            try writer.read({ db in try RosterDatabase.rosterRevisions(db).imported }) == kept.imported
         else { return }
         let key = Int64.random(in: .min ... .max)
         let temporary = try file.writeTemporary(kept.layers.base, revision: kept.baseRevision, key: key)
         let placed: Bool
         do {
             placed = try writer.write { db in
-                guard try Self.revisions(db).imported == kept.imported else { return false }
+                guard try RosterDatabase.rosterRevisions(db).imported == kept.imported else { return false }
                 // Never in place of one another process stored for a later revision of the same import.
                 if let stored = try Row.fetchOne(db, sql: "SELECT revision, imported FROM searchIndexFile"),
                     stored["imported"] as Int64? == kept.imported, stored["revision"] as Int64 >= kept.baseRevision
@@ -126,12 +126,6 @@ final class SearchIndexCache: Sendable {
     /// now all the same).
     private func kept(_ revision: Int64) -> LayeredSearchIndex? {
         current.withLock { kept in kept.map { $0.revision >= revision } == true ? kept?.layers : nil }
-    }
-
-    /// The roster's revision, and how many imports it has seen.
-    private static func revisions(_ db: Database) throws -> (revision: Int64, imported: Int64) {
-        let row = try Row.fetchOne(db, sql: "SELECT value, imported FROM rosterRevision")
-        return (row?["value"] ?? 0, row?["imported"] ?? 0)
     }
 
     /// `base`, made at roster revision `revision`, with the delegates changed since laid over it; nil when more have
