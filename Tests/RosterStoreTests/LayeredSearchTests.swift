@@ -24,6 +24,15 @@ import Testing
 
     private let walkIn = Delegate(reference: "W-1", givenName: "Zofia", familyName: "Szabo", category: "DEL")
 
+    /// Expects `store` to find the walk-in, with it alone laid over `base` rather than the index built again.
+    private func expectWalkInLaidOver(_ base: SearchIndex?, in store: RosterDatabase) throws {
+        #expect(try store.search("szabo").map(\.delegate.reference) == ["W-1"])
+        let layers = try #require(store.searchIndex.layers())
+        let overTheSameIndex = layers.base == base
+        #expect(overTheSameIndex)
+        #expect(layers.changes.count == 1)
+    }
+
     @Test func aWalkInIsFoundAtOnceAndLaidOverTheIndexRatherThanTheIndexBuiltAgain() throws {
         let (folder, store) = try store()
         defer { try? FileManager.default.removeItem(at: folder.url) }
@@ -31,11 +40,7 @@ import Testing
 
         _ = try store.registerWalkIn(walkIn, station: "desk-1", staff: nil)
 
-        #expect(try store.search("szabo").map(\.delegate.reference) == ["W-1"])
-        let layers = try #require(store.searchIndex.layers())
-        let keptItsIndex = layers.base == before
-        #expect(keptItsIndex)
-        #expect(layers.changes.count == 1)
+        try expectWalkInLaidOver(before, in: store)
     }
 
     @Test func aCorrectedNameIsFoundAndTheOldOneNoLongerThoughTheIndexStillHoldsIt() throws {
@@ -85,21 +90,18 @@ import Testing
 
         let next = try RosterDatabase.open(in: folder)
 
-        #expect(try next.search("szabo").map(\.delegate.reference) == ["W-1"])
-        let layers = try #require(next.searchIndex.layers())
-        let loadedTheStoredIndex = layers.base == stored
-        #expect(loadedTheStoredIndex)
-        #expect(layers.changes.count == 1)
+        try expectWalkInLaidOver(stored, in: next)
     }
 
     @Test func aWalkInMergedFromAnotherStationIsLaidOverTheIndex() throws {
         let (folder, store) = try store()
         defer { try? FileManager.default.removeItem(at: folder.url) }
 
+        let before = try #require(store.searchIndex.layers()).base
+
         try store.merge([LogEntry(reference: "W-1", station: "desk-9", details: .walkIn(WalkInDetails(delegate: walkIn)))])
 
-        #expect(try store.search("szabo").map(\.delegate.reference) == ["W-1"])
-        #expect(store.searchIndex.layers()?.changes.count == 1)
+        try expectWalkInLaidOver(before, in: store)
     }
 
     @Test func anIndexStoredAfterAWalkInIsStoredForTheRosterBeforeItAndTheWalkInLaidOverItWhenLoaded() throws {
@@ -111,11 +113,7 @@ import Testing
         try first.storeSearchIndex()
 
         let next = try RosterDatabase.open(in: folder)
-        #expect(try next.search("szabo").map(\.delegate.reference) == ["W-1"])
-        let layers = try #require(next.searchIndex.layers())
-        let loadedTheStoredIndex = layers.base == first.searchIndex.layers()?.base
-        #expect(loadedTheStoredIndex)
-        #expect(layers.changes.count == 1)
+        try expectWalkInLaidOver(first.searchIndex.layers()?.base, in: next)
     }
 
     @Test func aStoredIndexIsBuiltAgainWholeAfterAnImportByAnotherProcess() throws {
